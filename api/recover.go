@@ -1,0 +1,59 @@
+package api
+
+import (
+	"context"
+	"strings"
+)
+
+// recoverLost looks up, over REST, the replies to turns whose socket dropped
+// before the reply ended, now that the server is reachable again. A reply
+// found in the transcript is delivered as FinalMessage{Recovered: true};
+// otherwise the turn fails with an ErrorFrame so the user can send again.
+func (s *Session) recoverLost(ctx context.Context) {
+	s.mu.Lock()
+	lost := s.replies.takeLost()
+	s.mu.Unlock()
+	transcripts := map[string][]Message{}
+	for _, t := range lost {
+		msgs, ok := transcripts[t.taskID]
+		if !ok {
+			var err error
+			msgs, err = s.c.TaskMessages(ctx, t.taskID)
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped during the reply, and the reply could not be fetched", err)})
+				continue
+			}
+			transcripts[t.taskID] = msgs
+		}
+		reply, sent := replyTo(msgs, t.text)
+		switch {
+		case reply != nil:
+			s.emit(FinalMessage{TaskID: t.taskID, Message: *reply, Recovered: true})
+		case sent:
+			s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped before the agent replied; reload the task to see whether the reply arrived", nil)})
+		default:
+			s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped before the message reached the agent", nil)})
+		}
+	}
+}
+
+// replyTo finds the user's message with this text (the latest one, should it
+// have been sent twice) and the agent's answer to it: the last agent message
+// before the next user message. sent reports whether the user's message is
+// in the transcript at all.
+func replyTo(msgs []Message, text string) (reply *Message, sent bool) {
+	want := strings.TrimSpace(text)
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if msgs[i].FromAgent() || strings.TrimSpace(msgs[i].Text) != want {
+			continue
+		}
+		for j := i + 1; j < len(msgs) && msgs[j].FromAgent(); j++ {
+			reply = &msgs[j]
+		}
+		return reply, true
+	}
+	return nil, false
+}

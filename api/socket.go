@@ -1,0 +1,206 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"sync/atomic"
+	"time"
+
+	"github.com/coder/websocket"
+)
+
+const (
+	pathSession      = "/api/v1/external/session"
+	defaultDialLimit = 30 * time.Second
+	pongTimeout      = 15 * time.Second
+)
+
+// sessionURL is the REST base with ws/wss instead of http/https, the
+// session path, and the key as the network_api_key query parameter (the
+// documented way; the header is sent on the upgrade as well).
+func (c *Client) sessionURL() string {
+	u := c.base.JoinPath(pathSession)
+	switch u.Scheme {
+	case "https":
+		u.Scheme = "wss"
+	case "http":
+		u.Scheme = "ws"
+	}
+	if c.key != "" {
+		u.RawQuery = url.Values{"network_api_key": {c.key}}.Encode()
+	}
+	return u.String()
+}
+
+// connectLoop connects, reads until the connection ends, and reconnects with
+// backoff, until ctx is done or the server refuses the key.
+func (s *Session) connectLoop(ctx context.Context) {
+	attempt := 0
+	for ctx.Err() == nil {
+		s.setState(StateChange{State: StateConnecting, Attempt: attempt})
+		conn, fatal, err := s.dial(ctx)
+		if err == nil {
+			s.mu.Lock()
+			s.conn = conn
+			s.mu.Unlock()
+			s.setState(StateChange{State: StateLive})
+			liveAt := time.Now()
+			s.recoverLost(ctx)
+			fatal, err = s.read(ctx, conn)
+			conn.CloseNow()
+			s.mu.Lock()
+			s.conn = nil
+			s.replies.dropped()
+			s.mu.Unlock()
+			// A connection that held for a while starts the count afresh;
+			// one that drops at once keeps backing off.
+			if time.Since(liveAt) >= s.backoff.max {
+				attempt = 0
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		if fatal {
+			s.giveUp(err)
+			<-ctx.Done()
+			return
+		}
+		attempt++
+		wait := s.backoff.delay(attempt)
+		s.setState(StateChange{State: StateRetrying, Attempt: attempt, RetryIn: wait, Err: err})
+		if !sleep(ctx, wait) {
+			break
+		}
+	}
+	s.setState(StateChange{State: StateOffline})
+}
+
+// giveUp stops connecting for good: the turns still waiting fail with the
+// reason, and the state becomes offline.
+func (s *Session) giveUp(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.replies.takeLost() {
+		s.emitLocked(ErrorFrame{TaskID: t.taskID, Err: localError("The reply was not received", err)})
+	}
+	s.state = StateOffline
+	s.emitLocked(StateChange{State: StateOffline, Err: err})
+}
+
+// dial opens the socket. fatal reports an answer that retrying cannot
+// change: the key was refused or the server has no such endpoint.
+func (s *Session) dial(ctx context.Context) (*websocket.Conn, bool, error) {
+	limit := s.c.timeout
+	if limit <= 0 {
+		limit = defaultDialLimit
+	}
+	dctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	h := http.Header{}
+	s.c.setHeaders(h)
+	conn, resp, err := websocket.Dial(dctx, s.c.sessionURL(), &websocket.DialOptions{
+		HTTPClient: s.c.http,
+		HTTPHeader: h,
+	})
+	if err == nil {
+		conn.SetReadLimit(maxBodyBytes)
+		return conn, false, nil
+	}
+	if resp != nil && resp.StatusCode >= 400 {
+		var b []byte
+		if resp.Body != nil {
+			b, _ = io.ReadAll(resp.Body)
+		}
+		code := resp.StatusCode
+		fatal := code < 500 && code != http.StatusRequestTimeout && code != http.StatusTooManyRequests
+		return nil, fatal, parseErrorBody(code, b, s.c.key)
+	}
+	if resp != nil {
+		return nil, false, &NetError{Host: s.c.Host(), Reason: "it did not accept a live connection"}
+	}
+	return nil, false, transportError(ctx, err, s.c.Host())
+}
+
+// read handles frames until the connection ends and says why it ended. A
+// 1008 close is fatal only on a connection that never worked (no frame other
+// than an auth error frame arrived): the API also uses 1008 for application
+// errors, which follow an error frame on a working connection.
+func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, err error) {
+	var stalled atomic.Bool
+	if s.pingEvery > 0 {
+		pctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go s.keepAlive(pctx, conn, &stalled)
+	}
+	worked := false
+	for {
+		_, b, rerr := conn.Read(ctx)
+		if rerr != nil {
+			return s.readEnded(ctx, rerr, worked, stalled.Load())
+		}
+		f := parseFrame(b, s.c.key)
+		switch f.kind {
+		case frameStream, frameFinal:
+			worked = true
+		case frameError:
+			if !f.err.Is(ErrUnauthorized) && !f.err.Is(ErrForbidden) {
+				worked = true
+			}
+		}
+		s.dispatch(f)
+	}
+}
+
+// readEnded says why a connection ended and whether to stop connecting.
+func (s *Session) readEnded(ctx context.Context, err error, worked, stalled bool) (bool, error) {
+	var ce websocket.CloseError
+	switch {
+	case errors.As(err, &ce):
+		fatal := ce.Code == websocket.StatusPolicyViolation && !worked
+		return fatal, &CloseError{Code: int(ce.Code), Reason: safeText(ce.Reason, s.c.key)}
+	case stalled:
+		return false, &NetError{Host: s.c.Host(), Reason: "the connection stopped answering", timeout: true}
+	}
+	return false, transportError(ctx, err, s.c.Host())
+}
+
+// dispatch turns a frame into an event for its task.
+func (s *Session) dispatch(f frame) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch f.kind {
+	case frameStream:
+		s.emitLocked(s.replies.update(f.stream))
+	case frameFinal:
+		s.emitLocked(FinalMessage{TaskID: s.replies.final(f.final), Message: f.final})
+	case frameError:
+		s.emitLocked(ErrorFrame{TaskID: s.replies.failed(), Err: f.err})
+	}
+}
+
+// keepAlive pings a quiet connection so one that died without a word (the
+// network changed under it) is noticed and replaced rather than waited on
+// for ever.
+func (s *Session) keepAlive(ctx context.Context, conn *websocket.Conn, stalled *atomic.Bool) {
+	t := time.NewTicker(s.pingEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		pctx, cancel := context.WithTimeout(ctx, min(pongTimeout, s.pingEvery))
+		err := conn.Ping(pctx)
+		cancel()
+		if err != nil && ctx.Err() == nil {
+			stalled.Store(true)
+			conn.CloseNow()
+			return
+		}
+	}
+}

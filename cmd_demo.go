@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"aui-tui/api/demo"
+)
+
+func newDemoServerCmd() *cobra.Command {
+	var addr, key, store string
+	var pace time.Duration
+	var reset bool
+	var long int
+	cmd := &cobra.Command{
+		Use:   "demo-server",
+		Short: "Serve the demo backend alone (same REST and WebSocket API as AUI)",
+		Long: "demo-server serves the embedded demo backend on its own, so the AUI docs' curl examples\n" +
+			"work against it with only the host and key changed.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if store == "" {
+				p, err := demo.DefaultStorePath()
+				if err != nil {
+					return err
+				}
+				store = p
+			}
+			if pace < 0 {
+				pace = demo.DefaultPace()
+			}
+			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace, Seed: true, Reset: reset, ExtraLong: long})
+			if err != nil {
+				return err
+			}
+			defer srv.Close()
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("cannot listen on %s: %w", addr, err)
+			}
+			base := "http://" + ln.Addr().String()
+			out := cmd.OutOrStdout()
+			if n := srv.Notice(); n != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), n)
+			}
+			fmt.Fprintf(out, "demo backend on %s\n", base)
+			fmt.Fprintf(out, "  key:   %s\n  user:  %s\n  store: %s\n\n", key, demo.DefaultUserID, store)
+			fmt.Fprintf(out, "try:\n  curl -s -H 'x-network-api-key: %s' '%s/api/v1/external/tasks?user_id=%s&page=1&size=5'\n", key, base, demo.DefaultUserID)
+			fmt.Fprintf(out, "  aui-tui --base-url %s --user %s   (with %s=%s)\n", base, demo.DefaultUserID, envKey, key)
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+			errc := make(chan error, 1)
+			go func() { errc <- hs.Serve(ln) }()
+			select {
+			case <-ctx.Done():
+			case err := <-errc:
+				if !errors.Is(err, http.ErrServerClosed) {
+					return err
+				}
+			}
+			sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			_ = hs.Shutdown(sctx)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fl.StringVar(&key, "key", demo.DefaultKey, "API key the server accepts")
+	fl.StringVar(&store, "store", "", "bbolt store file (default: the user's state directory)")
+	fl.DurationVar(&pace, "pace", -1, "delay between streamed words (default: natural pace; 0 is instant)")
+	fl.BoolVar(&reset, "reset", false, "start with a fresh store")
+	fl.IntVar(&long, "long", 0, "also seed a task with this many messages")
+	return cmd
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the built binary in a detached tmux session on a
+// private server socket, the way a person at a terminal would.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func (s *tmuxSession) tmux(args ...string) (string, error) {
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	if out, err := s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...); err != nil {
+		s.t.Fatalf("send-keys %v: %v: %s", keys, err, out)
+	}
+}
+
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	if out, err := s.tmux("send-keys", "-t", s.name, "-l", text); err != nil {
+		s.t.Fatalf("send-keys -l: %v: %s", err, out)
+	}
+}
+
+func (s *tmuxSession) screen() string {
+	out, _ := s.tmux("capture-pane", "-p", "-t", s.name)
+	return out
+}
+
+// waitFor polls the screen until every want is on it. The deadline only
+// bounds a failing run; nothing is asserted about speed.
+func (s *tmuxSession) waitFor(what string, want ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		scr = s.screen()
+		ok := true
+		for _, w := range want {
+			if !strings.Contains(scr, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return scr
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.t.Fatalf("waiting for %s (%q); screen:\n%s", what, want, scr)
+	return ""
+}
+
+func (s *tmuxSession) alive() bool {
+	_, err := s.tmux("has-session", "-t", s.name)
+	return err == nil
+}
+
+func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "aui-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d", os.Getpid()), name: "e2e"}
+	env := []string{
+		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
+		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
+		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"TERM=xterm-256color",
+	}
+	cmdline := strings.Join(append(append(env, bin), args...), " ")
+	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	t.Cleanup(func() { s.tmux("kill-server") })
+	return s
+}
+
+// TestEndToEnd is a person's first session: browse, start a task, chat with
+// live streaming, pick a suggestion, switch tasks, resize, quit.
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	s := startTmux(t, 120, 40, "--demo-pace", "3ms", "--theme", "dark")
+
+	s.waitFor("the task list", "tasks · demo_user", "page 1 of", "DEMO")
+
+	s.keys("C-n")
+	s.waitFor("the welcome message and starter chips", "perfect product", "1 Show me your best sellers")
+
+	s.typeText("I need a built-in microwave, 20 l or more")
+	s.keys("Enter")
+	scr := s.waitFor("the streamed reply with cards and chips", "recommended", "microwave")
+	if !strings.Contains(scr, "you") || !strings.Contains(scr, "agent") {
+		t.Fatalf("user and agent turns are not labelled:\n%s", scr)
+	}
+	scr = s.waitFor("follow-up chips", "1 ")
+
+	chip := chipText(scr, 1)
+	if chip == "" {
+		t.Fatalf("no chip 1 on screen:\n%s", scr)
+	}
+	s.keys("M-1")
+	s.waitFor("the chip sent as a message", chip)
+
+	// Switch to another task from the list and back to typing.
+	s.keys("Escape", "BTab")
+	s.waitFor("the task list focused", "open")
+	s.keys("j", "j", "Enter")
+	s.waitFor("another task opened", "agent")
+
+	s.tmux("resize-window", "-t", s.name, "-x", "70", "-y", "20")
+	s.waitFor("the narrow layout", "compose")
+	s.tmux("resize-window", "-t", s.name, "-x", "120", "-y", "40")
+	s.waitFor("the wide layout again", "tasks · demo_user")
+
+	s.keys("C-c")
+	deadline := time.Now().Add(10 * time.Second)
+	for s.alive() && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if s.alive() {
+		t.Fatalf("still running after ctrl+c:\n%s", s.screen())
+	}
+}
+
+// chipText finds the text of chip n ("n text") on the chips line.
+func chipText(screen string, n int) string {
+	prefix := fmt.Sprintf(" %d ", n)
+	for _, line := range strings.Split(screen, "\n") {
+		i := strings.Index(line, prefix)
+		if i < 0 || !strings.Contains(line, fmt.Sprintf(" %d ", n+1)) {
+			continue
+		}
+		rest := line[i+len(prefix):]
+		if j := strings.Index(rest, fmt.Sprintf(" %d ", n+1)); j > 0 {
+			rest = rest[:j]
+		}
+		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), "│"))
+	}
+	return ""
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"aui-tui/api"
+	"aui-tui/theme"
+)
+
+// Backend is the part of the API client the UI reads from. *api.Client
+// satisfies it; tests pass a fake.
+type Backend interface {
+	CreateTask(ctx context.Context, userID string) (api.Task, error)
+	ListTasks(ctx context.Context, userID string, page, size int) (api.TaskPage, error)
+	TaskMessages(ctx context.Context, taskID string) ([]api.Message, error)
+	GetTask(ctx context.Context, taskID string) (api.Task, error)
+}
+
+// Sender delivers a user message. *api.Session satisfies it: over the
+// WebSocket when it is live, else over REST; the reply arrives as session
+// events (see SessionEvent).
+type Sender interface {
+	Send(ctx context.Context, taskID, text string, mc *api.MessageContext) error
+}
+
+// Config is everything the UI needs from the command line and the wiring.
+type Config struct {
+	Backend Backend
+	Sender  Sender
+	UserID  string
+	// Demo is true when the embedded demo backend serves the API.
+	Demo bool
+	// Host is shown in the status bar ("127.0.0.1:41234", "data-services.aui.io").
+	Host string
+	// Theme is auto, dark or light; NoColor drops every colour.
+	Theme   theme.Mode
+	NoColor bool
+	// PageSize is how many tasks one ListTasks call asks for.
+	PageSize int
+	// Timeout bounds each API call.
+	Timeout time.Duration
+	// Mouse turns on mouse-wheel scrolling (it takes over the terminal's
+	// own text selection while on).
+	Mouse bool
+	// ExportDir is where exported transcripts are written.
+	ExportDir string
+	// Clipboard writes text to the system clipboard; nil means OSC 52 only.
+	Clipboard func(string) error
+	// Notice is shown in the status bar at start (e.g. a demo store that
+	// was damaged and moved aside).
+	Notice string
+	// Now and Location make time deterministic in tests.
+	Now      func() time.Time
+	Location *time.Location
+}
+
+func (c *Config) defaults() {
+	if c.PageSize <= 0 {
+		c.PageSize = 20
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = 30 * time.Second
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Location == nil {
+		c.Location = time.Local
+	}
+	if c.Theme == "" {
+		c.Theme = theme.ModeAuto
+	}
+}

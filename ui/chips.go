@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/theme"
+	"aui-tui/ui/safe"
+)
+
+// chipsModel shows the agent's follow-up suggestions as numbered chips. It
+// never calls the API: choosing a chip returns its text and the root sends
+// it like typed input.
+type chipsModel struct {
+	st      *theme.Styles
+	km      KeyMap
+	items   []string
+	index   int
+	focused bool
+	w       int
+	maxRows int
+}
+
+func newChips(st *theme.Styles, km KeyMap) chipsModel {
+	return chipsModel{st: st, km: km, maxRows: 2}
+}
+
+// set replaces the suggestions (sanitised once here, not per frame).
+func (c *chipsModel) set(items []string) {
+	c.items = c.items[:0:0]
+	for _, it := range items {
+		if s := safe.Line(it); s != "" {
+			c.items = append(c.items, s)
+		}
+		if len(c.items) == 9 {
+			break
+		}
+	}
+	c.index = min(c.index, max(0, len(c.items)-1))
+}
+
+// text returns suggestion n (1-based).
+func (c *chipsModel) text(n int) (string, bool) {
+	if n < 1 || n > len(c.items) {
+		return "", false
+	}
+	return c.items[n-1], true
+}
+
+func (c chipsModel) update(msg tea.Msg) (chipsModel, string) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || len(c.items) == 0 {
+		return c, ""
+	}
+	switch {
+	case key.Matches(k, c.km.ChipLeft):
+		c.index = (c.index + len(c.items) - 1) % len(c.items)
+	case key.Matches(k, c.km.ChipRight):
+		c.index = (c.index + 1) % len(c.items)
+	case key.Matches(k, c.km.ChipSend):
+		return c, c.items[c.index]
+	}
+	return c, ""
+}
+
+// lines lays the chips out in rows that fit w cells, at most maxRows rows;
+// chips that do not fit are counted in a "+N" tail.
+func (c *chipsModel) lines() []string {
+	if len(c.items) == 0 || c.w < 4 {
+		return nil
+	}
+	var rows []string
+	var row strings.Builder
+	rowW := 0
+	for i, it := range c.items {
+		label := fmt.Sprintf("%d %s", i+1, it)
+		maxLabel := max(3, c.w-2)
+		label = ansi.Truncate(label, maxLabel, "…")
+		st := c.st.Chips.Chip
+		if c.focused && i == c.index {
+			st = c.st.Chips.Active
+		}
+		chip := st.Render(label)
+		cw := ansi.StringWidth(chip)
+		if rowW > 0 && rowW+1+cw > c.w {
+			rows = append(rows, row.String())
+			row.Reset()
+			rowW = 0
+			if len(rows) == c.maxRows {
+				more := fmt.Sprintf("+%d", len(c.items)-i)
+				last := rows[len(rows)-1]
+				if ansi.StringWidth(last)+1+len(more) > c.w {
+					last = ansi.Truncate(last, max(0, c.w-1-len(more)), "")
+				}
+				rows[len(rows)-1] = last + " " + c.st.Chips.Label.Render(more)
+				return rows
+			}
+		}
+		if rowW > 0 {
+			row.WriteByte(' ')
+			rowW++
+		}
+		row.WriteString(chip)
+		rowW += cw
+	}
+	if rowW > 0 {
+		rows = append(rows, row.String())
+	}
+	return rows
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"encoding/base64"
+	"fmt"
+	"os"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+	"aui-tui/ui/export"
+	"aui-tui/ui/safe"
+	"aui-tui/ui/transcript"
+)
+
+// osc52 is the escape sequence that asks the terminal to put text on the
+// clipboard. Inside tmux it is wrapped in tmux's passthrough, since tmux
+// drops OSC 52 from programs unless set-clipboard is on.
+func osc52(text string, inTmux bool) string {
+	seq := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\x07"
+	if !inTmux {
+		return seq
+	}
+	return "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
+}
+
+// copyText writes text to the clipboard by OSC 52 and, when a native
+// clipboard tool is configured, by that tool too (its outcome is reported).
+func (m *Model) copyText(what, text string) tea.Cmd {
+	raw := tea.Raw(osc52(text, os.Getenv("TMUX") != ""))
+	clip := m.cfg.Clipboard
+	if clip == nil {
+		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
+	}
+	return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text)} })
+}
+
+func (m *Model) copyFocused() tea.Cmd {
+	e, ok := m.conv.tr.FocusedEntry()
+	if !ok {
+		return m.notify(levelWarn, "Nothing to copy: the conversation is empty.")
+	}
+	return m.copyText("message", safe.Text(e.Msg.Text))
+}
+
+func (m *Model) copyTranscript() tea.Cmd {
+	if m.conv.openID == "" {
+		return m.notify(levelWarn, "Open a task first.")
+	}
+	s := m.conv.state(m.conv.openID)
+	return m.copyText("transcript", export.Markdown(s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location))
+}
+
+func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.notify(levelWarn, fmt.Sprintf("Copied the %s with OSC 52 only (%s); your terminal must allow it.", msg.what, humanError(msg.err)))
+	}
+	if m.cfg.Clipboard == nil {
+		return m.notify(levelInfo, fmt.Sprintf("Copied the %s with OSC 52 (works where the terminal allows it).", msg.what))
+	}
+	return m.notify(levelInfo, "Copied the "+msg.what+" to the clipboard.")
+}
+
+// messagesOf keeps the entries that are real messages: not the welcome
+// greeting (exported separately) and not a reply still streaming.
+func messagesOf(es []transcript.Entry) []api.Message {
+	out := make([]api.Message, 0, len(es))
+	for _, e := range es {
+		if e.Welcome || e.Status == transcript.StatusStreaming {
+			continue
+		}
+		out = append(out, e.Msg)
+	}
+	return out
+}
+
+// export writes the open transcript to a Markdown file (JSON with asJSON)
+// in a command, so the file write never blocks Update.
+func (m *Model) export(asJSON bool) tea.Cmd {
+	if m.conv.openID == "" {
+		return m.notify(levelWarn, "Open a task first.")
+	}
+	s := m.conv.state(m.conv.openID)
+	task, msgs, loc, dir := s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location, m.cfg.ExportDir
+	return func() tea.Msg {
+		path, err := export.WriteFile(dir, task, msgs, loc, asJSON)
+		return exportDoneMsg{path: path, err: err}
+	}
+}
+
+func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.notify(levelError, "Export failed: "+humanError(msg.err))
+	}
+	return m.notify(levelInfo, "Exported to "+msg.path)
+}

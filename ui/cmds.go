@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Every command below runs in its own goroutine, bounds its call with a
+// timeout and returns exactly one typed message. They capture only values,
+// never the model, so no model state is written outside Update.
+
+func listTasksCmd(b Backend, timeout time.Duration, reqID int, userID string, page, size int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		start := time.Now()
+		p, err := b.ListTasks(ctx, userID, page, size)
+		return tasksLoadedMsg{reqID: reqID, page: p, err: err, latency: time.Since(start)}
+	}
+}
+
+func createTaskCmd(b Backend, timeout time.Duration, userID, thenSend string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		start := time.Now()
+		t, err := b.CreateTask(ctx, userID)
+		return taskCreatedMsg{task: t, err: err, thenSend: thenSend, latency: time.Since(start)}
+	}
+}
+
+func refreshTaskCmd(b Backend, timeout time.Duration, taskID string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		t, err := b.GetTask(ctx, taskID)
+		return taskRefreshedMsg{task: t, err: err}
+	}
+}
+
+func loadTranscriptCmd(b Backend, timeout time.Duration, taskID string, reqID int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		start := time.Now()
+		msgs, err := b.TaskMessages(ctx, taskID)
+		return transcriptLoadedMsg{taskID: taskID, reqID: reqID, msgs: msgs, err: err, latency: time.Since(start)}
+	}
+}
+
+func sendCmd(s Sender, timeout time.Duration, taskID, localKey, text string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		start := time.Now()
+		err := s.Send(ctx, taskID, text, nil)
+		return sendDoneMsg{taskID: taskID, localKey: localKey, err: err, latency: time.Since(start)}
+	}
+}
+
+// streamFlushInterval batches streamed tokens: fast enough to look live,
+// slow enough that a long reply is not re-rendered per word.
+const streamFlushInterval = 30 * time.Millisecond
+
+// ticker schedules a message after a delay; tests swap it so they never
+// sleep.
+type ticker func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+
+func streamFlushCmd(tick ticker) tea.Cmd {
+	return tick(streamFlushInterval, func(time.Time) tea.Msg { return streamFlushMsg{} })
+}
+
+// noticeTTL is how long a status-bar notice stays.
+const noticeTTL = 5 * time.Second
+
+func noticeExpireCmd(tick ticker, id int) tea.Cmd {
+	return tick(noticeTTL, func(time.Time) tea.Msg { return noticeExpiredMsg{id: id} })
+}

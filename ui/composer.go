@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/theme"
+)
+
+// composerMaxLines is how tall the composer grows before it scrolls.
+const composerMaxLines = 5
+
+// composerModel is the message input. Each task keeps its own draft, so
+// switching tasks never loses what was typed.
+type composerModel struct {
+	km     KeyMap
+	ta     textarea.Model
+	drafts map[string]string
+	taskID string
+}
+
+func newComposer(st *theme.Styles, km KeyMap) composerModel {
+	ta := textarea.New()
+	ta.Prompt = "› "
+	ta.Placeholder = "type a message…"
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 8000
+	ta.DynamicHeight = true
+	ta.MinHeight = 1
+	ta.MaxHeight = composerMaxLines
+	ta.KeyMap.InsertNewline = km.Newline
+	ta.SetHeight(1)
+	c := composerModel{km: km, ta: ta, drafts: map[string]string{}}
+	c.applyStyles(st)
+	return c
+}
+
+func (c *composerModel) applyStyles(st *theme.Styles) {
+	s := textarea.DefaultStyles(st.IsDark)
+	for _, ss := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
+		ss.Prompt = st.Composer.Prompt
+		ss.Placeholder = st.Composer.Placeholder
+		ss.Text = st.Composer.Text
+		ss.CursorLine = st.Composer.Text
+	}
+	// A steady cursor: blinking would wake the program twice a second
+	// while it is otherwise idle.
+	s.Cursor.Blink = false
+	c.ta.SetStyles(s)
+}
+
+func (c *composerModel) setWidth(w int) { c.ta.SetWidth(max(4, w)) }
+
+// height is the rows the composer takes now (it grows with its text).
+func (c *composerModel) height() int { return max(1, min(composerMaxLines, c.ta.Height())) }
+
+// switchTask saves the draft of the task being left and restores the draft
+// of the task being opened.
+func (c *composerModel) switchTask(taskID string) {
+	if taskID == c.taskID {
+		return
+	}
+	c.drafts[c.taskID] = c.ta.Value()
+	c.taskID = taskID
+	c.ta.SetValue(c.drafts[taskID])
+	c.ta.MoveToEnd()
+}
+
+// take empties the composer and returns what was typed (trimmed); the
+// caller keeps the text on the sent message, so nothing is lost.
+func (c *composerModel) take() string {
+	v := strings.TrimSpace(c.ta.Value())
+	if v == "" {
+		return ""
+	}
+	c.ta.Reset()
+	delete(c.drafts, c.taskID)
+	return v
+}
+
+// restore puts text back when it could not be sent.
+func (c *composerModel) restore(text string) {
+	if strings.TrimSpace(c.ta.Value()) == "" {
+		c.ta.SetValue(text)
+		c.ta.MoveToEnd()
+	}
+}
+
+func (c *composerModel) value() string { return c.ta.Value() }
+
+func (c composerModel) update(msg tea.Msg) (composerModel, bool, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.km.Send) {
+		return c, true, nil
+	}
+	var cmd tea.Cmd
+	c.ta, cmd = c.ta.Update(msg)
+	return c, false, cmd
+}
+
+func (c *composerModel) view() string { return c.ta.View() }

@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/api"
+	"aui-tui/theme"
+	"aui-tui/ui/safe"
+	"aui-tui/ui/transcript"
+)
+
+// taskState is what the conversation pane knows about one task. The open
+// task's entries live in the transcript component; the others are kept here
+// so a reply that streams into a task the user left is not lost.
+type taskState struct {
+	task    api.Task
+	entries []transcript.Entry
+	loaded  bool
+	loading bool
+	reqID   int
+	err     string
+	// inFlight is the local key of the user message whose reply is awaited.
+	inFlight string
+	// stream holds streamed text not yet shown (flushed every 30 ms).
+	stream      string
+	streamDirty bool
+	streamKey   string
+}
+
+// conversationModel is the right pane: a header, the transcript, and the
+// per-task state behind them.
+type conversationModel struct {
+	st     *theme.Styles
+	tr     transcript.Model
+	states map[string]*taskState
+	openID string
+	w, h   int
+	seq    int
+}
+
+func newConversation(st *theme.Styles, r *transcript.Renderer, km transcript.KeyMap) conversationModel {
+	return conversationModel{st: st, tr: transcript.New(st, r, km), states: map[string]*taskState{}}
+}
+
+func (c *conversationModel) state(taskID string) *taskState {
+	s, ok := c.states[taskID]
+	if !ok {
+		s = &taskState{task: api.Task{ID: taskID}}
+		c.states[taskID] = s
+	}
+	return s
+}
+
+func (c *conversationModel) setSize(w, h int) {
+	c.w, c.h = w, h
+	c.tr.SetSize(w, max(0, h-1))
+}
+
+// open shows a task. It reports whether its transcript must be fetched.
+func (c *conversationModel) open(task api.Task) bool {
+	if c.openID == task.ID {
+		c.state(task.ID).task = task
+		return !c.state(task.ID).loaded && !c.state(task.ID).loading
+	}
+	if c.openID != "" {
+		c.state(c.openID).entries = c.tr.Entries()
+	}
+	s := c.state(task.ID)
+	s.task = task
+	c.openID = task.ID
+	if s.entries == nil && task.WelcomeMessage != "" {
+		s.entries = []transcript.Entry{welcomeEntry(task)}
+	}
+	c.tr.SetEntries(s.entries)
+	return !s.loaded && !s.loading
+}
+
+// nextKey makes a local key for entries the server has not named yet.
+func (c *conversationModel) nextKey(prefix string) string {
+	c.seq++
+	return fmt.Sprintf("%s-%d", prefix, c.seq)
+}
+
+func welcomeEntry(t api.Task) transcript.Entry {
+	return transcript.Entry{
+		Key:     "welcome-" + t.ID,
+		Welcome: true,
+		Msg: api.Message{
+			Text:                t.WelcomeMessage,
+			Sender:              api.Party{ID: "agent", Type: api.ActorAgent},
+			FollowupSuggestions: t.FollowupSuggestions,
+		},
+	}
+}
+
+// entriesFromMessages turns a fetched transcript into entries, keeping the
+// task's welcome message first and local entries (pending or failed sends)
+// last, so a refresh never drops text the user typed.
+func entriesFromMessages(t api.Task, msgs []api.Message, local []transcript.Entry) []transcript.Entry {
+	out := make([]transcript.Entry, 0, len(msgs)+len(local)+1)
+	if t.WelcomeMessage != "" {
+		out = append(out, welcomeEntry(t))
+	}
+	for i, m := range msgs {
+		key := m.ID
+		if key == "" {
+			key = fmt.Sprintf("msg-%d", i)
+		}
+		out = append(out, transcript.Entry{Key: key, Msg: m, Status: transcript.StatusSent})
+	}
+	for _, e := range local {
+		if e.Status == transcript.StatusFailed || e.Status == transcript.StatusPending {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// entries returns a task's entries wherever they live.
+func (c *conversationModel) entries(taskID string) []transcript.Entry {
+	if taskID == c.openID {
+		return c.tr.Entries()
+	}
+	return c.state(taskID).entries
+}
+
+// setEntries replaces a task's entries wherever they live.
+func (c *conversationModel) setEntries(taskID string, es []transcript.Entry) {
+	if taskID == c.openID {
+		c.tr.SetEntries(es)
+		return
+	}
+	c.state(taskID).entries = es
+}
+
+// upsert adds or replaces one entry of a task.
+func (c *conversationModel) upsert(taskID string, e transcript.Entry) {
+	if taskID == c.openID {
+		c.tr.Upsert(e)
+		return
+	}
+	s := c.state(taskID)
+	if i := slices.IndexFunc(s.entries, func(x transcript.Entry) bool { return x.Key == e.Key }); i >= 0 {
+		s.entries[i] = e
+		return
+	}
+	s.entries = append(s.entries, e)
+}
+
+// replace swaps the entry under oldKey for e (appending e if oldKey is gone).
+func (c *conversationModel) replace(taskID, oldKey string, e transcript.Entry) {
+	if taskID == c.openID {
+		c.tr.ReplaceKey(oldKey, e)
+		return
+	}
+	s := c.state(taskID)
+	if i := slices.IndexFunc(s.entries, func(x transcript.Entry) bool { return x.Key == oldKey }); i >= 0 {
+		s.entries[i] = e
+		return
+	}
+	s.entries = append(s.entries, e)
+}
+
+func (c *conversationModel) remove(taskID, key string) {
+	if taskID == c.openID {
+		c.tr.Remove(key)
+		return
+	}
+	s := c.state(taskID)
+	s.entries = slices.DeleteFunc(s.entries, func(x transcript.Entry) bool { return x.Key == key })
+}
+
+func (c *conversationModel) find(taskID, key string) (transcript.Entry, bool) {
+	for _, e := range c.entries(taskID) {
+		if e.Key == key {
+			return e, true
+		}
+	}
+	return transcript.Entry{}, false
+}
+
+// suggestions are the follow-ups of the task's latest agent turn, hidden
+// while a reply is awaited.
+func (c *conversationModel) suggestions(taskID string) []string {
+	if taskID == "" || c.state(taskID).inFlight != "" {
+		return nil
+	}
+	es := c.entries(taskID)
+	for i := len(es) - 1; i >= 0; i-- {
+		if es[i].Msg.FromAgent() {
+			return es[i].Msg.FollowupSuggestions
+		}
+		if es[i].Status != transcript.StatusSent {
+			return nil
+		}
+	}
+	return nil
+}
+
+// lastFailed is the newest failed send of a task, for ctrl+r.
+func (c *conversationModel) lastFailed(taskID string) (transcript.Entry, bool) {
+	es := c.entries(taskID)
+	for i := len(es) - 1; i >= 0; i-- {
+		if es[i].Status == transcript.StatusFailed {
+			return es[i], true
+		}
+	}
+	return transcript.Entry{}, false
+}
+
+// header is the first line of the pane: title and id, or what is going on.
+func (c *conversationModel) header(spin string) string {
+	if c.openID == "" {
+		return c.st.Chat.Notice.Render(ansi.Truncate("no task open · enter opens the selected task · ctrl+n starts one", c.w, "…"))
+	}
+	s := c.state(c.openID)
+	title := safe.Line(s.task.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	id := safe.Line(s.task.ID)
+	extra := ""
+	switch {
+	case s.loading:
+		extra = " " + spin + " loading"
+	case s.err != "":
+		extra = " ✗ " + s.err + " · ctrl+r"
+	case s.inFlight != "":
+		extra = " " + spin + " agent is replying"
+	}
+	head := c.st.Chat.HeaderTitle.Render(ansi.Truncate(title, max(1, c.w/2), "…"))
+	rest := " · " + id
+	line := head + c.st.Chat.HeaderID.Render(rest)
+	if extra != "" {
+		st := c.st.Chat.Notice
+		if s.err != "" && !s.loading {
+			st = c.st.Chat.Failed
+		}
+		line += st.Render(extra)
+	}
+	return ansi.Truncate(line, c.w, "…")
+}
+
+func (c *conversationModel) view(spin string) string {
+	return c.header(spin) + "\n" + c.tr.View()
+}
+
+func (c *conversationModel) applyStyles(st *theme.Styles) {
+	c.st = st
+	c.tr.SetStyles(st)
+}

@@ -1,0 +1,64 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// focusOrder is the tab cycle; chips are skipped when there are none.
+var focusOrder = [...]focus{focusTasks, focusConversation, focusChips, focusComposer}
+
+func (m *Model) cycleFocus(d int) tea.Cmd {
+	i := 0
+	for j, f := range focusOrder {
+		if f == m.focus {
+			i = j
+		}
+	}
+	for range focusOrder {
+		i = (i + d + len(focusOrder)) % len(focusOrder)
+		f := focusOrder[i]
+		if f == focusChips && len(m.chips.items) == 0 {
+			continue
+		}
+		if (f == focusConversation || f == focusChips) && m.conv.openID == "" {
+			continue
+		}
+		return m.setFocus(f)
+	}
+	return nil
+}
+
+// setFocus moves keyboard focus and tells every component whether it has it.
+func (m *Model) setFocus(f focus) tea.Cmd {
+	m.focus = f
+	m.tasks.focused = f == focusTasks
+	m.chips.focused = f == focusChips
+	if f == focusConversation {
+		m.conv.tr.Focus()
+	} else {
+		m.conv.tr.Blur()
+	}
+	// One pane at a time on narrow terminals: the list shows only while
+	// it has focus.
+	m.relayout()
+	if f == focusComposer {
+		return m.composer.ta.Focus()
+	}
+	m.composer.ta.Blur()
+	return nil
+}
+
+// toFocused hands a message no one else claimed (cursor blinks, filter
+// input ticks) to the focused component.
+func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.focus {
+	case focusComposer:
+		m.composer, _, cmd = m.composer.update(msg)
+	case focusTasks:
+		m.tasks, _, cmd = m.tasks.update(msg)
+	case focusConversation:
+		m.conv.tr, cmd = m.conv.tr.Update(msg)
+	}
+	return cmd
+}

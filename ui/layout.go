@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// narrowWidth is the width below which one pane shows at a time.
+const narrowWidth = 80
+
+// layout is computed once per resize; every size below comes from it.
+type layout struct {
+	w, h        int
+	narrow      bool
+	listW       int // outer width of the task pane (0 when hidden)
+	convW       int // outer width of the conversation pane
+	mainH       int // outer height of both panes
+	showList    bool
+	showConvers bool
+}
+
+func computeLayout(w, h int, listFocused bool) layout {
+	l := layout{w: max(w, 1), h: max(h, 1)}
+	l.mainH = max(3, l.h-2) // status bar + help bar
+	if l.h < 5 {
+		l.mainH = max(1, l.h-1)
+	}
+	l.narrow = l.w < narrowWidth
+	if l.narrow {
+		l.showList = listFocused
+		l.showConvers = !listFocused
+		if l.showList {
+			l.listW = l.w
+		} else {
+			l.convW = l.w
+		}
+		return l
+	}
+	l.showList, l.showConvers = true, true
+	l.listW = max(24, l.w*30/100)
+	l.convW = l.w - l.listW
+	return l
+}
+
+// frame draws a rounded box of exactly w x h cells around body lines, with
+// the title set into the top border, so pane titles cost no extra row.
+func frame(border, title lipgloss.Style, titleText string, body string, w, h int) string {
+	if w < 2 || h < 2 {
+		return strings.Join(padLines(strings.Split(body, "\n"), h, w), "\n")
+	}
+	b := lipgloss.RoundedBorder()
+	// Only the border's colour is wanted; rendering with the pane style
+	// itself would draw a whole box around each piece.
+	border = lipgloss.NewStyle().Foreground(border.GetBorderTopForeground())
+	innerW, innerH := w-2, h-2
+	t := ""
+	if titleText != "" && innerW > 4 {
+		t = title.Render(" " + ansi.Truncate(titleText, innerW-4, "…") + " ")
+	}
+	fill := max(0, innerW-1-ansi.StringWidth(t))
+	top := border.Render(b.TopLeft+b.Top) + t + border.Render(strings.Repeat(b.Top, fill)+b.TopRight)
+	if ansi.StringWidth(t) == 0 {
+		top = border.Render(b.TopLeft + strings.Repeat(b.Top, innerW) + b.TopRight)
+	}
+	rows := padLines(strings.Split(body, "\n"), innerH, innerW)
+	var sb strings.Builder
+	sb.WriteString(top)
+	left, right := border.Render(b.Left), border.Render(b.Right)
+	for _, r := range rows {
+		sb.WriteByte('\n')
+		sb.WriteString(left)
+		sb.WriteString(r)
+		sb.WriteString(right)
+	}
+	sb.WriteByte('\n')
+	sb.WriteString(border.Render(b.BottomLeft + strings.Repeat(b.Bottom, innerW) + b.BottomRight))
+	return sb.String()
+}
+
+// padLines returns exactly h lines, each exactly w cells wide (cut or
+// space-padded), so panes never overlap or leave ragged edges.
+func padLines(lines []string, h, w int) []string {
+	out := make([]string, h)
+	for i := range out {
+		var l string
+		if i < len(lines) {
+			l = lines[i]
+		}
+		if ansi.StringWidth(l) > w {
+			l = ansi.Truncate(l, w, "")
+		}
+		if pad := w - ansi.StringWidth(l); pad > 0 {
+			l += strings.Repeat(" ", pad)
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// wrapLines word-wraps text to w cells in a style, at most maxLines lines.
+func wrapLines(st lipgloss.Style, text string, w, maxLines int) []string {
+	wrapped := strings.Split(ansi.Wrap(text, max(1, w), ""), "\n")
+	if maxLines > 0 && len(wrapped) > maxLines {
+		wrapped = wrapped[:maxLines]
+		wrapped[maxLines-1] = ansi.Truncate(wrapped[maxLines-1], max(1, w-1), "") + "…"
+	}
+	for i, l := range wrapped {
+		wrapped[i] = st.Render(l)
+	}
+	return wrapped
+}

@@ -1,0 +1,174 @@
+// Package ui is the Bubble Tea program: a root model that only dispatches,
+// and one file per component (task list, conversation, chips, composer,
+// status bar, help).
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+	"aui-tui/theme"
+	"aui-tui/ui/transcript"
+)
+
+// focus says which pane receives keys.
+type focus int
+
+const (
+	focusTasks focus = iota
+	focusConversation
+	focusChips
+	focusComposer
+)
+
+// Model is the root of the program.
+type Model struct {
+	cfg      Config
+	km       KeyMap
+	st       *theme.Styles
+	renderer *transcript.Renderer
+
+	tasks    tasksModel
+	conv     conversationModel
+	chips    chipsModel
+	composer composerModel
+	status   statusModel
+	help     help.Model
+	spin     spinner.Model
+
+	focus    focus
+	lay      layout
+	showHelp bool
+	spinning bool
+	// streamTicking is true while a stream flush is scheduled.
+	streamTicking bool
+	// reqSeq numbers transcript fetches so stale replies can be dropped.
+	reqSeq int
+	tick   ticker
+}
+
+// New builds the root model. Styles start dark (or from --theme) and are
+// rebuilt when the terminal reports its background.
+func New(cfg Config) Model {
+	cfg.defaults()
+	km := DefaultKeyMap()
+	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
+	r := transcript.NewRenderer()
+	m := Model{
+		cfg:      cfg,
+		km:       km,
+		st:       st,
+		renderer: r,
+		tasks:    newTasks(st, km, cfg.PageSize),
+		conv:     newConversation(st, r, transcript.DefaultKeyMap()),
+		chips:    newChips(st, km),
+		composer: newComposer(st, km),
+		status:   statusModel{st: st, demo: cfg.Demo, host: cfg.Host, user: cfg.UserID, conn: api.StateConnecting},
+		help:     help.New(),
+		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		tick:     tea.Tick,
+	}
+	m.applyStyles(st)
+	m.setFocus(focusTasks)
+	if cfg.Notice != "" {
+		m.status.setNotice(levelWarn, cfg.Notice)
+	}
+	// Init cannot change the model, so the first load is marked here.
+	m.tasks.beginRefresh()
+	m.spinning = true
+	return m
+}
+
+// Init loads the first page of tasks and asks the terminal for its
+// background colour.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{
+		listTasksCmd(m.cfg.Backend, m.cfg.Timeout, m.tasks.gen, m.cfg.UserID, 1, m.cfg.PageSize),
+		m.spin.Tick,
+	}
+	if m.status.notice != "" {
+		cmds = append(cmds, noticeExpireCmd(m.tick, m.status.noticeID))
+	}
+	if m.cfg.Theme == theme.ModeAuto && !m.cfg.NoColor {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update dispatches: resize, keys, then results by type. Each case is one
+// handler call.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		m.onBackground(msg.IsDark())
+	case tea.KeyPressMsg:
+		cmd = m.onKey(msg)
+	case tea.PasteMsg:
+		cmd = m.onPaste(msg)
+	case tea.MouseWheelMsg:
+		m.conv.tr, cmd = m.conv.tr.Update(msg)
+	case spinner.TickMsg:
+		cmd = m.onSpin(msg)
+	case tasksLoadedMsg:
+		cmd = m.onTasksLoaded(msg)
+	case taskCreatedMsg:
+		cmd = m.onTaskCreated(msg)
+	case taskRefreshedMsg:
+		m.onTaskRefreshed(msg)
+	case transcriptLoadedMsg:
+		cmd = m.onTranscriptLoaded(msg)
+	case sendDoneMsg:
+		cmd = m.onSendDone(msg)
+	case SessionEvent:
+		cmd = m.onSessionEvent(msg.Event)
+	case streamFlushMsg:
+		m.onStreamFlush()
+	case noticeExpiredMsg:
+		m.status.expire(msg.id)
+	case clipboardDoneMsg:
+		cmd = m.onClipboardDone(msg)
+	case exportDoneMsg:
+		cmd = m.onExportDone(msg)
+	default:
+		cmd = m.toFocused(msg)
+	}
+	return m, cmd
+}
+
+// View lays out the panes and bars; components only join cached strings.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "aui-tui"
+	if m.cfg.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+func (m *Model) applyStyles(st *theme.Styles) {
+	m.st = st
+	m.tasks.applyStyles(st)
+	m.conv.applyStyles(st)
+	m.chips.st = st
+	m.composer.applyStyles(st)
+	m.status.st = st
+	m.spin.Style = st.Spinner
+	hs := help.DefaultStyles(st.IsDark)
+	hs.ShortKey, hs.FullKey = st.Help.Key, st.Help.Key
+	hs.ShortDesc, hs.FullDesc = st.Help.Desc, st.Help.Desc
+	hs.ShortSeparator, hs.FullSeparator = st.Help.Sep, st.Help.Sep
+	m.help.Styles = hs
+}
+
+func (m *Model) onBackground(isDark bool) {
+	if m.cfg.Theme != theme.ModeAuto || isDark == m.st.IsDark {
+		return
+	}
+	m.applyStyles(theme.New(isDark, m.cfg.NoColor))
+}

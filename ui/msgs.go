@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"time"
+
+	"aui-tui/api"
+)
+
+// tasksLoadedMsg carries one page of the task list. reqID lets a refresh
+// discard pages still in flight from before it.
+type tasksLoadedMsg struct {
+	reqID   int
+	page    api.TaskPage
+	err     error
+	latency time.Duration
+}
+
+// taskCreatedMsg reports ctrl+n (or a send with no open task). When
+// thenSend is set, that text is sent to the new task at once.
+type taskCreatedMsg struct {
+	task     api.Task
+	err      error
+	thenSend string
+	latency  time.Duration
+}
+
+// taskRefreshedMsg brings a task record (its title changes after the first
+// message).
+type taskRefreshedMsg struct {
+	task api.Task
+	err  error
+}
+
+// transcriptLoadedMsg carries a task's messages, decoded off the Update loop.
+// It is dropped unless reqID is the newest fetch for that task.
+type transcriptLoadedMsg struct {
+	taskID  string
+	reqID   int
+	msgs    []api.Message
+	err     error
+	latency time.Duration
+}
+
+// sendDoneMsg reports whether a user message reached the server.
+type sendDoneMsg struct {
+	taskID   string
+	localKey string
+	err      error
+	latency  time.Duration
+}
+
+// SessionEvent wraps an api session event so it can be sent into the
+// program (Program.Send) from the session goroutine.
+type SessionEvent struct{ Event api.Event }
+
+// streamFlushMsg applies the streamed text gathered since the last flush,
+// so rendering happens at most once per flush interval, not per token.
+type streamFlushMsg struct{}
+
+// noticeExpiredMsg clears a status-bar notice unless a newer one replaced it.
+type noticeExpiredMsg struct{ id int }
+
+// clipboardDoneMsg reports a copy to the system clipboard.
+type clipboardDoneMsg struct {
+	what string
+	err  error
+}
+
+// exportDoneMsg reports a transcript export.
+type exportDoneMsg struct {
+	path string
+	err  error
+}

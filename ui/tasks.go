@@ -1,0 +1,368 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/api"
+	"aui-tui/theme"
+	"aui-tui/ui/safe"
+)
+
+// tasksModel is the task-list pane: the user's tasks as loaded page by page,
+// a cursor, and a filter over what is loaded.
+type tasksModel struct {
+	st *theme.Styles
+	km KeyMap
+
+	items    []api.Task
+	total    int
+	pageSize int
+	// gen counts refreshes; a page from an older generation is dropped.
+	gen     int
+	loading bool
+	loaded  bool
+	err     string
+
+	cursor, offset int
+	filter         textinput.Model
+	filtering      bool
+	query          string
+	visible        []int // indices into items that pass the filter
+
+	openID  string
+	focused bool
+	w, h    int
+}
+
+// tasksAction is what a key in the list asks the root to do.
+type tasksAction struct {
+	open     string
+	loadMore bool
+}
+
+func newTasks(st *theme.Styles, km KeyMap, pageSize int) tasksModel {
+	fi := textinput.New()
+	fi.Prompt = "/"
+	fi.Placeholder = "filter tasks"
+	fi.CharLimit = 200
+	t := tasksModel{st: st, km: km, pageSize: pageSize, filter: fi, loading: true}
+	t.applyStyles(st)
+	return t
+}
+
+func (t *tasksModel) applyStyles(st *theme.Styles) {
+	t.st = st
+	s := textinput.DefaultStyles(st.IsDark)
+	s.Focused.Prompt = st.Tasks.FilterPrompt
+	s.Blurred.Prompt = st.Tasks.FilterPrompt
+	s.Focused.Placeholder = st.Composer.Placeholder
+	s.Blurred.Placeholder = st.Composer.Placeholder
+	s.Cursor.Blink = false
+	t.filter.SetStyles(s)
+}
+
+func (t *tasksModel) setSize(w, h int) {
+	t.w, t.h = w, h
+	t.filter.SetWidth(max(1, w-2))
+	t.clampOffset()
+}
+
+// beginRefresh starts a new generation: pages of the old one are ignored.
+func (t *tasksModel) beginRefresh() int {
+	t.gen++
+	t.loading = true
+	t.err = ""
+	return t.gen
+}
+
+// nextPage is the 1-based page to ask for after what is loaded.
+func (t *tasksModel) nextPage() int {
+	return len(t.items)/max(1, t.pageSize) + 1
+}
+
+// applyPage merges a loaded page. Page 1 replaces the list (a refresh) and
+// keeps the cursor on the task it was on.
+func (t *tasksModel) applyPage(p api.TaskPage) {
+	t.loading = false
+	t.loaded = true
+	t.err = ""
+	t.total = p.Total
+	selected := t.selectedID()
+	if p.Page <= 1 {
+		t.items = t.items[:0:0]
+	}
+	seen := make(map[string]bool, len(t.items))
+	for _, it := range t.items {
+		seen[it.ID] = true
+	}
+	for _, it := range p.Tasks {
+		if !seen[it.ID] {
+			seen[it.ID] = true
+			t.items = append(t.items, it)
+		}
+	}
+	if t.total < len(t.items) {
+		t.total = len(t.items)
+	}
+	t.refilter()
+	t.selectID(selected)
+}
+
+func (t *tasksModel) fail(reason string) {
+	t.loading = false
+	t.err = reason
+}
+
+// add puts a new task at the top (where the API lists the newest) and
+// selects it.
+func (t *tasksModel) add(task api.Task) {
+	for i, it := range t.items {
+		if it.ID == task.ID {
+			t.items[i] = task
+			t.refilter()
+			t.selectID(task.ID)
+			return
+		}
+	}
+	t.items = append([]api.Task{task}, t.items...)
+	t.total++
+	t.refilter()
+	t.selectID(task.ID)
+}
+
+// replace swaps in a task's new record (e.g. a new title) if it is listed.
+func (t *tasksModel) replace(task api.Task) {
+	for i, it := range t.items {
+		if it.ID == task.ID {
+			t.items[i] = task
+			t.refilter()
+			return
+		}
+	}
+}
+
+func (t *tasksModel) find(id string) (api.Task, bool) {
+	for _, it := range t.items {
+		if it.ID == id {
+			return it, true
+		}
+	}
+	return api.Task{}, false
+}
+
+func (t *tasksModel) selectedID() string {
+	if t.cursor < 0 || t.cursor >= len(t.visible) {
+		return ""
+	}
+	return t.items[t.visible[t.cursor]].ID
+}
+
+func (t *tasksModel) selectID(id string) {
+	for i, idx := range t.visible {
+		if t.items[idx].ID == id {
+			t.cursor = i
+			t.clampOffset()
+			return
+		}
+	}
+	t.cursor = min(t.cursor, max(0, len(t.visible)-1))
+	t.clampOffset()
+}
+
+func (t *tasksModel) refilter() {
+	t.visible = t.visible[:0]
+	q := strings.ToLower(strings.TrimSpace(t.query))
+	for i, it := range t.items {
+		if q == "" || strings.Contains(strings.ToLower(it.Title), q) || strings.HasPrefix(it.ID, q) {
+			t.visible = append(t.visible, i)
+		}
+	}
+	t.cursor = min(t.cursor, max(0, len(t.visible)-1))
+	t.clampOffset()
+}
+
+// listHeight is the number of rows for tasks: the pane minus the footer and
+// the filter line when it shows.
+func (t *tasksModel) listHeight() int {
+	h := t.h - 1
+	if t.filtering || t.query != "" {
+		h--
+	}
+	return max(1, h)
+}
+
+func (t *tasksModel) clampOffset() {
+	lh := t.listHeight()
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+lh {
+		t.offset = t.cursor - lh + 1
+	}
+	t.offset = max(0, min(t.offset, max(0, len(t.visible)-lh)))
+}
+
+// wantMore reports whether the cursor is near the end of what is loaded and
+// the server has more.
+func (t *tasksModel) wantMore() bool {
+	return !t.loading && t.query == "" && len(t.items) < t.total && t.cursor >= len(t.visible)-4
+}
+
+// capturing reports whether typed text goes to the filter.
+func (t *tasksModel) capturing() bool { return t.filtering }
+
+func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
+	var act tasksAction
+	k, ok := msg.(tea.KeyPressMsg)
+	if t.filtering {
+		if ok {
+			switch {
+			case key.Matches(k, t.km.FilterApply):
+				t.filtering = false
+				t.filter.Blur()
+				return t, act, nil
+			case key.Matches(k, t.km.FilterClear):
+				t.filtering = false
+				t.filter.Blur()
+				t.filter.SetValue("")
+				t.query = ""
+				t.refilter()
+				return t, act, nil
+			case k.String() == "up" || k.String() == "down":
+				t.move(map[string]int{"up": -1, "down": 1}[k.String()])
+				return t, act, nil
+			}
+		}
+		var cmd tea.Cmd
+		t.filter, cmd = t.filter.Update(msg)
+		if t.filter.Value() != t.query {
+			t.query = t.filter.Value()
+			t.refilter()
+		}
+		return t, act, cmd
+	}
+	if !ok {
+		return t, act, nil
+	}
+	switch {
+	case key.Matches(k, t.km.TaskUp):
+		t.move(-1)
+	case key.Matches(k, t.km.TaskDown):
+		t.move(1)
+	case key.Matches(k, t.km.TaskPageUp):
+		t.move(-t.listHeight())
+	case key.Matches(k, t.km.TaskPageDown):
+		t.move(t.listHeight())
+	case key.Matches(k, t.km.TaskTop):
+		t.move(-len(t.visible))
+	case key.Matches(k, t.km.TaskBottom):
+		t.move(len(t.visible))
+	case key.Matches(k, t.km.TaskOpen):
+		act.open = t.selectedID()
+	case key.Matches(k, t.km.TaskFilter):
+		t.filtering = true
+		t.clampOffset()
+		return t, act, t.filter.Focus()
+	case key.Matches(k, t.km.FilterClear) && t.query != "":
+		t.filter.SetValue("")
+		t.query = ""
+		t.refilter()
+	}
+	act.loadMore = t.wantMore()
+	return t, act, nil
+}
+
+func (t *tasksModel) move(d int) {
+	if len(t.visible) == 0 {
+		return
+	}
+	t.cursor = max(0, min(len(t.visible)-1, t.cursor+d))
+	t.clampOffset()
+}
+
+// view renders the pane body: exactly h lines of at most w cells.
+func (t *tasksModel) view(spin string) string {
+	lines := make([]string, 0, t.h)
+	if t.filtering || t.query != "" {
+		lines = append(lines, ansi.Truncate(t.filter.View(), t.w, "…"))
+	}
+	lh := t.listHeight()
+	switch {
+	case len(t.visible) == 0 && t.loading:
+		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate(spin+" loading tasks…", t.w, "…")))
+	case len(t.visible) == 0 && t.err != "":
+		lines = append(lines, wrapLines(t.st.Chat.Failed, "✗ "+t.err, t.w, lh)...)
+		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate("ctrl+r to retry", t.w, "…")))
+	case len(t.visible) == 0 && t.query != "":
+		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate("no loaded task matches", t.w, "…")))
+	case len(t.visible) == 0 && t.loaded:
+		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · ctrl+n starts one", t.w, "…")))
+	}
+	for i := t.offset; i < len(t.visible) && i < t.offset+lh; i++ {
+		lines = append(lines, t.row(i))
+	}
+	body := padLines(lines, t.h-1, t.w)
+	return strings.Join(append(body, t.footer(spin)), "\n")
+}
+
+func (t *tasksModel) row(i int) string {
+	it := t.items[t.visible[i]]
+	marker := "  "
+	if it.ID == t.openID {
+		marker = "● "
+	}
+	title := safe.Line(it.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	id := shortID(it.ID)
+	avail := t.w - ansi.StringWidth(marker)
+	idPart := ""
+	if avail >= 24 {
+		idPart = " " + id
+	}
+	title = ansi.Truncate(title, max(1, avail-ansi.StringWidth(idPart)), "…")
+	gap := max(0, avail-ansi.StringWidth(title)-ansi.StringWidth(idPart))
+	plain := marker + title + strings.Repeat(" ", gap)
+	if i == t.cursor {
+		st := t.st.Tasks.SelectedBlur
+		if t.focused {
+			st = t.st.Tasks.Selected
+		}
+		return st.Render(plain + idPart)
+	}
+	return t.st.Tasks.Item.Render(plain) + t.st.Tasks.ID.Render(idPart)
+}
+
+func (t *tasksModel) footer(spin string) string {
+	var s string
+	switch {
+	case t.query != "":
+		s = fmt.Sprintf("%d of %d loaded match", len(t.visible), len(t.items))
+	case !t.loaded && t.loading:
+		s = spin + " loading"
+	default:
+		pages := max(1, (t.total+t.pageSize-1)/max(1, t.pageSize))
+		page := min(pages, t.cursor/max(1, t.pageSize)+1)
+		s = fmt.Sprintf("page %d of %d · %d tasks", page, pages, t.total)
+		if t.loading {
+			s += " " + spin
+		}
+	}
+	return t.st.Tasks.Footer.Render(ansi.Truncate(s, t.w, "…"))
+}
+
+// shortID is the first 8 characters of an id, enough to tell tasks apart.
+func shortID(id string) string {
+	id = safe.Line(id)
+	if ansi.StringWidth(id) > 8 {
+		return ansi.Truncate(id, 8, "") + "…"
+	}
+	return id
+}

@@ -1,0 +1,153 @@
+package transcript
+
+import (
+	"fmt"
+	"strings"
+
+	"aui-tui/api"
+	"aui-tui/ui/safe"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Card geometry: boxes between cardMin and cardMax cells wide, laid out side
+// by side with cardGap between them; border and padding take cardChrome.
+const (
+	cardMin    = 28
+	cardMax    = 36
+	cardGap    = 1
+	cardChrome = 4
+	badge      = "★ recommended"
+)
+
+// cardLayout says how many cards of n fit on a row of cw cells, and how wide
+// each is. A pane narrower than one card gets one card per row, as wide as
+// the pane.
+func cardLayout(cw, n int) (perRow, width int) {
+	if cw < cardMin || n <= 1 {
+		return 1, min(max(cw, 1), cardMax)
+	}
+	perRow = min((cw+cardGap)/(cardMin+cardGap), n)
+	width = min((cw-cardGap*(perRow-1))/perRow, cardMax)
+	return perRow, width
+}
+
+// renderCards draws product cards in rows that wrap to the content width,
+// then the variants on one compact line.
+func renderCards(prods, vars []api.Card, c renderCtx) []string {
+	var out []string
+	perRow, width := cardLayout(c.width, len(prods))
+	for start := 0; start < len(prods); start += perRow {
+		row := prods[start:min(start+perRow, len(prods))]
+		contents := make([][]string, len(row))
+		tallest := 0
+		for i, p := range row {
+			contents[i] = cardLines(p, width-cardChrome, c)
+			tallest = max(tallest, len(contents[i]))
+		}
+		boxes := make([]string, 0, 2*len(row))
+		for i, p := range row {
+			for len(contents[i]) < tallest {
+				contents[i] = append(contents[i], "")
+			}
+			box := c.st.Card.Box
+			if p.IsRecommended {
+				box = c.st.Card.Recommended
+			}
+			if i > 0 {
+				boxes = append(boxes, strings.Repeat(" ", cardGap))
+			}
+			boxes = append(boxes, box.Width(width).Render(strings.Join(contents[i], "\n")))
+		}
+		for _, l := range strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, boxes...), "\n") {
+			out = append(out, ansi.Truncate(l, c.width, ""))
+		}
+	}
+	if line := variantsLine(vars); line != "" {
+		label := "Variants: "
+		wrapped := ansi.Wrap(label+line, max(c.width, 1), "")
+		for i, l := range strings.Split(wrapped, "\n") {
+			l = strings.TrimRight(l, " ")
+			if i == 0 && strings.HasPrefix(l, label) {
+				out = append(out, c.st.Card.Key.Render(strings.TrimSpace(label))+" "+c.st.Card.Variant.Render(l[len(label):]))
+				continue
+			}
+			out = append(out, c.st.Card.Variant.Render(l))
+		}
+	}
+	return out
+}
+
+// cardLines is the inside of one card: name, badge, aligned parameter rows
+// (empty values skipped, long ones cut with …) and a variant count.
+func cardLines(p api.Card, inner int, c renderCtx) []string {
+	inner = max(inner, 1)
+	name := safe.Line(p.Name)
+	if name == "" {
+		name = "Product"
+	}
+	lines := []string{c.st.Card.Title.Render(ansi.Truncate(name, inner, "…"))}
+	if p.IsRecommended {
+		lines = append(lines, c.st.Card.Badge.Render(ansi.Truncate(badge, inner, "…")))
+	}
+	type row struct{ k, v string }
+	rows := make([]row, 0, len(p.Parameters))
+	keyW := 0
+	for _, prm := range p.Parameters {
+		v := safe.Line(prm.Value.String())
+		k := safe.Line(prm.Title)
+		if v == "" || strings.EqualFold(k, "Product name") && v == name {
+			continue
+		}
+		rows = append(rows, row{k, v})
+		keyW = max(keyW, ansi.StringWidth(k))
+	}
+	keyW = min(keyW, max(inner/2-1, 1))
+	for _, r := range rows {
+		k := ansi.Truncate(r.k, keyW, "…")
+		k += strings.Repeat(" ", max(keyW-ansi.StringWidth(k), 0))
+		valW := inner - keyW - 2
+		if valW < 1 {
+			lines = append(lines, c.st.Card.Value.Render(ansi.Truncate(r.v, inner, "…")))
+			continue
+		}
+		lines = append(lines, c.st.Card.Key.Render(k)+"  "+c.st.Card.Value.Render(ansi.Truncate(r.v, valW, "…")))
+	}
+	if n := variantCount(p); n > 0 {
+		lines = append(lines, c.st.Card.Variant.Render(ansi.Truncate(fmt.Sprintf("+%d variants", n), inner, "…")))
+	}
+	return lines
+}
+
+func variantCount(p api.Card) int {
+	n := 0
+	for _, s := range p.SubEntities {
+		n += len(s.Items)
+	}
+	return n
+}
+
+// variantsLine lists variants compactly: each as its parameter values
+// joined with " · " (or its name when it has none), separated by commas.
+func variantsLine(vars []api.Card) string {
+	parts := make([]string, 0, len(vars))
+	for _, v := range vars {
+		var vals []string
+		for _, p := range v.Parameters {
+			if s := safe.Line(p.Value.String()); s != "" {
+				vals = append(vals, s)
+			}
+			if len(vals) == 3 {
+				break
+			}
+		}
+		switch {
+		case len(vals) > 0:
+			parts = append(parts, strings.Join(vals, " · "))
+		case safe.Line(v.Name) != "":
+			parts = append(parts, safe.Line(v.Name))
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,180 @@
+package transcript
+
+import (
+	"strings"
+	"sync"
+
+	"aui-tui/theme"
+	"aui-tui/ui/safe"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// poolMax bounds the renderers kept: a resize by dragging passes through
+// many widths, and only the last few are worth keeping.
+const poolMax = 8
+
+// Renderer renders markdown with glamour, keeping one TermRenderer per
+// (theme name, width) and reusing it: building one per message is the
+// classic slow path. Renders are serialised because a TermRenderer is not
+// safe for concurrent use; share one Renderer across the program.
+type Renderer struct {
+	mu   sync.Mutex
+	pool map[poolKey]*pooled
+	tick uint64
+
+	// renders counts glamour Render calls; tests use it to prove caches hit.
+	renders int
+}
+
+type poolKey struct {
+	theme string
+	width int
+}
+
+type pooled struct {
+	tr   *glamour.TermRenderer
+	used uint64
+}
+
+// NewRenderer makes an empty renderer pool.
+func NewRenderer() *Renderer {
+	return &Renderer{pool: map[poolKey]*pooled{}}
+}
+
+// markdown renders src (already sanitised) at width cells and returns the
+// lines, trimmed of glamour's padding, and their widths. It never fails: if
+// glamour cannot render, the text is wrapped plainly.
+func (r *Renderer) markdown(st *theme.Styles, width int, src string) ([]string, []int) {
+	width = max(width, 1)
+	r.mu.Lock()
+	out, ok := r.render(st, width, src)
+	r.mu.Unlock()
+	if !ok {
+		out = ansi.Wrap(src, width, "")
+	}
+	return splitRendered(out, width)
+}
+
+func (r *Renderer) render(st *theme.Styles, width int, src string) (out string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	tr := r.get(st, width)
+	if tr == nil {
+		return "", false
+	}
+	r.renders++
+	s, err := tr.Render(src)
+	if err != nil {
+		return "", false
+	}
+	// Keep colours only: glamour wraps links in OSC 8 hyperlinks whose
+	// target could differ from what the reader sees.
+	return safe.StyledOnly(s), true
+}
+
+func (r *Renderer) get(st *theme.Styles, width int) *glamour.TermRenderer {
+	r.tick++
+	k := poolKey{st.Name, width}
+	if p, ok := r.pool[k]; ok {
+		p.used = r.tick
+		return p.tr
+	}
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(st.Markdown), glamour.WithWordWrap(width))
+	if err != nil {
+		return nil
+	}
+	if len(r.pool) >= poolMax {
+		var oldest poolKey
+		first := true
+		for pk, p := range r.pool {
+			if first || p.used < r.pool[oldest].used {
+				oldest, first = pk, false
+			}
+		}
+		delete(r.pool, oldest)
+	}
+	r.pool[k] = &pooled{tr: tr, used: r.tick}
+	return tr
+}
+
+// splitRendered splits rendered text into lines, trims trailing padding,
+// drops blank lines at both ends and truncates anything wider than width
+// (long code lines, URLs).
+func splitRendered(s string, width int) ([]string, []int) {
+	raw := strings.Split(s, "\n")
+	lines := make([]string, 0, len(raw))
+	widths := make([]int, 0, len(raw))
+	for _, l := range raw {
+		l = trimRight(l)
+		w := ansi.StringWidth(l)
+		if w > width {
+			l = ansi.Truncate(l, width, "…")
+			w = ansi.StringWidth(l)
+		}
+		lines = append(lines, l)
+		widths = append(widths, w)
+	}
+	start, end := 0, len(lines)
+	for start < end && widths[start] == 0 {
+		start++
+	}
+	for end > start && widths[end-1] == 0 {
+		end--
+	}
+	lines, widths = lines[start:end], widths[start:end]
+	for i := range lines {
+		if widths[i] == 0 {
+			lines[i] = ""
+		}
+	}
+	return lines, widths
+}
+
+// trimRight drops trailing spaces and the styling around them (glamour pads
+// every line to the wrap width, one styled space at a time), closing any
+// style still open.
+func trimRight(l string) string {
+	end, styled := 0, false
+	for i := 0; i < len(l); {
+		c := l[i]
+		if c == 0x1b {
+			n := escLen(l[i:])
+			styled = true
+			i += n
+			continue
+		}
+		if c != ' ' {
+			end = i + 1
+		}
+		i++
+	}
+	if end == len(l) {
+		return l
+	}
+	// end is just past the last byte of the last visible character (the
+	// bytes of a multi-byte rune are never ' ' or ESC).
+	out := l[:end]
+	if styled && strings.IndexByte(out, 0x1b) >= 0 {
+		out += "\x1b[m"
+	}
+	return out
+}
+
+// escLen is the length of the CSI sequence at the start of s (the only kind
+// left after safe.StyledOnly), or 1 for a lone ESC.
+func escLen(s string) int {
+	if len(s) < 2 || s[1] != '[' {
+		return 1
+	}
+	for j := 2; j < len(s); j++ {
+		if s[j] >= 0x40 && s[j] <= 0x7e {
+			return j + 1
+		}
+	}
+	return len(s)
+}

@@ -1,0 +1,76 @@
+package transcript
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"aui-tui/api"
+	"aui-tui/theme"
+	"aui-tui/ui/safe"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// rawView shows one message's JSON as received, pretty-printed, for
+// debugging an agent without leaving the transcript.
+type rawView struct {
+	key   string
+	text  string   // sanitised, pretty-printed JSON
+	lines []string // text hard-wrapped to the pane width
+	off   int
+}
+
+// newRawView builds the view of e: Msg.Raw when the message came from the
+// server, else the message as this program would encode it.
+func newRawView(e Entry, width int) *rawView {
+	v := &rawView{key: e.Key, text: rawJSON(e.Msg)}
+	v.wrap(width)
+	return v
+}
+
+func rawJSON(msg api.Message) string {
+	src := []byte(msg.Raw)
+	if len(bytes.TrimSpace(src)) == 0 {
+		b, err := json.Marshal(msg)
+		if err != nil {
+			return safe.Text(err.Error())
+		}
+		src = b
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, src, "", "  "); err != nil {
+		return safe.Text(string(src))
+	}
+	// JSON escapes C0 controls but may carry C1 controls and other runes
+	// raw, so the pretty text is sanitised like any server text.
+	return safe.Text(out.String())
+}
+
+// wrap re-wraps the text for a pane width, keeping the scroll offset.
+func (v *rawView) wrap(width int) {
+	v.lines = strings.Split(ansi.Hardwrap(v.text, max(width, 1), true), "\n")
+	v.off = min(v.off, max(len(v.lines)-1, 0))
+}
+
+// scroll moves the view n lines, clamped so the last page stays full.
+func (v *rawView) scroll(n, rows int) {
+	v.off = min(max(v.off+n, 0), max(len(v.lines)-rows, 0))
+}
+
+// rows is the height available for JSON lines under the title row.
+func rawRows(h int) int { return max(h-1, 0) }
+
+// view renders the title row and the visible JSON lines, h rows of width w.
+func (v *rawView) view(w, h int, st *theme.Styles) []string {
+	if h <= 0 {
+		return nil
+	}
+	out := make([]string, 0, h)
+	title := st.Chat.Marker.Render("raw JSON") + st.Chat.Notice.Render(" · "+safe.Line(v.key)+" · esc/v close")
+	out = append(out, ansi.Truncate(title, w, "…"))
+	for i := v.off; i < len(v.lines) && len(out) < h; i++ {
+		out = append(out, v.lines[i])
+	}
+	return out
+}

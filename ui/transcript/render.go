@@ -1,0 +1,179 @@
+package transcript
+
+import (
+	"strings"
+	"time"
+
+	"aui-tui/theme"
+	"aui-tui/ui/safe"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Glyphs of the transcript.
+const (
+	typingGlyph = "▍"
+	userBar     = "│"
+	failedGlyph = "✗"
+)
+
+// renderCtx is what an entry's body render depends on.
+type renderCtx struct {
+	st    *theme.Styles
+	r     *Renderer
+	width int // content width in cells, gutter excluded
+	loc   *time.Location
+	now   time.Time
+}
+
+// lineBuf collects rendered lines with their widths in cells.
+type lineBuf struct {
+	lines  []string
+	widths []int
+}
+
+func (b *lineBuf) add(l string) {
+	b.lines = append(b.lines, l)
+	b.widths = append(b.widths, ansi.StringWidth(l))
+}
+
+func (b *lineBuf) addAll(ls []string, ws []int) {
+	b.lines = append(b.lines, ls...)
+	b.widths = append(b.widths, ws...)
+}
+
+// renderBody renders one entry: header, text, cards, status and the blank
+// separator line. This is the only place glamour runs for settled entries.
+func renderBody(it *item, c renderCtx) ([]string, []int) {
+	e := it.e
+	var b lineBuf
+	b.add(ansi.Truncate(header(e, c), c.width, "…"))
+	text := safe.Text(e.Msg.Text)
+	switch {
+	case e.fromUser():
+		userText(&b, text, c)
+	case e.Status == StatusStreaming:
+		if it.stream == nil {
+			it.stream = &stream{}
+		}
+		ls, ws := it.stream.render(text, c)
+		b.addAll(ls, ws)
+		typing(&b, c)
+	case strings.TrimSpace(text) != "":
+		b.addAll(c.r.markdown(c.st, c.width, text))
+	}
+	if prods, vars := e.Msg.Products(); len(prods) > 0 || len(vars) > 0 {
+		for _, l := range renderCards(prods, vars, c) {
+			b.add(l)
+		}
+	}
+	statusLines(&b, e, c)
+	b.add("")
+	return b.lines, b.widths
+}
+
+// header is "agent · 14:03" or "you · 14:03" in the sender's colours.
+func header(e Entry, c renderCtx) string {
+	label, style := "agent", c.st.Chat.AgentLabel
+	switch {
+	case e.fromUser():
+		label, style = "you", c.st.Chat.UserLabel
+	case e.Welcome:
+		label = "welcome"
+	}
+	h := style.Render(label)
+	if t := formatTime(e.Msg.CreatedAt.Time, c.loc, c.now); t != "" {
+		h += c.st.Chat.Time.Render(" · " + t)
+	}
+	return h
+}
+
+// formatTime shows the time of day for today's messages and adds the date
+// for older ones.
+func formatTime(t time.Time, loc *time.Location, now time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	lt, ln := t.In(loc), now.In(loc)
+	switch {
+	case lt.Year() == ln.Year() && lt.YearDay() == ln.YearDay():
+		return lt.Format("15:04")
+	case lt.Year() == ln.Year():
+		return lt.Format("Jan 2 15:04")
+	default:
+		return lt.Format("2006-01-02 15:04")
+	}
+}
+
+// userText renders the user's words as typed (no markdown), wrapped, behind
+// a bar in the user's colour so user and agent turns differ at a glance.
+func userText(b *lineBuf, text string, c renderCtx) {
+	text = strings.TrimRight(text, "\n ")
+	if text == "" {
+		return
+	}
+	bar, inner := c.st.Chat.UserLabel.Render(userBar)+" ", c.width-2
+	if inner < 1 {
+		bar, inner = "", c.width
+	}
+	for _, l := range strings.Split(ansi.Wrap(text, inner, ""), "\n") {
+		l = strings.TrimRight(l, " ")
+		if l == "" {
+			b.add(bar)
+			continue
+		}
+		b.add(bar + c.st.Chat.UserBody.Render(l))
+	}
+}
+
+// typing puts the typing indicator after the streamed text.
+func typing(b *lineBuf, c renderCtx) {
+	g := c.st.Spinner.Render(typingGlyph)
+	n := len(b.lines)
+	if n > 1 && b.widths[n-1] > 0 && b.widths[n-1]+2 <= c.width {
+		b.lines[n-1] += " " + g
+		b.widths[n-1] += 2
+		return
+	}
+	b.add(g)
+}
+
+// statusLines says "sending…" under a pending entry and why a failed one
+// failed, with the retry key.
+func statusLines(b *lineBuf, e Entry, c renderCtx) {
+	switch e.Status {
+	case StatusPending:
+		b.add(ansi.Truncate(c.st.Chat.Pending.Render("sending…"), c.width, "…"))
+	case StatusFailed:
+		reason := safe.Line(e.Err)
+		if reason == "" {
+			reason = "not sent"
+		}
+		msg := failedGlyph + " " + reason + " · ctrl+r to retry"
+		for _, l := range strings.Split(ansi.Wrap(msg, c.width, ""), "\n") {
+			b.add(c.st.Chat.Failed.Render(strings.TrimRight(l, " ")))
+		}
+	}
+}
+
+// RenderAll renders a whole transcript at width, with the same item
+// renderer the pane uses (no focus, no find, no virtualisation), for
+// printing outside the TUI. Times are shown in the local zone.
+func RenderAll(es []Entry, st *theme.Styles, r *Renderer, width int) string {
+	if r == nil {
+		r = NewRenderer()
+	}
+	c := renderCtx{st: st, r: r, width: max(width, 1), loc: time.Local, now: time.Now()}
+	var sb strings.Builder
+	for i, e := range es {
+		lines, _ := renderBody(newItem(e), c)
+		if i == len(es)-1 && len(lines) > 0 && lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1]
+		}
+		for _, l := range lines {
+			sb.WriteString(l)
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,180 @@
+package transcript
+
+import (
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/bubbles/v2/key"
+)
+
+// wheelStep is how many lines one mouse wheel notch scrolls.
+const wheelStep = 3
+
+// Update handles keys (only while focused) and the mouse wheel (the root
+// sends wheel events only when the pointer is over the pane).
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		m.wheel(msg.Mouse().Button)
+	case tea.PasteMsg:
+		if m.Capturing() {
+			m.typeFind(m.find.input + msg.Content)
+		}
+	case tea.KeyPressMsg:
+		if !m.focused {
+			return m, nil
+		}
+		switch {
+		case m.raw != nil:
+			m.rawKey(msg)
+		case m.find.prompt:
+			m.promptKey(msg)
+		default:
+			m.navKey(msg)
+		}
+	default:
+		return m, nil
+	}
+	m.sync()
+	return m, nil
+}
+
+func (m *Model) wheel(b tea.MouseButton) {
+	n := 0
+	switch b {
+	case tea.MouseWheelUp:
+		n = -wheelStep
+	case tea.MouseWheelDown:
+		n = wheelStep
+	default:
+		return
+	}
+	if m.raw != nil {
+		m.raw.scroll(n, rawRows(m.h))
+		return
+	}
+	m.scrollBy(n)
+}
+
+// navKey handles the transcript's own keys; others are ignored so the root
+// can use them.
+func (m *Model) navKey(msg tea.KeyPressMsg) {
+	k, page := m.keys, max(m.contentHeight(), 1)
+	switch {
+	case key.Matches(msg, k.LineUp):
+		m.scrollBy(-1)
+	case key.Matches(msg, k.LineDown):
+		m.scrollBy(1)
+	case key.Matches(msg, k.PageUp):
+		m.scrollBy(-page)
+	case key.Matches(msg, k.PageDown):
+		m.scrollBy(page)
+	case key.Matches(msg, k.HalfPageUp):
+		m.scrollBy(-max(page/2, 1))
+	case key.Matches(msg, k.HalfPageDown):
+		m.scrollBy(max(page/2, 1))
+	case key.Matches(msg, k.Top):
+		m.scrollTop()
+	case key.Matches(msg, k.Bottom):
+		m.scrollBottom()
+	case key.Matches(msg, k.PrevMessage):
+		m.jump(-1, false)
+	case key.Matches(msg, k.NextMessage):
+		m.jump(1, false)
+	case key.Matches(msg, k.PrevUser):
+		m.jump(-1, true)
+	case key.Matches(msg, k.NextUser):
+		m.jump(1, true)
+	case key.Matches(msg, k.Find):
+		m.openFind()
+	case key.Matches(msg, k.FindNext):
+		m.stepMatch(1)
+	case key.Matches(msg, k.FindPrev):
+		m.stepMatch(-1)
+	case key.Matches(msg, k.Raw):
+		if e, ok := m.FocusedEntry(); ok {
+			m.raw = newRawView(e, m.w)
+		}
+	case key.Matches(msg, k.Cancel):
+		if m.find.query != "" {
+			m.find.reset()
+		}
+	}
+}
+
+// promptKey edits the find prompt; every key is taken.
+func (m *Model) promptKey(msg tea.KeyPressMsg) {
+	switch {
+	case key.Matches(msg, m.keys.Confirm):
+		m.confirmFind()
+	case key.Matches(msg, m.keys.Cancel):
+		m.cancelFind()
+	case msg.String() == "backspace":
+		in := m.find.input
+		if in == "" {
+			m.cancelFind()
+			return
+		}
+		_, size := utf8.DecodeLastRuneInString(in)
+		m.typeFind(in[:len(in)-size])
+	case msg.String() == "ctrl+u":
+		m.typeFind("")
+	case msg.Text != "":
+		m.typeFind(m.find.input + msg.Text)
+	}
+}
+
+// rawKey scrolls or closes the raw JSON view.
+func (m *Model) rawKey(msg tea.KeyPressMsg) {
+	k, v, rows := m.keys, m.raw, rawRows(m.h)
+	page := max(rows, 1)
+	switch {
+	case key.Matches(msg, k.Cancel, k.Raw):
+		m.raw = nil
+	case key.Matches(msg, k.LineUp):
+		v.scroll(-1, rows)
+	case key.Matches(msg, k.LineDown):
+		v.scroll(1, rows)
+	case key.Matches(msg, k.PageUp):
+		v.scroll(-page, rows)
+	case key.Matches(msg, k.PageDown):
+		v.scroll(page, rows)
+	case key.Matches(msg, k.HalfPageUp):
+		v.scroll(-max(page/2, 1), rows)
+	case key.Matches(msg, k.HalfPageDown):
+		v.scroll(max(page/2, 1), rows)
+	case key.Matches(msg, k.Top):
+		v.off = 0
+	case key.Matches(msg, k.Bottom):
+		v.scroll(len(v.lines), rows)
+	}
+}
+
+// jump moves the focus to the previous or next message (only user messages
+// when userOnly) and scrolls it into view. When the focused message is out
+// of view, the move starts from what is on screen instead.
+func (m *Model) jump(dir int, userOnly bool) {
+	n := len(m.items)
+	if n == 0 {
+		return
+	}
+	cur := m.focusIndex()
+	if _, vis := m.rowOf(cur); !vis {
+		// Start from the view: "next" is the first entry whose top is on
+		// screen, "previous" the one whose top is just above it.
+		cur = m.top.idx
+		if dir > 0 && m.top.off == 0 {
+			cur--
+		}
+		if dir < 0 && m.top.off > 0 {
+			cur++
+		}
+	}
+	for i := cur + dir; i >= 0 && i < n; i += dir {
+		if !userOnly || m.items[i].e.fromUser() {
+			m.focusKey = m.items[i].e.Key
+			m.reveal(i)
+			return
+		}
+	}
+}

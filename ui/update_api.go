@@ -1,0 +1,278 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+	"aui-tui/ui/safe"
+	"aui-tui/ui/transcript"
+)
+
+// notify shows a notice in the status bar and schedules its expiry.
+func (m *Model) notify(level noticeLevel, text string) tea.Cmd {
+	return noticeExpireCmd(m.tick, m.status.setNotice(level, text))
+}
+
+// humanError is the sentence shown for an error. The api package already
+// words its errors for people; this only guards against control bytes.
+func humanError(err error) string {
+	if err == nil {
+		return ""
+	}
+	return safe.Line(err.Error())
+}
+
+func (m *Model) loadTasks(page int) tea.Cmd {
+	gen := m.tasks.gen
+	if page <= 1 {
+		gen = m.tasks.beginRefresh()
+	} else {
+		m.tasks.loading = true
+	}
+	return tea.Batch(listTasksCmd(m.cfg.Backend, m.cfg.Timeout, gen, m.cfg.UserID, page, m.cfg.PageSize), m.startSpinner())
+}
+
+func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
+	if msg.reqID != m.tasks.gen {
+		return nil
+	}
+	if msg.err != nil {
+		m.tasks.fail(humanError(msg.err))
+		return m.notify(levelError, "Could not load tasks: "+humanError(msg.err))
+	}
+	m.status.latency = msg.latency
+	m.tasks.applyPage(msg.page)
+	if m.conv.openID != "" {
+		if t, ok := m.tasks.find(m.conv.openID); ok {
+			m.conv.state(t.ID).task = t
+		}
+	}
+	if m.tasks.wantMore() {
+		return m.loadTasks(m.tasks.nextPage())
+	}
+	return nil
+}
+
+// newTask creates a task; thenSend (if any) is sent to it once it exists.
+func (m *Model) newTask(thenSend string) tea.Cmd {
+	return tea.Batch(
+		createTaskCmd(m.cfg.Backend, m.cfg.Timeout, m.cfg.UserID, thenSend),
+		m.notify(levelInfo, "starting a new task…"),
+	)
+}
+
+func (m *Model) onTaskCreated(msg taskCreatedMsg) tea.Cmd {
+	if msg.err != nil {
+		if msg.thenSend != "" {
+			m.composer.restore(msg.thenSend)
+		}
+		return m.notify(levelError, "Could not start a task: "+humanError(msg.err))
+	}
+	m.status.latency = msg.latency
+	m.tasks.add(msg.task)
+	s := m.conv.state(msg.task.ID)
+	s.loaded = true // a new task has no history to fetch
+	cmds := []tea.Cmd{m.openTask(msg.task.ID), m.setFocus(focusComposer), m.notify(levelInfo, "new task started")}
+	if msg.thenSend != "" {
+		cmds = append(cmds, m.send(msg.thenSend, false))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) onTaskRefreshed(msg taskRefreshedMsg) {
+	if msg.err != nil {
+		return
+	}
+	m.tasks.replace(msg.task)
+	m.conv.state(msg.task.ID).task = msg.task
+}
+
+// openTask shows a task at once (from what is known) and fetches its
+// transcript unless it is loaded or loading.
+func (m *Model) openTask(id string) tea.Cmd {
+	task, ok := m.tasks.find(id)
+	if !ok {
+		task = m.conv.state(id).task
+	}
+	m.composer.switchTask(id)
+	m.tasks.openID = id
+	fetch := m.conv.open(task)
+	m.chips.set(m.conv.suggestions(id))
+	m.relayout()
+	if !fetch {
+		return nil
+	}
+	return m.fetchTranscript(id)
+}
+
+func (m *Model) fetchTranscript(id string) tea.Cmd {
+	m.reqSeq++
+	s := m.conv.state(id)
+	s.reqID = m.reqSeq
+	s.loading = true
+	s.err = ""
+	return tea.Batch(loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, id, m.reqSeq), m.startSpinner())
+}
+
+func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
+	s := m.conv.state(msg.taskID)
+	if msg.reqID != s.reqID {
+		return nil // an older fetch of this task; a newer one is on its way
+	}
+	s.loading = false
+	if msg.err != nil {
+		s.err = humanError(msg.err)
+		return m.notify(levelError, "Could not load the transcript: "+s.err)
+	}
+	m.status.latency = msg.latency
+	s.loaded = true
+	if s.inFlight != "" {
+		return nil // a reply is streaming; the final message completes the view
+	}
+	m.conv.setEntries(msg.taskID, entriesFromMessages(s.task, msg.msgs, m.conv.entries(msg.taskID)))
+	if msg.taskID == m.conv.openID {
+		m.chips.set(m.conv.suggestions(msg.taskID))
+		m.relayout()
+	}
+	return nil
+}
+
+// refresh retries the open task's failed send if there is one, and reloads
+// the task list and the open transcript.
+func (m *Model) refresh() tea.Cmd {
+	cmds := []tea.Cmd{m.loadTasks(1)}
+	if id := m.conv.openID; id != "" {
+		if e, ok := m.conv.lastFailed(id); ok && m.conv.state(id).inFlight == "" {
+			return tea.Batch(append(cmds, m.retry(id, e))...)
+		}
+		if m.conv.state(id).inFlight == "" {
+			cmds = append(cmds, m.fetchTranscript(id))
+		}
+	}
+	return tea.Batch(append(cmds, m.notify(levelInfo, "refreshing…"))...)
+}
+
+func (m *Model) sendChip(n int) tea.Cmd {
+	text, ok := m.chips.text(n)
+	if !ok {
+		return m.notify(levelWarn, "no suggestion "+string(rune('0'+n)))
+	}
+	return m.send(text, false)
+}
+
+// send shows the user's message at once and sends it. fromComposer says the
+// text came from the composer, so it goes back there if it cannot be sent.
+func (m *Model) send(text string, fromComposer bool) tea.Cmd {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil
+	}
+	id := m.conv.openID
+	if id == "" {
+		return m.newTask(text)
+	}
+	s := m.conv.state(id)
+	if s.inFlight != "" {
+		if fromComposer {
+			m.composer.restore(text)
+		}
+		return m.notify(levelWarn, "The agent is still replying; your text is kept in the composer.")
+	}
+	localKey := m.conv.nextKey("local")
+	m.conv.upsert(id, transcript.Entry{
+		Key:    localKey,
+		Status: transcript.StatusPending,
+		Msg: api.Message{
+			Text:      text,
+			CreatedAt: api.NewTimestamp(m.cfg.Now()),
+			Sender:    api.Party{ID: m.cfg.UserID, Type: api.ActorUser},
+			Receiver:  api.Party{ID: "agent", Type: api.ActorAgent},
+		},
+	})
+	s.inFlight = localKey
+	s.streamKey = "stream-" + id
+	m.conv.upsert(id, transcript.Entry{Key: s.streamKey, Status: transcript.StatusStreaming,
+		Msg: api.Message{Sender: api.Party{ID: "agent", Type: api.ActorAgent}}})
+	m.chips.set(nil)
+	if m.focus == focusChips {
+		m.setFocus(focusComposer)
+	}
+	m.relayout()
+	return tea.Batch(sendCmd(m.cfg.Sender, m.cfg.Timeout, id, localKey, text), m.startSpinner())
+}
+
+// retry sends a failed message again, in place of the failed entry.
+func (m *Model) retry(taskID string, e transcript.Entry) tea.Cmd {
+	m.conv.remove(taskID, e.Key)
+	return m.send(e.Msg.Text, false)
+}
+
+func (m *Model) onSendDone(msg sendDoneMsg) tea.Cmd {
+	if msg.err == nil {
+		m.status.latency = msg.latency
+		if e, ok := m.conv.find(msg.taskID, msg.localKey); ok && e.Status == transcript.StatusPending {
+			e.Status = transcript.StatusSent
+			m.conv.upsert(msg.taskID, e)
+		}
+		return nil
+	}
+	m.failTurn(msg.taskID, msg.localKey, humanError(msg.err))
+	return m.notify(levelError, "Message not sent: "+humanError(msg.err))
+}
+
+// failTurn marks a user message failed (keeping its text for ctrl+r) and
+// removes the reply placeholder.
+func (m *Model) failTurn(taskID, localKey, reason string) {
+	s := m.conv.state(taskID)
+	if e, ok := m.conv.find(taskID, localKey); ok {
+		e.Status = transcript.StatusFailed
+		e.Err = reason
+		m.conv.upsert(taskID, e)
+	}
+	if s.streamKey != "" {
+		m.conv.remove(taskID, s.streamKey)
+	}
+	if s.inFlight == localKey {
+		s.inFlight = ""
+		s.stream, s.streamDirty, s.streamKey = "", false, ""
+	}
+	if taskID == m.conv.openID {
+		m.chips.set(m.conv.suggestions(taskID))
+		m.relayout()
+	}
+}
+
+// anyLoading reports whether something shows a spinner.
+func (m *Model) anyLoading() bool {
+	if m.tasks.loading {
+		return true
+	}
+	if m.conv.openID != "" {
+		s := m.conv.state(m.conv.openID)
+		return s.loading || s.inFlight != ""
+	}
+	return false
+}
+
+// startSpinner ticks the spinner only while something loads, so an idle
+// program uses no CPU.
+func (m *Model) startSpinner() tea.Cmd {
+	if m.spinning {
+		return nil
+	}
+	m.spinning = true
+	return m.spin.Tick
+}
+
+func (m *Model) onSpin(msg spinner.TickMsg) tea.Cmd {
+	if !m.anyLoading() {
+		m.spinning = false
+		return nil
+	}
+	var cmd tea.Cmd
+	m.spin, cmd = m.spin.Update(msg)
+	return cmd
+}

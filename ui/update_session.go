@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+	"aui-tui/ui/transcript"
+)
+
+// onSessionEvent applies one WebSocket session event.
+func (m *Model) onSessionEvent(ev api.Event) tea.Cmd {
+	switch e := ev.(type) {
+	case api.TextUpdate:
+		return m.onTextUpdate(e)
+	case api.FinalMessage:
+		return m.onFinal(e)
+	case api.ErrorFrame:
+		return m.onErrorFrame(e)
+	case api.StateChange:
+		return m.onConnState(e)
+	}
+	return nil
+}
+
+// onTextUpdate only records the text; streamFlushMsg renders it, so a fast
+// stream costs one render per flush interval rather than one per token.
+func (m *Model) onTextUpdate(e api.TextUpdate) tea.Cmd {
+	if e.TaskID == "" {
+		return nil
+	}
+	s := m.conv.state(e.TaskID)
+	if s.inFlight == "" {
+		return nil // a late update for a turn that already ended
+	}
+	s.stream = e.Text
+	s.streamDirty = true
+	if m.streamTicking {
+		return nil
+	}
+	m.streamTicking = true
+	return streamFlushCmd(m.tick)
+}
+
+func (m *Model) onStreamFlush() {
+	m.streamTicking = false
+	for id, s := range m.conv.states {
+		if !s.streamDirty {
+			continue
+		}
+		s.streamDirty = false
+		if id == m.conv.openID {
+			m.conv.tr.SetStreamText(s.streamKey, s.stream)
+			continue
+		}
+		m.conv.upsert(id, transcript.Entry{Key: s.streamKey, Status: transcript.StatusStreaming,
+			Msg: api.Message{Text: s.stream, Sender: api.Party{ID: "agent", Type: api.ActorAgent}}})
+	}
+}
+
+// onFinal ends a turn: the final message replaces the streamed text and
+// brings its cards and suggestions.
+func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
+	if e.TaskID == "" {
+		return nil
+	}
+	s := m.conv.state(e.TaskID)
+	final := transcript.Entry{Key: e.Message.ID, Msg: e.Message, Status: transcript.StatusSent}
+	if final.Key == "" {
+		final.Key = m.conv.nextKey("reply")
+	}
+	if s.streamKey != "" {
+		m.conv.replace(e.TaskID, s.streamKey, final)
+	} else {
+		m.conv.upsert(e.TaskID, final)
+	}
+	if s.inFlight != "" {
+		if u, ok := m.conv.find(e.TaskID, s.inFlight); ok && u.Status == transcript.StatusPending {
+			u.Status = transcript.StatusSent
+			m.conv.upsert(e.TaskID, u)
+		}
+	}
+	s.inFlight, s.stream, s.streamDirty, s.streamKey = "", "", false, ""
+	var cmds []tea.Cmd
+	if e.TaskID == m.conv.openID {
+		m.chips.set(m.conv.suggestions(e.TaskID))
+		m.relayout()
+	}
+	if isPlaceholderTitle(s.task.Title) {
+		cmds = append(cmds, refreshTaskCmd(m.cfg.Backend, m.cfg.Timeout, e.TaskID))
+	}
+	if e.Recovered {
+		cmds = append(cmds, m.notify(levelInfo, "Connection dropped mid-reply; the reply was recovered."))
+	}
+	return tea.Batch(cmds...)
+}
+
+// isPlaceholderTitle is true for the titles AUI gives a task before its
+// first message, which the server replaces afterwards.
+func isPlaceholderTitle(t string) bool {
+	switch t {
+	case "", "New Conversation", "New Task":
+		return true
+	}
+	return false
+}
+
+func (m *Model) onErrorFrame(e api.ErrorFrame) tea.Cmd {
+	reason := "The agent could not reply."
+	if e.Err != nil {
+		reason = humanError(e.Err)
+	}
+	if e.TaskID != "" {
+		if s := m.conv.state(e.TaskID); s.inFlight != "" {
+			m.failTurn(e.TaskID, s.inFlight, reason)
+		}
+	}
+	return m.notify(levelError, reason)
+}
+
+func (m *Model) onConnState(e api.StateChange) tea.Cmd {
+	prev := m.status.conn
+	m.status.conn, m.status.attempt, m.status.retryIn = e.State, e.Attempt, e.RetryIn
+	switch {
+	case e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized):
+		return m.notify(levelError, "Live streaming is off: "+humanError(e.Err))
+	case e.State == api.StateLive && prev == api.StateRetrying:
+		return m.notify(levelInfo, "Reconnected.")
+	case e.State == api.StateRetrying && prev == api.StateLive:
+		return m.notify(levelWarn, "Connection lost; reconnecting. Messages go over REST meanwhile.")
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func (m *Model) resize(w, h int) {
+	m.lay.w, m.lay.h = w, h
+	m.relayout()
+}
+
+// convInner is the conversation pane's inner size.
+func (m *Model) convInner() (w, h int) {
+	return max(1, m.lay.convW-2), max(1, m.lay.mainH-2)
+}
+
+// relayout recomputes every size from the window size; it runs on resize
+// and whenever something that changes heights (composer, chips) changes.
+func (m *Model) relayout() {
+	if m.lay.w == 0 {
+		return
+	}
+	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks)
+	listW := m.lay.listW
+	if m.lay.narrow {
+		// Size the hidden pane as if it were shown, so switching panes
+		// needs no re-wrap.
+		listW = m.lay.w
+		m.lay.convW = m.lay.w
+	}
+	m.tasks.setSize(max(1, listW-2), max(1, m.lay.mainH-2))
+	w, h := m.convInner()
+	m.composer.setWidth(w)
+	m.chips.w = w
+	switch {
+	case h >= 14:
+		m.chips.maxRows = 2
+	case h >= 7:
+		m.chips.maxRows = 1
+	default:
+		m.chips.maxRows = 0
+	}
+	used := 1 + m.sepHeight(h) + m.composer.height() + len(m.chips.lines())
+	m.conv.setSize(w, max(1, h-used+1))
+	m.help.SetWidth(m.lay.w)
+}
+
+// sepHeight is the rule above the composer, dropped when space is short.
+func (m *Model) sepHeight(h int) int {
+	if h >= 8 {
+		return 1
+	}
+	return 0
+}
+
+func (m Model) render() string {
+	if m.lay.w == 0 {
+		return "starting…"
+	}
+	spin := m.spin.View()
+	var main string
+	switch {
+	case m.showHelp:
+		main = m.helpOverlay()
+	case m.lay.narrow && m.lay.showList:
+		main = m.tasksPane(spin)
+	case m.lay.narrow:
+		main = m.convPane(spin)
+	default:
+		main = lipgloss.JoinHorizontal(lipgloss.Top, m.tasksPane(spin), m.convPane(spin))
+	}
+	lines := []string{main, m.status.view(m.lay.w)}
+	if m.lay.h >= 5 {
+		lines = append(lines, m.helpBar())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) tasksPane(spin string) string {
+	border, title := m.st.Pane, m.st.PaneTitle
+	if m.focus == focusTasks {
+		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
+	}
+	w := m.lay.listW
+	if m.lay.narrow {
+		w = m.lay.w
+	}
+	return frame(border, title, "tasks · "+m.cfg.UserID, m.tasks.view(spin), w, m.lay.mainH)
+}
+
+func (m Model) convPane(spin string) string {
+	border, title := m.st.Pane, m.st.PaneTitle
+	if m.focus != focusTasks {
+		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
+	}
+	w, h := m.convInner()
+	parts := []string{m.conv.view(spin)}
+	parts = append(parts, m.chips.lines()...)
+	if m.sepHeight(h) > 0 {
+		label := ""
+		if m.focus == focusChips {
+			label = " ←/→ choose · enter send "
+		}
+		rule := m.st.Help.Sep.Render(ansi.Truncate(label+strings.Repeat("─", w), w, ""))
+		parts = append(parts, rule)
+	}
+	parts = append(parts, m.composer.view())
+	body := strings.Join(parts, "\n")
+	return frame(border, title, m.convTitle(), body, m.lay.convW, m.lay.mainH)
+}
+
+func (m Model) convTitle() string {
+	switch m.focus {
+	case focusChips:
+		return "suggestions"
+	case focusComposer:
+		return "compose"
+	}
+	return "conversation"
+}
+
+func (m Model) helpBar() string {
+	return ansi.Truncate(m.help.ShortHelpView(m.contextHelp().ShortHelp()), m.lay.w, "…")
+}
+
+func (m Model) helpOverlay() string {
+	full := m.help.FullHelpView(m.contextHelp().FullHelp())
+	box := m.st.Help.Overlay.Render("Keys\n\n" + full + "\n\n" + m.st.Help.Desc.Render("? or esc closes"))
+	return lipgloss.Place(m.lay.w, m.lay.mainH, lipgloss.Center, lipgloss.Center, box)
+}
