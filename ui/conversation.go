@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -28,6 +29,9 @@ type taskState struct {
 	stream      string
 	streamDirty bool
 	streamKey   string
+	// sentAt is when the awaited message was sent, for time to first token.
+	sentAt     time.Time
+	firstToken bool
 }
 
 // conversationModel is the right pane: a header, the transcript, and the

@@ -211,7 +211,11 @@ func (t *tasksModel) clampOffset() {
 // wantMore reports whether the cursor is near the end of what is loaded and
 // the server has more.
 func (t *tasksModel) wantMore() bool {
-	return !t.loading && t.query == "" && len(t.items) < t.total && t.cursor >= len(t.visible)-4
+	if t.loading || t.query != "" || len(t.items) >= t.total {
+		return false
+	}
+	// Near the end of what is loaded, or the pane is not full yet.
+	return t.cursor >= len(t.visible)-4 || len(t.visible) < t.offset+t.listHeight()
 }
 
 // capturing reports whether typed text goes to the filter.

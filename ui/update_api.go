@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -193,6 +194,7 @@ func (m *Model) send(text string, fromComposer bool) tea.Cmd {
 		},
 	})
 	s.inFlight = localKey
+	s.sentAt, s.firstToken = time.Now(), false
 	s.streamKey = "stream-" + id
 	m.conv.upsert(id, transcript.Entry{Key: s.streamKey, Status: transcript.StatusStreaming,
 		Msg: api.Message{Sender: api.Party{ID: "agent", Type: api.ActorAgent}}})
@@ -212,7 +214,11 @@ func (m *Model) retry(taskID string, e transcript.Entry) tea.Cmd {
 
 func (m *Model) onSendDone(msg sendDoneMsg) tea.Cmd {
 	if msg.err == nil {
-		m.status.latency = msg.latency
+		if s := m.conv.state(msg.taskID); !s.firstToken {
+			// Over REST the whole reply came back; over the socket only the
+			// write returned, and the first token sets the latency.
+			m.status.latency = msg.latency
+		}
 		if e, ok := m.conv.find(msg.taskID, msg.localKey); ok && e.Status == transcript.StatusPending {
 			e.Status = transcript.StatusSent
 			m.conv.upsert(msg.taskID, e)

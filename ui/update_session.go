@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -33,6 +34,10 @@ func (m *Model) onTextUpdate(e api.TextUpdate) tea.Cmd {
 	s := m.conv.state(e.TaskID)
 	if s.inFlight == "" {
 		return nil // a late update for a turn that already ended
+	}
+	if !s.firstToken {
+		s.firstToken = true
+		m.status.latency = time.Since(s.sentAt)
 	}
 	s.stream = e.Text
 	s.streamDirty = true

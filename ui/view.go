@@ -1,10 +1,17 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+)
+
+// The smallest window that lays out; below it a short note says so.
+const (
+	minWidth  = 30
+	minHeight = 8
 )
 
 func (m *Model) resize(w, h int) {
@@ -59,6 +66,11 @@ func (m *Model) sepHeight(h int) int {
 func (m Model) render() string {
 	if m.lay.w == 0 {
 		return "starting…"
+	}
+	if m.lay.w < minWidth || m.lay.h < minHeight {
+		msg := fmt.Sprintf("aui-tui needs %dx%d; this is %dx%d", minWidth, minHeight, m.lay.w, m.lay.h)
+		lines := padLines(strings.Split(ansi.Wrap(msg, m.lay.w, ""), "\n"), m.lay.h, m.lay.w)
+		return strings.Join(lines, "\n")
 	}
 	spin := m.spin.View()
 	var main string

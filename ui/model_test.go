@@ -1,0 +1,372 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/api"
+	"aui-tui/ui/transcript"
+)
+
+func plainView(m Model) string { return ansi.Strip(m.View().Content) }
+
+func (h *harness) openFirst() string {
+	h.t.Helper()
+	h.key("enter")
+	if h.m.focus != focusComposer {
+		h.t.Fatalf("focus after enter = %v, want composer", h.m.focus)
+	}
+	return h.m.conv.openID
+}
+
+func TestStartupLoadsPagesUntilThePaneIsFull(t *testing.T) {
+	h := newHarness(t, 25)
+	if !slices.Equal(h.b.lists, []int{1, 2, 3}) {
+		t.Fatalf("pages requested = %v, want [1 2 3] (the pane holds more than one page)", h.b.lists)
+	}
+	if got := len(h.m.tasks.items); got != 25 {
+		t.Fatalf("loaded %d tasks, want 25", got)
+	}
+	v := plainView(h.m)
+	for _, want := range []string{"page 1 of 3 · 25 tasks", "Task number 1", "DEMO", "tasks · u1"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	if h.m.focus != focusTasks {
+		t.Errorf("focus at start = %v, want the task list", h.m.focus)
+	}
+}
+
+func TestOpenTaskShowsTranscriptAndChips(t *testing.T) {
+	h := newHarness(t, 3)
+	h.key("down")
+	id := h.openFirst()
+	if id != h.b.tasks[1].ID {
+		t.Fatalf("opened %s, want the second task %s", id, h.b.tasks[1].ID)
+	}
+	v := plainView(h.m)
+	for _, want := range []string{"answer for task 2", "question for task 2", "1 Tell me more", "2 Show cheaper", "Task number 2"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestStaleTranscriptIsDropped(t *testing.T) {
+	h := newHarness(t, 3)
+	a, b := h.b.tasks[0], h.b.tasks[1]
+	h.openFirst()
+	// The user moves to b while an older fetch of a is still in flight.
+	h.key("esc", "shift+tab", "down", "enter")
+	if h.m.conv.openID != b.ID {
+		t.Fatalf("open task = %s, want %s", h.m.conv.openID, b.ID)
+	}
+	h.send(transcriptLoadedMsg{taskID: a.ID, reqID: 0, msgs: []api.Message{agentMsg("x", "STALE REPLY")}})
+	h.send(transcriptLoadedMsg{taskID: b.ID, reqID: h.m.conv.state(b.ID).reqID - 1, msgs: []api.Message{agentMsg("y", "OLD FETCH")}})
+	v := plainView(h.m)
+	if strings.Contains(v, "STALE REPLY") || strings.Contains(v, "OLD FETCH") {
+		t.Fatalf("a stale transcript reached the screen:\n%s", v)
+	}
+	if !strings.Contains(v, "answer for task 2") {
+		t.Fatalf("task 2's transcript is not shown:\n%s", v)
+	}
+}
+
+func TestSendStreamsThenFinalBringsChips(t *testing.T) {
+	h := newHarness(t, 2)
+	id := h.openFirst()
+	h.typeText("need a microwave")
+	h.key("enter")
+	if got := h.s.last(); got != "need a microwave" {
+		t.Fatalf("sent %q", got)
+	}
+	if h.m.composer.value() != "" {
+		t.Fatalf("composer not cleared after send: %q", h.m.composer.value())
+	}
+	if len(h.m.chips.items) != 0 {
+		t.Fatalf("chips still offered while the agent replies: %v", h.m.chips.items)
+	}
+	h.send(SessionEvent{api.TextUpdate{TaskID: id, MessageID: "r1", Text: "I found three"}})
+	if v := plainView(h.m); !strings.Contains(v, "I found three") || !strings.Contains(v, "agent is replying") {
+		t.Fatalf("streamed text or typing indicator missing:\n%s", v)
+	}
+	final := agentMsg("r1", "I found three built-in microwaves.", "Compare the top two", "Cheaper?")
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: final}})
+	v := plainView(h.m)
+	if !strings.Contains(v, "I found three built-in microwaves.") || !strings.Contains(v, "1 Compare the top two") {
+		t.Fatalf("final message or its chips missing:\n%s", v)
+	}
+	if strings.Contains(v, "agent is replying") {
+		t.Fatalf("typing indicator left after the final message:\n%s", v)
+	}
+	es := h.m.conv.tr.Entries()
+	var streaming, pending int
+	for _, e := range es {
+		if e.Status == transcript.StatusStreaming {
+			streaming++
+		}
+		if e.Status == transcript.StatusPending {
+			pending++
+		}
+	}
+	if streaming != 0 || pending != 0 {
+		t.Fatalf("after the final: %d streaming, %d pending entries", streaming, pending)
+	}
+}
+
+func TestFailedSendKeepsTextAndRetries(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.s.err = api.ErrOffline
+	h.typeText("keep me")
+	h.key("enter")
+	e, ok := h.m.conv.lastFailed(h.m.conv.openID)
+	if !ok || e.Msg.Text != "keep me" || e.Err == "" {
+		t.Fatalf("failed entry = %+v, %v; want the text kept with a reason", e, ok)
+	}
+	if v := plainView(h.m); !strings.Contains(v, "keep me") || !strings.Contains(v, "ctrl+r") {
+		t.Fatalf("failure not shown with a retry hint:\n%s", v)
+	}
+	h.s.err = nil
+	h.key("ctrl+r")
+	if got := h.s.last(); got != "keep me" {
+		t.Fatalf("ctrl+r sent %q, want the failed text again", got)
+	}
+	if _, ok := h.m.conv.lastFailed(h.m.conv.openID); ok {
+		t.Fatal("the failed entry is still there after a successful retry")
+	}
+}
+
+func TestErrorFrameFailsTheTurn(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.typeText("hello")
+	h.key("enter")
+	h.send(SessionEvent{api.ErrorFrame{TaskID: id, Err: &api.APIError{StatusCode: 500, Description: "Internal server error", Message: "An unexpected error occurred."}}})
+	e, ok := h.m.conv.lastFailed(id)
+	if !ok || e.Msg.Text != "hello" {
+		t.Fatalf("error frame did not mark the message failed: %+v", e)
+	}
+	if h.m.conv.state(id).inFlight != "" {
+		t.Fatal("turn still in flight after an error frame")
+	}
+	if v := plainView(h.m); strings.Contains(v, "{\"") {
+		t.Fatalf("raw JSON on screen:\n%s", v)
+	}
+}
+
+func TestDraftsArePerTask(t *testing.T) {
+	h := newHarness(t, 2)
+	h.openFirst()
+	h.typeText("draft for one")
+	h.key("esc", "shift+tab", "down", "enter")
+	if got := h.m.composer.value(); got != "" {
+		t.Fatalf("task 2 composer = %q, want empty", got)
+	}
+	h.typeText("draft for two")
+	h.key("esc", "shift+tab", "up", "enter")
+	if got := h.m.composer.value(); got != "draft for one" {
+		t.Fatalf("task 1 draft = %q", got)
+	}
+}
+
+func TestChipKeys(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.key("1")
+	if h.m.composer.value() != "1" || len(h.s.sent) != 0 {
+		t.Fatalf("plain 1 in the composer should type, got %q and sends %v", h.m.composer.value(), h.s.sent)
+	}
+	h.key("backspace", "alt+2")
+	if got := h.s.last(); got != "Show cheaper" {
+		t.Fatalf("alt+2 sent %q", got)
+	}
+}
+
+func TestChipRowFocus(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.key("shift+tab")
+	if h.m.focus != focusChips {
+		t.Fatalf("shift+tab from the composer = %v, want chips", h.m.focus)
+	}
+	h.key("right", "enter")
+	if got := h.s.last(); got != "Show cheaper" {
+		t.Fatalf("chip row sent %q", got)
+	}
+}
+
+func TestReplyForATaskLeftBehindIsKept(t *testing.T) {
+	h := newHarness(t, 2)
+	a := h.openFirst()
+	h.typeText("question")
+	h.key("enter")
+	h.key("esc", "shift+tab", "down", "enter")
+	b := h.m.conv.openID
+	if a == b {
+		t.Fatal("did not switch task")
+	}
+	h.send(SessionEvent{api.TextUpdate{TaskID: a, Text: "streaming into a"}})
+	h.send(SessionEvent{api.FinalMessage{TaskID: a, Message: agentMsg("ra", "final for a")}})
+	if v := plainView(h.m); strings.Contains(v, "final for a") || strings.Contains(v, "streaming into a") {
+		t.Fatalf("task a's reply shows in task b:\n%s", v)
+	}
+	h.key("esc", "shift+tab", "up", "enter")
+	if v := plainView(h.m); !strings.Contains(v, "final for a") {
+		t.Fatalf("task a's reply was lost:\n%s", v)
+	}
+}
+
+func TestNewTaskOpensWithWelcome(t *testing.T) {
+	h := newHarness(t, 1)
+	h.key("ctrl+n")
+	if h.b.creates != 1 || h.m.focus != focusComposer {
+		t.Fatalf("creates=%d focus=%v", h.b.creates, h.m.focus)
+	}
+	v := plainView(h.m)
+	for _, want := range []string{"Hi! What are you looking for?", "1 Best sellers", "New Conversation"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestSendWithNoOpenTaskStartsOne(t *testing.T) {
+	h := newHarness(t, 1)
+	h.key("tab") // conversation and chips are skipped with no task: composer
+	if h.m.focus != focusComposer {
+		t.Fatalf("focus = %v", h.m.focus)
+	}
+	h.typeText("hello there")
+	h.key("enter")
+	if h.b.creates != 1 || h.s.last() != "hello there" {
+		t.Fatalf("creates=%d sent=%v", h.b.creates, h.s.sent)
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	h := newHarness(t, 1)
+	_, cmd := h.m.Update(keyMsg("q"))
+	if cmd == nil || runCmd(cmd) != tea.Quit() {
+		t.Fatal("q in the task list should quit")
+	}
+	h.openFirst()
+	h.key("q")
+	if h.m.composer.value() != "q" {
+		t.Fatalf("q in the composer should type, got %q", h.m.composer.value())
+	}
+	_, cmd = h.m.Update(keyMsg("ctrl+c"))
+	if cmd == nil || runCmd(cmd) != tea.Quit() {
+		t.Fatal("ctrl+c should quit from the composer")
+	}
+}
+
+func TestLoadErrorIsASentence(t *testing.T) {
+	h := newHarness(t, 0)
+	h.b.listErr = &api.APIError{StatusCode: 401, Description: "Not authenticated"}
+	h.key("ctrl+r")
+	v := plainView(h.m)
+	if !strings.Contains(v, "Could not load tasks") || strings.Contains(v, "{") {
+		t.Fatalf("load error not shown as a sentence:\n%s", v)
+	}
+}
+
+func TestServerTextCannotInjectEscapes(t *testing.T) {
+	h := newHarness(t, 1)
+	evil := "Evil\x1b]0;pwned\x07\x1b[2J\x1b]52;c;aGk=\x07 title"
+	h.b.tasks[0].Title = evil
+	h.b.msgs[h.b.tasks[0].ID] = []api.Message{agentMsg("e", "body\x1b[H\x1b]8;;http://x\x07link\x1b]8;;\x07", "chip\x1b[31m")}
+	h.key("ctrl+r")
+	h.openFirst()
+	raw := h.m.View().Content
+	for _, bad := range []string{"\x1b]0;", "\x1b[2J", "\x1b]52;", "\x1b]8;", "\x1b[H"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("view contains %q", bad)
+		}
+	}
+	if !strings.Contains(ansi.Strip(raw), "Evil") {
+		t.Fatal("sanitising dropped the visible text")
+	}
+}
+
+func TestEveryTerminalSizeLaysOut(t *testing.T) {
+	h := newHarness(t, 30)
+	h.openFirst()
+	for _, sz := range [][2]int{{40, 12}, {79, 24}, {80, 24}, {120, 40}, {300, 100}, {20, 6}, {1, 1}} {
+		h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		lines := strings.Split(h.m.View().Content, "\n")
+		if len(lines) != sz[1] {
+			t.Errorf("%dx%d: %d lines", sz[0], sz[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > sz[0] {
+				t.Errorf("%dx%d: line %d is %d wide: %q", sz[0], sz[1], i, w, ansi.Strip(l))
+				break
+			}
+		}
+	}
+}
+
+func TestNarrowShowsOnePane(t *testing.T) {
+	h := newHarness(t, 3)
+	h.send(tea.WindowSizeMsg{Width: 70, Height: 20})
+	if v := plainView(h.m); !strings.Contains(v, "tasks · u1") || strings.Contains(v, "conversation") {
+		t.Fatalf("narrow start should show only the list:\n%s", v)
+	}
+	h.openFirst()
+	if v := plainView(h.m); strings.Contains(v, "tasks · u1") || !strings.Contains(v, "answer for task 1") {
+		t.Fatalf("narrow after open should show only the conversation:\n%s", v)
+	}
+}
+
+func TestOSC52(t *testing.T) {
+	got := osc52("hi", false)
+	if got != "\x1b]52;c;aGk=\x07" {
+		t.Fatalf("osc52 = %q", got)
+	}
+	if got := osc52("hi", true); got != "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\" {
+		t.Fatalf("tmux osc52 = %q", got)
+	}
+}
+
+func TestCopyFocusedMessageWritesOSC52(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.key("esc")
+	_, cmd := h.m.Update(keyMsg("y"))
+	var raw string
+	for _, msg := range collect(cmd) {
+		if r, ok := msg.(tea.RawMsg); ok {
+			raw, _ = r.Msg.(string)
+		}
+	}
+	if !strings.Contains(raw, "]52;c;") {
+		t.Fatalf("y did not write OSC 52: %q", raw)
+	}
+}
+
+// collect runs a command tree and returns the messages it produced.
+func collect(cmd tea.Cmd) []tea.Msg {
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := runCmd(c).(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case nil:
+		default:
+			out = append(out, msg)
+		}
+	}
+	return out
+}
