@@ -82,7 +82,7 @@ func dispatch(st *convState, q request) reply {
 	case q.bestValue && len(st.Shown) > 0 && !q.catWord:
 		return valueReply(st)
 	case q.cheaper && hasPick && !q.catWord:
-		return cheaperReply(st, q, pick)
+		return cheaperReply(st, pick)
 	case (q.bigger || q.smaller) && hasPick && !q.catWord:
 		return sizeStepReply(st, q, pick)
 	case q.cat != "" || st.Cat != "" && (q.hasFilters() || q.cheapest || q.best || q.biggest || q.similar || q.cheaper):

@@ -132,3 +132,19 @@ func send(t testing.TB, base, taskID, text string) []byte {
 	body, _ := json.Marshal(map[string]string{"task_id": taskID, "text": text})
 	return mustCall(t, 200, "POST", base+"/api/v1/external/message?is_external_api=true", DefaultKey, string(body))
 }
+
+// createTask2 makes a task on a server with a custom key.
+func createTask2(t testing.TB, base, key string) string {
+	t.Helper()
+	b := mustCall(t, 200, "POST", base+"/api/v1/external/tasks", key, `{"user_id":"u"}`)
+	var task struct{ ID string }
+	_ = json.Unmarshal(b, &task)
+	return task.ID
+}
+
+// newServerOn serves an existing Server on loopback.
+func newServerOn(t testing.TB, srv *Server) *httptest.Server {
+	hs := httptest.NewServer(srv)
+	t.Cleanup(hs.Close)
+	return hs
+}

@@ -24,7 +24,7 @@ type request struct {
 
 	greeting, thanks, compare, cheapest, cheaper, best, bestValue bool
 	energy, sale, bestSellers, help, details, cart, colors        bool
-	bigger, biggest, smaller, table, refers, similar              bool
+	bigger, biggest, smaller, table, similar                      bool
 	compareN                                                      int
 }
 
@@ -38,7 +38,7 @@ func (q request) hasFilters() bool {
 // whole words.
 func (q request) has(phrases ...string) bool {
 	for _, p := range phrases {
-		if strings.Contains(q.words, " "+p+" ") {
+		if wordIndex(q.words, p) >= 0 {
 			return true
 		}
 	}
@@ -49,11 +49,27 @@ func (q request) has(phrases ...string) bool {
 func (q request) index(phrases ...string) int {
 	best := -1
 	for _, p := range phrases {
-		if i := strings.Index(q.words, " "+p+" "); i >= 0 && (best < 0 || i < best) {
+		if i := wordIndex(q.words, p); i >= 0 && (best < 0 || i < best) {
 			best = i
 		}
 	}
 	return best
+}
+
+// wordIndex finds phrase in the space-padded text as whole words, without
+// allocating (the agent parses every seeded line, so this is hot).
+func wordIndex(words, phrase string) int {
+	for off := 0; ; {
+		i := strings.Index(words[off:], phrase)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if i > 0 && words[i-1] == ' ' && i+len(phrase) < len(words) && words[i+len(phrase)] == ' ' {
+			return i - 1
+		}
+		off = i + 1
+	}
 }
 
 // normalise lower-cases text and keeps only letters and digits, so that
@@ -200,10 +216,11 @@ func cents(num, k string) int {
 // names no budget.
 func parseRequest(text, budgetHint string) request {
 	q := request{words: normalise(text)}
-	lower := reThousands.ReplaceAllString(strings.ToLower(text), "$1$2")
-
-	lower = q.parseCapacity(lower)
-	q.parseBudget(lower)
+	if strings.ContainsAny(text, "0123456789") {
+		lower := reThousands.ReplaceAllString(strings.ToLower(text), "$1$2")
+		lower = q.parseCapacity(lower)
+		q.parseBudget(lower)
+	}
 	if q.minPrice == 0 && q.maxPrice == 0 && budgetHint != "" {
 		q.parseBudget("between " + strings.ReplaceAll(budgetHint, "-", " and "))
 	}
@@ -245,8 +262,8 @@ func parseRequest(text, budgetHint string) request {
 			break
 		}
 	}
-	for _, p := range catalog {
-		if q.names(p) {
+	for i, p := range catalog {
+		if q.namesModel(p, modelPhrases[i]) {
 			q.named = append(q.named, p.SKU)
 		}
 	}
@@ -355,17 +372,26 @@ func (q *request) parseBudget(lower string) {
 // ("BM25X", "the Nordvik FD560"). Model words without a digit ("Duetto")
 // count only together with the brand, so "pod" alone names no product.
 func (q request) names(p product) bool {
-	model := normalise(p.model())
-	if !strings.Contains(q.words, model) {
+	return q.namesModel(p, strings.TrimSpace(normalise(p.model())))
+}
+
+// namesModel is names with the product's normalised model given.
+func (q request) namesModel(p product, model string) bool {
+	if wordIndex(q.words, model) < 0 {
 		return false
 	}
-	for _, r := range model {
-		if r >= '0' && r <= '9' {
-			return true
-		}
-	}
-	return q.has(strings.ToLower(p.Brand)) || len(strings.TrimSpace(model)) >= 7
+	return strings.ContainsAny(model, "0123456789") || q.has(strings.ToLower(p.Brand)) || len(model) >= 7
 }
+
+// modelPhrases holds each catalog product's normalised model, in catalog
+// order; computed once and never modified.
+var modelPhrases = func() []string {
+	out := make([]string, len(catalog))
+	for i, p := range catalog {
+		out[i] = strings.TrimSpace(normalise(p.model()))
+	}
+	return out
+}()
 
 // model is the product's model designation: the words after the brand up
 // to the first word that is neither the first nor contains a digit
@@ -413,8 +439,6 @@ func (q *request) parseIntents() {
 	q.smaller = q.has("smaller", "more compact", "less space")
 	q.table = q.has("table", "spreadsheet", "in a grid", "as a grid")
 	q.similar = q.has("similar", "alternatives", "alternative", "other options", "something else", "others", "show me more")
-	q.refers = q.has("these", "those", "them", "they", "it", "this one", "that one", "which one", "the first", "the second",
-		"the top two", "top two", "the two", "both", "its", "one")
 	switch {
 	case q.has("top three", "top 3", "three", "3 of them", "all three"):
 		q.compareN = 3

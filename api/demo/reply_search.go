@@ -129,7 +129,7 @@ func resultSuggestions(shown []shownProduct, pick product, color, skip string) [
 
 // cheaperReply shows products cheaper than the last recommendation,
 // keeping the rest of the search where possible.
-func cheaperReply(st *convState, q request, pick product) reply {
+func cheaperReply(st *convState, pick product) reply {
 	f := filtersFrom(st)
 	f.cat = pick.Cat
 	f.minPrice, f.maxPrice = 0, pick.Price-1

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -22,7 +23,7 @@ func (s *Server) authorised(key string) bool {
 
 // writeJSON writes v with a status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
+	b, err := marshal(v)
 	if err != nil {
 		status, b = http.StatusInternalServerError, internalErrorBody()
 	}
@@ -315,4 +316,16 @@ func (s *Server) exchange(in userMessageIn) (api.Message, error) {
 		return []api.Message{user, out}, nil
 	})
 	return out, err
+}
+
+// marshal encodes v as compact JSON without escaping <, > and & (product
+// names like "Espresso & Milk" stay readable in curl output).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

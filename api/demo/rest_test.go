@@ -153,9 +153,9 @@ func TestListTasks(t *testing.T) {
 			ID     string `json:"id"`
 			UserID string `json:"user_id"`
 		} `json:"tasks"`
-		Total int                           `json:"total"`
-		Page  int                           `json:"page"`
-		Size  int                           `json:"size"`
+		Total int `json:"total"`
+		Page  int `json:"page"`
+		Size  int `json:"size"`
 	}) {
 		b := mustCall(t, 200, "GET", hs.URL+"/api/v1/external/tasks?"+query, DefaultKey, "")
 		if got := keysOf(t, b); !reflect.DeepEqual(got, []string{"page", "size", "tasks", "total"}) {
@@ -323,4 +323,44 @@ func firstLine(b []byte) string {
 	_ = json.Unmarshal(b, &m)
 	line, _, _ := strings.Cut(m.Text, "\n")
 	return fmt.Sprintf("%.120s", line)
+}
+
+func TestConcurrentTurnsStayPaired(t *testing.T) {
+	_, hs := newTestServer(t, Options{})
+	id := createTask(t, hs.URL, "busy")
+	var wg sync.WaitGroup
+	for g := 0; g < 6; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Only non-fatal checks here: FailNow must not run off the test goroutine.
+			for i := 0; i < 4; i++ {
+				text := []string{"Show me microwaves", "Show me cheaper options", "Compare the top two"}[i%3]
+				req, _ := http.NewRequest("POST", hs.URL+"/api/v1/external/message", strings.NewReader(`{"task_id":"`+id+`","text":"`+text+`"}`))
+				req.Header.Set("x-network-api-key", DefaultKey)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					t.Errorf("send: status %d", resp.StatusCode)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var msgs []struct {
+		Sender struct{ Type string } `json:"sender"`
+	}
+	_ = json.Unmarshal(mustCall(t, 200, "GET", hs.URL+"/api/v1/external/tasks/"+id+"/messages", DefaultKey, ""), &msgs)
+	if len(msgs) != 48 {
+		t.Fatalf("%d messages, want 48", len(msgs))
+	}
+	for i, m := range msgs {
+		if want := []string{"user", "agent"}[i%2]; m.Sender.Type != want {
+			t.Fatalf("message %d from %s: turns interleaved", i, m.Sender.Type)
+		}
+	}
 }

@@ -121,7 +121,9 @@ func openBolt(path string, temp, reset bool) (db *bolt.DB, err error) {
 			db, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout, NoSync: temp})
+	// A generous initial mapping saves bbolt from remapping (and copying
+	// every dirty node) while a seed transaction grows the file.
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout, NoSync: temp, InitialMmapSize: 64 << 20})
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +215,7 @@ func appendMessages(tx *bolt.Tx, taskID string, msgs []api.Message) error {
 	}
 	b.FillPercent = 1 // append-only: pack pages full
 	for _, m := range msgs {
-		v, err := json.Marshal(m)
+		v, err := marshal(m)
 		if err != nil {
 			return err
 		}

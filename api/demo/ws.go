@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -102,6 +101,10 @@ func (s *Server) serveSocket(c *websocket.Conn) {
 	connCtx, connCancel := context.WithCancel(context.Background())
 	defer connCancel()
 	defer func() { _ = c.CloseNow() }()
+	// A peer that stops reading must not hold up shutdown: a second after
+	// Close begins, whatever is left of the connection is cut.
+	stop := context.AfterFunc(s.ctx, func() { time.AfterFunc(time.Second, connCancel) })
+	defer stop()
 
 	frames := make(chan inFrame)
 	go func() {
@@ -220,7 +223,7 @@ func (s *Server) sendError(ctx context.Context, c *websocket.Conn, status int, m
 
 // writeFrame writes one JSON text frame.
 func writeFrame(ctx context.Context, c *websocket.Conn, v any) error {
-	b, err := json.Marshal(v)
+	b, err := marshal(v)
 	if err != nil {
 		return err
 	}
