@@ -1,11 +1,6 @@
 package transcript
 
-import (
-	"strings"
-	"unicode/utf8"
-
-	"aui-tui/api"
-)
+import "aui-tui/api"
 
 // Status is the delivery state of an entry.
 type Status int
@@ -38,13 +33,32 @@ type Entry struct {
 
 func (e Entry) fromUser() bool { return e.Msg.Sender.Type == api.ActorUser }
 
-// item is an entry plus everything derived from it. Items are shared by
-// pointer between copies of the Model, as Bubble Tea copies models by value.
+// item is an entry plus everything derived from it. Copies of the Model
+// (Bubble Tea copies models by value) share the items' backing array.
 type item struct {
 	e Entry
-	// version changes whenever e does; it keys every cache below.
+	// version changes whenever e does; it keys every cache.
 	version uint64
 
+	// height is len(deco) once rendered at the current layout, else an
+	// estimate; measured says which.
+	height   int
+	measured bool
+
+	// Statistics for height estimates, computed once per version.
+	textLen  int
+	cardRows int // parameter rows of the tallest card, 0 when no cards
+	cards    int
+	variants bool
+
+	// *cache holds renders and search state; it is allocated when the item
+	// is first rendered or searched, so opening a long transcript stays
+	// cheap.
+	*cache
+}
+
+// cache is what rendering and finding derive from an item's entry.
+type cache struct {
 	// body is the rendered entry without gutter or highlights, keyed by
 	// bodyKey; bodyW holds each line's width in cells.
 	body    []string
@@ -55,17 +69,6 @@ type item struct {
 	// the pane width: what the frame is joined from.
 	deco    []string
 	decoKey decoKey
-
-	// height is len(deco) once rendered at the current layout, else an
-	// estimate; measured says which.
-	height   int
-	measured bool
-
-	// Text statistics for height estimates, computed once per version.
-	runes, newlines int
-	cardRows        int // parameter rows of the tallest card, 0 when no cards
-	cards           int
-	variants        bool
 
 	stream *stream // finished-prefix cache while the entry streams
 
@@ -97,14 +100,36 @@ type decoKey struct {
 }
 
 func newItem(e Entry) *item {
-	it := &item{e: e, version: 1}
-	it.stats()
+	it := &item{}
+	it.init(e)
 	return it
+}
+
+// init sets up a zero item for e.
+func (it *item) init(e Entry) {
+	it.e, it.version = e, 1
+	it.stats()
+}
+
+// need allocates the cache.
+func (it *item) need() *cache {
+	if it.cache == nil {
+		it.cache = &cache{}
+	}
+	return it.cache
+}
+
+// rendered is the decorated render, nil when there is none yet.
+func (it *item) rendered() []string {
+	if it.cache == nil {
+		return nil
+	}
+	return it.deco
 }
 
 // set replaces the entry and invalidates its renders.
 func (it *item) set(e Entry) {
-	if it.e.Status == StatusStreaming && e.Status != StatusStreaming {
+	if it.cache != nil && it.e.Status == StatusStreaming && e.Status != StatusStreaming {
 		it.stream = nil
 	}
 	it.e = e
@@ -113,27 +138,34 @@ func (it *item) set(e Entry) {
 	it.stats()
 }
 
-// stats refreshes the numbers height estimates use.
+// stats refreshes the numbers height estimates use. It runs for every
+// entry when a transcript opens, so it reads no text: bytes stand in for
+// cells, and products are counted without building cards.
 func (it *item) stats() {
-	t := it.e.Msg.Text
-	it.runes = utf8.RuneCountInString(t)
-	it.newlines = strings.Count(t, "\n")
-	prods, vars := it.e.Msg.Products()
-	it.cards = len(prods)
-	it.variants = len(vars) > 0
+	msg := &it.e.Msg
+	it.textLen = len(msg.Text)
+	it.cards = len(msg.Cards) + len(msg.Options)
+	it.variants = len(msg.VariantsOptions) > 0
 	it.cardRows = 0
-	for _, c := range prods {
-		it.cardRows = max(it.cardRows, len(c.Parameters))
+	for i := range msg.Cards {
+		it.cardRows = max(it.cardRows, len(msg.Cards[i].Parameters))
+	}
+	for i := range msg.Options {
+		it.cardRows = max(it.cardRows, len(msg.Options[i].WidgetParameters))
 	}
 }
+
+// paraBytes is the typical length of a paragraph or list item: each adds
+// about one line beyond its wrapped text (a blank or a short last line).
+const paraBytes = 120
 
 // estimate guesses the rendered height at content width cw without
 // rendering: header, wrapped text, cards, status and the separator line.
 func (it *item) estimate(cw int) int {
 	cw = max(cw, 1)
 	h := 2 // header and separator
-	if it.runes > 0 {
-		h += it.newlines + 1 + it.runes/cw
+	if it.textLen > 0 {
+		h += 1 + it.textLen/cw + it.textLen/paraBytes
 	}
 	if it.cards > 0 {
 		perRow, _ := cardLayout(cw, it.cards)

@@ -9,7 +9,6 @@ import (
 
 	"aui-tui/ui/safe"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -28,6 +27,7 @@ type findState struct {
 	// Where the view was when the prompt opened: esc goes back there.
 	saved       anchor
 	savedFollow bool
+	savedFocus  string
 }
 
 func (f *findState) reset() {
@@ -61,6 +61,7 @@ func (f *findState) currentIn(i int) int {
 // searchText is the item's lower-cased plain text: what find scans. Markdown
 // emphasis and code markers are dropped so the text reads as rendered.
 func (it *item) searchText() string {
+	it.need()
 	if it.searchVer == it.version && it.search != "" {
 		return it.search
 	}
@@ -96,7 +97,9 @@ func (m *Model) refreshMatches() {
 		f.cum = make([]int, len(m.items)+1)
 	}
 	total := 0
-	for i, it := range m.items {
+	for i := range m.items {
+		it := &m.items[i]
+		it.need()
 		if it.findQ != f.query || it.findVer != it.version {
 			it.findQ, it.findVer = f.query, it.version
 			it.findCount = strings.Count(it.searchText(), f.query)
@@ -115,7 +118,7 @@ func (m *Model) refreshMatches() {
 func (m *Model) openFind() {
 	f := &m.find
 	f.prompt, f.input = true, ""
-	f.saved, f.savedFollow = m.top, m.follow
+	f.saved, f.savedFollow, f.savedFocus = m.top, m.follow, m.focusKey
 	f.setQuery("")
 	m.refreshMatches()
 }
@@ -128,7 +131,7 @@ func (m *Model) typeFind(input string) {
 	f.setQuery(input)
 	m.refreshMatches()
 	if f.total == 0 {
-		m.top, m.follow = f.saved, f.savedFollow
+		m.top, m.follow, m.focusKey = f.saved, f.savedFollow, f.savedFocus
 		return
 	}
 	f.cur = m.nearestMatch(f.saved.idx)
@@ -148,9 +151,9 @@ func (m *Model) confirmFind() {
 // search started.
 func (m *Model) cancelFind() {
 	f := &m.find
-	saved, follow := f.saved, f.savedFollow
+	saved, follow, focus := f.saved, f.savedFollow, f.savedFocus
 	f.reset()
-	m.top, m.follow = saved, follow
+	m.top, m.follow, m.focusKey = saved, follow, focus
 }
 
 // stepMatch moves to the next (dir 1) or previous (dir -1) match, wrapping.
@@ -187,6 +190,7 @@ func (m *Model) showMatch() {
 	}
 	idx, nth := f.at(f.cur)
 	it := m.ensure(idx)
+	m.focusKey = it.e.Key // [ ] and v continue from the match
 	m.placeLine(idx, matchLine(it, f.qr, nth))
 }
 
@@ -207,61 +211,6 @@ func matchLine(it *item, q []rune, nth int) int {
 		seen += n
 	}
 	return last
-}
-
-// occurrences returns the rune offsets of non-overlapping case-insensitive
-// matches of q in plain.
-func occurrences(plain string, q []rune) []int {
-	if len(q) == 0 || len(plain) < len(q) {
-		return nil
-	}
-	rs := []rune(plain)
-	var out []int
-	for i := 0; i+len(q) <= len(rs); {
-		ok := true
-		for k, qc := range q {
-			if unicode.ToLower(rs[i+k]) != qc {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			out = append(out, i)
-			i += len(q)
-			continue
-		}
-		i++
-	}
-	return out
-}
-
-// highlight styles the matches of q in a rendered line; the occurrence
-// numbered current (counting from first, which is the number of matches in
-// the item's earlier lines) gets the current-match style. It returns the
-// line and how many matches it holds.
-func highlight(line string, q []rune, first, current int, match, cur lipgloss.Style) (string, int) {
-	plain := ansi.Strip(line)
-	occ := occurrences(plain, q)
-	if len(occ) == 0 {
-		return line, 0
-	}
-	rs := []rune(plain)
-	var b strings.Builder
-	cell := 0
-	for k, o := range occ {
-		start := ansi.StringWidth(string(rs[:o]))
-		seg := string(rs[o : o+len(q)])
-		end := start + ansi.StringWidth(seg)
-		b.WriteString(ansi.Cut(line, cell, start))
-		st := match
-		if first+k == current {
-			st = cur
-		}
-		b.WriteString(st.Render(seg))
-		cell = end
-	}
-	b.WriteString(ansi.Cut(line, cell, ansi.StringWidth(plain)))
-	return b.String(), len(occ)
 }
 
 // findLine is the status row while finding: the prompt, or the active query

@@ -41,8 +41,8 @@ func TestFindCountsAllEntriesAndSteps(t *testing.T) {
 		t.Fatalf("prompt row = %q, want the query and a count of 17", last)
 	}
 	m = press(m, "enter")
-	if m.Capturing() {
-		t.Fatal("enter must close the prompt")
+	if m.Capturing() || !m.CanDismiss() {
+		t.Fatal("enter must close the prompt and keep the find active")
 	}
 	// Walk every match forward: each is highlighted on screen, in order.
 	var order []int
@@ -74,6 +74,13 @@ func TestFindCountsAllEntriesAndSteps(t *testing.T) {
 			t.Fatalf("entry %d visited %d times, want %d", i, counts[i], n)
 		}
 	}
+	// [ ] and v continue from the current match's entry.
+	idx, _ := m.find.at(m.find.cur)
+	m = press(m, "v")
+	if !strings.Contains(ansi.Strip(m.View()), `"id": "`+es[idx].Key+`"`) {
+		t.Fatalf("v after n must show the match's entry %s", es[idx].Key)
+	}
+	m = press(m, "esc")
 	// N goes back.
 	m = press(m, "N")
 	if want := fmt.Sprintf("%d/17", (start+16)%17+1); !strings.Contains(plainLines(m.View())[23], want) {
@@ -158,6 +165,9 @@ func TestRawView(t *testing.T) {
 	es = append(es, Entry{Key: "srv-1", Msg: msg})
 	m := newModel(t, 60, 12, true, es)
 	m = press(m, "v")
+	if !m.RawOpen() || !m.CanDismiss() {
+		t.Fatal("v must open the raw view")
+	}
 	v := plainLines(m.View())
 	if !strings.HasPrefix(v[0], "raw JSON") || !strings.Contains(strings.Join(v, "\n"), `"id": "srv-1"`) {
 		t.Fatalf("raw view = %q", v)

@@ -150,7 +150,7 @@ func agentEntry(key, text string, at time.Time) Entry {
 func absLine(m Model) int {
 	n := 0
 	for i := 0; i < m.top.idx; i++ {
-		n += len(m.items[i].deco)
+		n += len(m.items[i].rendered())
 	}
 	return n + m.top.off
 }

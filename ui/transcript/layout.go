@@ -162,13 +162,13 @@ func (m *Model) resizeAnchor() (idx, row int, frac float64, ok bool) {
 	if len(m.items) == 0 || m.h == 0 {
 		return 0, 0, 0, false
 	}
-	if i, found := m.index[m.focusKey]; found && m.focusKey != "" {
+	if i, found := m.lookup(m.focusKey); found && m.focusKey != "" {
 		if r, vis := m.rowOf(i); vis && r >= 0 {
 			return i, r, 0, true
 		}
 	}
 	m.clampTop()
-	if n := len(m.items[m.top.idx].deco); m.top.off > 0 && n > 0 {
+	if n := len(m.items[m.top.idx].rendered()); m.top.off > 0 && n > 0 {
 		frac = float64(m.top.off) / float64(n)
 	}
 	return m.top.idx, 0, frac, true
@@ -192,10 +192,11 @@ func (m *Model) lastVisible() int {
 	rows := m.contentHeight() + m.top.off
 	i := m.top.idx
 	for ; i < len(m.items); i++ {
-		if m.items[i].deco == nil {
+		d := m.items[i].rendered()
+		if d == nil {
 			return i
 		}
-		rows -= len(m.items[i].deco)
+		rows -= len(d)
 		if rows <= 0 {
 			return i
 		}

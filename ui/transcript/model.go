@@ -12,11 +12,11 @@ package transcript
 import (
 	"time"
 
-	"aui-tui/api"
 	"aui-tui/theme"
 )
 
-// Model is the transcript component. The zero value is not usable; call New.
+// Model is the transcript component. Make one with New (the zero value
+// works, with the dark theme and a private renderer).
 type Model struct {
 	st   *theme.Styles
 	r    *Renderer
@@ -29,7 +29,7 @@ type Model struct {
 	w, h    int
 	focused bool
 
-	items []*item
+	items []item
 	index map[string]int
 	hidx  *heightIndex
 	// hidxWidth is the content width the height index was estimated at.
@@ -51,18 +51,28 @@ type Model struct {
 // New makes an empty transcript. A nil Renderer gets a private one; share
 // one across the program so renderers are reused.
 func New(st *theme.Styles, r *Renderer, km KeyMap) Model {
-	if r == nil {
-		r = NewRenderer()
+	m := Model{st: st, r: r, keys: km, follow: true, atBottom: true}
+	m.find.reset()
+	m.defaults()
+	return m
+}
+
+// defaults fills what New would have, so a zero Model does not panic.
+func (m *Model) defaults() {
+	if m.st == nil {
+		m.st = theme.New(true, false)
 	}
-	if st == nil {
-		st = theme.New(true, false)
+	if m.r == nil {
+		m.r = NewRenderer()
 	}
-	return Model{
-		st: st, r: r, keys: km,
-		loc: time.Local, now: time.Now,
-		index:  map[string]int{},
-		hidx:   &heightIndex{},
-		follow: true, atBottom: true,
+	if m.hidx == nil {
+		m.hidx = &heightIndex{}
+	}
+	if m.loc == nil {
+		m.loc = time.Local
+	}
+	if m.now == nil {
+		m.now = time.Now
 	}
 }
 
@@ -104,106 +114,14 @@ func (m *Model) SetStyles(st *theme.Styles) {
 		return
 	}
 	m.st = st
-	if m.raw != nil {
-		m.raw.wrap(m.w)
-	}
-	m.sync()
-}
-
-// SetEntries replaces the transcript (a task was opened) and scrolls to the
-// bottom so the latest messages are visible.
-func (m *Model) SetEntries(es []Entry) {
-	m.items = make([]*item, len(es))
-	m.index = make(map[string]int, len(es))
-	for i, e := range es {
-		m.items[i] = newItem(e)
-		m.index[e.Key] = i
-	}
-	m.hidxWidth = -1
-	m.top = anchor{}
-	m.follow, m.newBelow = true, false
-	m.focusKey = ""
-	m.raw = nil
-	m.find.reset()
-	m.sync()
-}
-
-// Upsert replaces the entry with e's key, or appends e. The view follows
-// the new content only if it was at the bottom.
-func (m *Model) Upsert(e Entry) {
-	if i, ok := m.index[e.Key]; ok {
-		m.items[i].set(e)
-		m.changed(i)
-	} else {
-		m.appendItem(e)
-	}
-	m.sync()
-}
-
-// ReplaceKey replaces the entry oldKey with e (a pending user message
-// becoming the stored one, a streaming reply becoming the final message),
-// keeping its place. Without oldKey it behaves as Upsert.
-func (m *Model) ReplaceKey(oldKey string, e Entry) {
-	i, ok := m.index[oldKey]
-	if !ok {
-		m.Upsert(e)
-		return
-	}
-	if j, dup := m.index[e.Key]; dup && j != i {
-		// The new key already has an entry (it arrived by another path):
-		// keep that one, drop the old.
-		m.removeAt(i)
-		i = m.index[e.Key]
-	}
-	if m.focusKey == oldKey {
-		m.focusKey = e.Key
-	}
-	if m.raw != nil && m.raw.key == oldKey {
-		m.raw.key = e.Key
-	}
-	delete(m.index, oldKey)
-	m.index[e.Key] = i
-	m.items[i].set(e)
-	m.changed(i)
-	m.sync()
-}
-
-// Remove deletes the entry with key, if any.
-func (m *Model) Remove(key string) {
-	if i, ok := m.index[key]; ok {
-		m.removeAt(i)
-		m.sync()
-	}
-}
-
-// SetStreamText sets the text so far of a streaming agent reply, creating
-// the entry if needed. Callers batch updates (about every 30 ms); only the
-// unfinished tail is re-rendered.
-func (m *Model) SetStreamText(key, text string) {
-	if i, ok := m.index[key]; ok {
-		it := m.items[i]
-		e := it.e
-		e.Msg.Text, e.Status = text, StatusStreaming
-		it.set(e)
-		m.changed(i)
-	} else {
-		m.appendItem(Entry{
-			Key:    key,
-			Status: StatusStreaming,
-			Msg: api.Message{
-				ID: key, Text: text, CreatedAt: api.NewTimestamp(m.now()),
-				Sender: api.Party{Type: api.ActorAgent},
-			},
-		})
-	}
 	m.sync()
 }
 
 // Entries returns a copy of the entries in order.
 func (m Model) Entries() []Entry {
 	out := make([]Entry, len(m.items))
-	for i, it := range m.items {
-		out[i] = it.e
+	for i := range m.items {
+		out[i] = m.items[i].e
 	}
 	return out
 }
@@ -241,13 +159,23 @@ func (m Model) Focused() bool { return m.focused }
 // route every key here (q, digits and ? are typed into the prompt).
 func (m Model) Capturing() bool { return m.focused && m.find.prompt }
 
+// CanDismiss reports whether esc would close something here (the raw view,
+// the find prompt or an active find), so the root can leave esc to the
+// transcript in that case.
+func (m Model) CanDismiss() bool {
+	return m.raw != nil || m.find.prompt || m.find.query != ""
+}
+
+// RawOpen reports whether the raw JSON view replaces the transcript.
+func (m Model) RawOpen() bool { return m.raw != nil }
+
 // AtBottom reports whether the last line of the transcript is visible.
 func (m Model) AtBottom() bool { return m.atBottom }
 
 // ScrollPercent is how far down the transcript the view is, 0–100, from
 // measured heights near the view and estimates elsewhere.
 func (m Model) ScrollPercent() int {
-	if m.atBottom {
+	if m.atBottom || m.hidx == nil {
 		return 100
 	}
 	total := m.hidx.total - m.contentHeight()
@@ -263,54 +191,18 @@ func (m Model) focusIndex() int {
 	if len(m.items) == 0 {
 		return -1
 	}
-	if i, ok := m.index[m.focusKey]; ok && m.focusKey != "" {
-		return i
+	if m.focusKey != "" {
+		if m.index != nil {
+			if i, ok := m.index[m.focusKey]; ok {
+				return i
+			}
+		} else {
+			for i := range m.items {
+				if m.items[i].e.Key == m.focusKey {
+					return i
+				}
+			}
+		}
 	}
 	return len(m.items) - 1
-}
-
-// appendItem adds an entry at the end.
-func (m *Model) appendItem(e Entry) {
-	it := newItem(e)
-	m.items = append(m.items, it)
-	m.index[e.Key] = len(m.items) - 1
-	it.height = it.estimate(m.contentWidth())
-	m.hidx.append(it.height)
-	if !m.follow {
-		m.newBelow = true
-	}
-}
-
-// changed notes that item i's content changed: its estimate is refreshed,
-// and content below the view raises the new-messages marker.
-func (m *Model) changed(i int) {
-	it := m.items[i]
-	it.height = it.estimate(m.contentWidth())
-	m.hidx.set(i, it.height)
-	if !m.follow && i >= m.lastVisible() {
-		m.newBelow = true
-	}
-}
-
-// removeAt deletes item i and keeps the anchor on the same content.
-func (m *Model) removeAt(i int) {
-	key := m.items[i].e.Key
-	m.items = append(m.items[:i], m.items[i+1:]...)
-	m.index = make(map[string]int, len(m.items))
-	for j, it := range m.items {
-		m.index[it.e.Key] = j
-	}
-	m.hidxWidth = -1
-	switch {
-	case i < m.top.idx:
-		m.top.idx--
-	case i == m.top.idx:
-		m.top.off = 0
-	}
-	if m.focusKey == key {
-		m.focusKey = ""
-	}
-	if m.raw != nil && m.raw.key == key {
-		m.raw = nil
-	}
 }

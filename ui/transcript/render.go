@@ -53,7 +53,7 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 	case e.fromUser():
 		userText(&b, text, c)
 	case e.Status == StatusStreaming:
-		if it.stream == nil {
+		if it.need().stream == nil {
 			it.stream = &stream{}
 		}
 		ls, ws := it.stream.render(text, c)

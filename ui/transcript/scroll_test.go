@@ -307,6 +307,19 @@ func TestFocusKeyFollowsReplaceAndRemove(t *testing.T) {
 	if f, _ := m.FocusedEntry(); f.Key != es[9].Key || len(m.Entries()) != 9 {
 		t.Fatalf("after Remove focus %q, %d entries", f.Key, len(m.Entries()))
 	}
+	// The final message arrived (by REST) before the stream was replaced:
+	// one entry remains, holding the final text.
+	m.SetStreamText("stream-1", "partial reply")
+	m.Upsert(agentEntry("srv-9", "final reply", testStart))
+	m.ReplaceKey("stream-1", agentEntry("srv-9", "final reply, complete", testStart))
+	got := m.Entries()
+	if len(got) != 10 || got[9].Key != "srv-9" || got[9].Msg.Text != "final reply, complete" {
+		t.Fatalf("after duplicate ReplaceKey: %d entries, last %q %q", len(got), got[9].Key, got[9].Msg.Text)
+	}
+	if _, ok := m.lookup("stream-1"); ok {
+		t.Fatal("old key still indexed")
+	}
+	checkFrame(t, m, 80, 20)
 }
 
 func TestTinySizesDoNotPanic(t *testing.T) {
@@ -342,5 +355,37 @@ func TestNarrowWidthCardsOnePerRow(t *testing.T) {
 		if strings.Count(l, "╭") > 1 {
 			t.Fatalf("two cards on one row at width 20: %q", l)
 		}
+	}
+}
+
+func TestZeroModelDoesNotPanic(t *testing.T) {
+	var m Model
+	m.SetSize(40, 10)
+	m.Upsert(userEntry("u", "hello", testStart))
+	m.SetStreamText("s", "reply")
+	m, _ = m.Update(keyMsg("k"))
+	checkFrame(t, m, 40, 10)
+}
+
+func TestScrollPercent(t *testing.T) {
+	m := newModel(t, 80, 20, true, genEntries(300, testStart))
+	if p := m.ScrollPercent(); p != 100 {
+		t.Fatalf("at the bottom: %d%%", p)
+	}
+	m = press(m, "g")
+	if p := m.ScrollPercent(); p != 0 {
+		t.Fatalf("at the top: %d%%", p)
+	}
+	prev := 0
+	for i := 0; i < 20; i++ {
+		m = press(m, "pgdown")
+		p := m.ScrollPercent()
+		if p < prev || p > 100 {
+			t.Fatalf("percent went from %d to %d", prev, p)
+		}
+		prev = p
+	}
+	if prev == 0 || prev >= 50 {
+		t.Fatalf("20 pages into 300 messages shows %d%%", prev)
 	}
 }

@@ -18,7 +18,8 @@ func TestStreamingReusesFinishedPrefix(t *testing.T) {
 	}
 	// The next updates only extend the third paragraph: one render each,
 	// for the tail, and the prefix render is reused.
-	it := m.items[m.index["s"]]
+	si, _ := m.lookup("s")
+	it := &m.items[si]
 	prefix := it.stream.doneL
 	for _, more := range []string{" grows", " and grows", " more."} {
 		before := r.renders
@@ -56,8 +57,13 @@ func TestStreamingReusesFinishedPrefix(t *testing.T) {
 	if strings.Contains(v, "▍") || !strings.Contains(v, "Fourth Done.") {
 		t.Fatalf("final view:\n%s", v)
 	}
-	if _, ok := m.index["s"]; ok || len(m.Entries()) != 5 {
+	if _, ok := m.lookup("s"); ok || len(m.Entries()) != 5 {
 		t.Fatal("ReplaceKey must replace, not add")
+	}
+	// A late stream frame must not turn the final message back.
+	m.SetStreamText("final-id", "partial")
+	if e := m.Entries()[4]; e.Status != StatusSent || e.Msg.Text != text+" Done." {
+		t.Fatal("late stream text overwrote the final message")
 	}
 	// Views after the final cost no render.
 	before = r.renders

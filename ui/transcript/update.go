@@ -3,8 +3,8 @@ package transcript
 import (
 	"unicode/utf8"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // wheelStep is how many lines one mouse wheel notch scrolls.
@@ -92,14 +92,28 @@ func (m *Model) navKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.FindPrev):
 		m.stepMatch(-1)
 	case key.Matches(msg, k.Raw):
-		if e, ok := m.FocusedEntry(); ok {
-			m.raw = newRawView(e, m.w)
-		}
+		m.openRaw()
 	case key.Matches(msg, k.Cancel):
 		if m.find.query != "" {
 			m.find.reset()
 		}
 	}
+}
+
+// openRaw shows the focused entry's JSON. When the focused entry is out of
+// view, the entry at the top of the view is focused and shown instead: the
+// reader means what is on screen.
+func (m *Model) openRaw() {
+	i := m.focusIndex()
+	if i < 0 {
+		return
+	}
+	if _, vis := m.rowOf(i); !vis {
+		m.clampTop()
+		i = m.top.idx
+		m.focusKey = m.items[i].e.Key
+	}
+	m.raw = newRawView(m.items[i].e, m.w)
 }
 
 // promptKey edits the find prompt; every key is taken.

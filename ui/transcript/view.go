@@ -20,7 +20,8 @@ func (m *Model) ctx() renderCtx {
 // ensure brings item i's caches up to date for the current layout and
 // state, rendering only what changed, and records its measured height.
 func (m *Model) ensure(i int) *item {
-	it := m.items[i]
+	it := &m.items[i]
+	it.need()
 	bk := bodyKey{width: m.contentWidth(), theme: m.st.Name, version: it.version, clock: m.clock}
 	if it.body == nil || it.bodyKey != bk {
 		it.body, it.bodyW = renderBody(it, m.ctx())
@@ -83,6 +84,7 @@ func pad(n int) string {
 // sync re-lays the view after any change: it renders what became visible,
 // clamps or re-anchors the scroll position, and joins the frame.
 func (m *Model) sync() {
+	m.defaults()
 	if cw := m.contentWidth(); m.hidxWidth != cw {
 		m.reindex(cw)
 	}
@@ -213,8 +215,9 @@ func (m Model) statusLine() string {
 // (keeping measured heights that are still valid) and rebuilds the index.
 func (m *Model) reindex(cw int) {
 	hs := make([]int, len(m.items))
-	for i, it := range m.items {
-		if !(it.measured && it.bodyKey.width == cw && it.deco != nil) {
+	for i := range m.items {
+		it := &m.items[i]
+		if !(it.measured && it.rendered() != nil && it.bodyKey.width == cw) {
 			it.height, it.measured = it.estimate(cw), false
 		}
 		hs[i] = it.height
