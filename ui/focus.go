@@ -62,3 +62,28 @@ func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
 	}
 	return cmd
 }
+
+// onWheel scrolls the pane under the pointer: the transcript, or the task
+// list (one row per notch).
+func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
+	mouse := msg.Mouse()
+	overList := m.lay.showList && mouse.X < m.lay.listW
+	if m.lay.narrow {
+		overList = m.lay.showList
+	}
+	if overList {
+		switch mouse.Button {
+		case tea.MouseWheelUp:
+			m.tasks.move(-1)
+		case tea.MouseWheelDown:
+			m.tasks.move(1)
+			if m.tasks.wantMore() {
+				return m.loadTasks(m.tasks.nextPage())
+			}
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	m.conv.tr, cmd = m.conv.tr.Update(msg)
+	return cmd
+}

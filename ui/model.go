@@ -70,6 +70,7 @@ func New(cfg Config) Model {
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		tick:     tea.Tick,
 	}
+	m.conv.tr.SetClock(cfg.Location, cfg.Now)
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
@@ -111,7 +112,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		cmd = m.onPaste(msg)
 	case tea.MouseWheelMsg:
-		m.conv.tr, cmd = m.conv.tr.Update(msg)
+		cmd = m.onWheel(msg)
 	case spinner.TickMsg:
 		cmd = m.onSpin(msg)
 	case tasksLoadedMsg:
