@@ -137,9 +137,3 @@ func (m Model) convTitle() string {
 func (m Model) helpBar() string {
 	return ansi.Truncate(m.help.ShortHelpView(m.contextHelp().ShortHelp()), m.lay.w, "…")
 }
-
-func (m Model) helpOverlay() string {
-	full := m.help.FullHelpView(m.contextHelp().FullHelp())
-	box := m.st.Help.Overlay.Render("Keys\n\n" + full + "\n\n" + m.st.Help.Desc.Render("? or esc closes"))
-	return lipgloss.Place(m.lay.w, m.lay.mainH, lipgloss.Center, lipgloss.Center, box)
-}
