@@ -15,16 +15,21 @@ import (
 	"aui-tui/api/demo"
 )
 
+// newDemoServerCmd serves the demo backend on its own. It takes none of the
+// connection flags: it is the server the other commands connect to.
 func newDemoServerCmd() *cobra.Command {
 	var addr, key, store string
-	var pace time.Duration
+	var pace optDuration
 	var reset bool
 	var long int
 	cmd := &cobra.Command{
 		Use:   "demo-server",
 		Short: "Serve the demo backend alone (same REST and WebSocket API as AUI)",
 		Long: "demo-server serves the embedded demo backend on its own, so the AUI docs' curl examples\n" +
-			"work against it with only the host and key changed.",
+			"work against it with only the host and key changed. It prints its base URL and key, keeps\n" +
+			"its tasks in a bbolt file across restarts and stops on ctrl+c.",
+		Example: "  aui-tui demo-server --addr 127.0.0.1:8080\n" +
+			"  AUI_NETWORK_API_KEY=demo-key aui-tui --base-url http://127.0.0.1:8080 --user demo_user",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if store == "" {
@@ -34,10 +39,10 @@ func newDemoServerCmd() *cobra.Command {
 				}
 				store = p
 			}
-			if pace < 0 {
-				pace = demo.DefaultPace()
+			if long < 0 {
+				return fmt.Errorf("--long must be 0 or more")
 			}
-			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace, Seed: true, Reset: reset, ExtraLong: long})
+			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long})
 			if err != nil {
 				return err
 			}
@@ -74,10 +79,11 @@ func newDemoServerCmd() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
+	fl.SortFlags = false
 	fl.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fl.StringVar(&key, "key", demo.DefaultKey, "API key the server accepts")
 	fl.StringVar(&store, "store", "", "bbolt store file (default: the user's state directory)")
-	fl.DurationVar(&pace, "pace", -1, "delay between streamed words (default: natural pace; 0 is instant)")
+	fl.Var(&pace, "pace", "delay between streamed words (default: a natural reading pace; 0 is instant)")
 	fl.BoolVar(&reset, "reset", false, "start with a fresh store")
 	fl.IntVar(&long, "long", 0, "also seed a task with this many messages")
 	return cmd

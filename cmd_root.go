@@ -13,6 +13,8 @@ import (
 	"aui-tui/ui"
 )
 
+// newRootCmd is the whole command line: the UI itself, and the tasks,
+// transcript and demo-server commands.
 func newRootCmd() *cobra.Command {
 	var f connFlags
 	var themeFlag, exportDir string
@@ -21,8 +23,15 @@ func newRootCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
 		Short: "A terminal chat client for the AUI Messaging API",
-		Long: "aui-tui browses a user's AUI conversation tasks, reads their transcripts and chats with the agent live.\n\n" +
-			"With " + envKey + " unset it runs on an embedded demo backend (no account, no network).",
+		Long: "aui-tui browses a user's AUI conversation tasks, reads their transcripts and chats with\n" +
+			"the agent live, replies streaming in as they are written.\n\n" +
+			"With no API key it runs on an embedded demo backend (no account, no network).\n" +
+			envHelp,
+		Example: "  aui-tui                                  # demo mode\n" +
+			"  AUI_NETWORK_API_KEY=... aui-tui --user user_123\n" +
+			"  aui-tui --region azure --user user_123\n" +
+			"  aui-tui tasks --json                     # no UI: list tasks\n" +
+			"  aui-tui transcript TASK_ID -o t.md       # no UI: save a transcript",
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -55,13 +64,17 @@ func newRootCmd() *cobra.Command {
 			})
 		},
 	}
-	f.register(cmd)
 	fl := cmd.Flags()
+	fl.SortFlags = false
 	fl.StringVar(&themeFlag, "theme", "auto", "colour theme: auto (follow the terminal), dark or light")
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
-	cmd.AddCommand(newDemoServerCmd(), newTasksCmd(&f), newTranscriptCmd(&f))
+	f.register(cmd)
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
+	})
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd())
 	return cmd
 }
 

@@ -1,37 +1,47 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"aui-tui/api"
 	"aui-tui/ui/safe"
 )
 
-func newTasksCmd(f *connFlags) *cobra.Command {
+// newTasksCmd lists one page of the user's tasks without the UI.
+func newTasksCmd() *cobra.Command {
+	var f connFlags
 	var page, size int
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "tasks",
 		Short: "List the user's tasks as a table (or JSON)",
-		Args:  cobra.NoArgs,
+		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or\n" +
+			"with --json the page as JSON (tasks, total, page, size).\n" +
+			envHelp,
+		Example: "  aui-tui tasks\n" +
+			"  aui-tui tasks --page 2 --size 20\n" +
+			"  aui-tui tasks --json | jq -r '.tasks[].id'",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if page < 1 || size < 1 || size > 100 {
-				return fmt.Errorf("--page must be 1 or more and --size between 1 and 100")
+			if page < 1 {
+				return fmt.Errorf("--page must be 1 or more")
 			}
-			c, err := connect(*f)
+			if size < 1 || size > 100 {
+				return fmt.Errorf("--size must be between 1 and 100")
+			}
+			c, err := connect(f)
 			if err != nil {
 				return err
 			}
 			defer c.close()
-			ctx, cancel := context.WithTimeout(cmd.Context(), f.timeout)
-			defer cancel()
-			p, err := c.client.ListTasks(ctx, c.userID, page, size)
+			p, err := c.client.ListTasks(cmd.Context(), c.userID, page, size)
 			if err != nil {
-				return err
+				return explain(err)
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
@@ -39,21 +49,41 @@ func newTasksCmd(f *connFlags) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(p)
 			}
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tTITLE")
-			for _, t := range p.Tasks {
-				fmt.Fprintf(tw, "%s\t%s\n", safe.Line(t.ID), safe.Line(t.Title))
-			}
-			if err := tw.Flush(); err != nil {
-				return err
-			}
-			fmt.Fprintf(out, "page %d of %d · %d tasks\n", p.Page, p.Pages(), p.Total)
-			return nil
+			return writeTaskTable(out, p, c.userID)
 		},
 	}
 	fl := cmd.Flags()
+	fl.SortFlags = false
 	fl.IntVar(&page, "page", 1, "page to show (1-based)")
-	fl.IntVar(&size, "size", 10, "tasks per page")
+	fl.IntVar(&size, "size", 10, "tasks per page (1 to 100)")
 	fl.BoolVar(&asJSON, "json", false, "print the page as JSON")
+	f.register(cmd)
+	// Nothing streams here; the flag is kept so one set of demo flags
+	// works with every command.
+	_ = fl.MarkHidden("demo-pace")
 	return cmd
+}
+
+// writeTaskTable prints the page as aligned columns with a footer saying
+// where in the listing it is. Server text is reduced to one plain line so
+// a title cannot move the cursor or break the table.
+func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
+	if len(p.Tasks) == 0 {
+		if p.Total == 0 {
+			_, err := fmt.Fprintf(out, "%s has no tasks\n", safe.Line(userID))
+			return err
+		}
+		_, err := fmt.Fprintf(out, "page %d is empty: %d tasks fill %d pages of %d\n", p.Page, p.Total, p.Pages(), p.Size)
+		return err
+	}
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTITLE")
+	for _, t := range p.Tasks {
+		fmt.Fprintf(tw, "%s\t%s\n", safe.Line(t.ID), safe.Line(t.Title))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(out, "page %d of %d · %d tasks\n", p.Page, p.Pages(), p.Total)
+	return err
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -16,66 +19,117 @@ import (
 	"aui-tui/ui/transcript"
 )
 
-func newTranscriptCmd(f *connFlags) *cobra.Command {
+// transcriptFormats are the --format values, in the order help lists them.
+var transcriptFormats = []string{"markdown", "json", "text", "ansi"}
+
+// newTranscriptCmd prints or saves one task's whole transcript without the
+// UI.
+func newTranscriptCmd() *cobra.Command {
+	var f connFlags
 	var format, output, themeFlag string
 	var width int
 	cmd := &cobra.Command{
 		Use:   "transcript TASK_ID",
 		Short: "Print a task's whole transcript (markdown, json, text or ansi)",
 		Long: "transcript prints a task's whole transcript. On a terminal the default is ansi, the same\n" +
-			"rendering as the UI; into a pipe or file it is markdown unless --format says otherwise.",
-		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var w io.Writer = cmd.OutOrStdout()
-			toTerminal := false
-			if output != "" {
-				file, err := os.Create(output)
-				if err != nil {
-					return err
-				}
-				defer file.Close()
-				w = file
-			} else if fd, ok := w.(interface{ Fd() uintptr }); ok && term.IsTerminal(fd.Fd()) {
-				toTerminal = true
+			"rendering as the UI; into a pipe or file it is markdown. json holds every message exactly\n" +
+			"as the API sent it; text is plain, one turn after another.\n" +
+			envHelp,
+		Example: "  aui-tui transcript TASK_ID | less\n" +
+			"  aui-tui transcript TASK_ID --format json -o t.json\n" +
+			"  aui-tui transcript TASK_ID --format ansi --width 80 --theme light",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
+				return errors.New("transcript needs one TASK_ID (aui-tui tasks lists them)")
 			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			taskID := strings.TrimSpace(args[0])
+			toTerminal := output == "" && isTerminal(cmd.OutOrStdout())
 			if format == "" {
 				format = "markdown"
 				if toTerminal {
 					format = "ansi"
 				}
 			}
-			switch format {
-			case "markdown", "json", "text", "ansi":
-			default:
-				return fmt.Errorf("--format must be markdown, json, text or ansi, not %q", format)
+			if !slices.Contains(transcriptFormats, format) {
+				return fmt.Errorf("--format must be %s, not %q", strings.Join(transcriptFormats, ", "), format)
 			}
-			c, err := connect(*f)
+			if themeFlag != "dark" && themeFlag != "light" {
+				return fmt.Errorf("--theme must be dark or light, not %q", themeFlag)
+			}
+			if width < 0 {
+				return errors.New("--width must be 0 (automatic) or more")
+			}
+			c, err := connect(f)
 			if err != nil {
 				return err
 			}
 			defer c.close()
-			ctx, cancel := context.WithTimeout(cmd.Context(), f.timeout)
-			defer cancel()
-			task, err := c.client.GetTask(ctx, args[0])
+			task, err := c.client.GetTask(cmd.Context(), taskID)
 			if err != nil {
+				return taskError(taskID, err)
+			}
+			msgs, err := c.client.TaskMessages(cmd.Context(), taskID)
+			if err != nil {
+				return taskError(taskID, err)
+			}
+			if width == 0 {
+				width = outputWidth(toTerminal)
+			}
+			var b strings.Builder
+			if err := writeTranscript(&b, format, task, msgs, width, themeFlag); err != nil {
 				return err
 			}
-			msgs, err := c.client.TaskMessages(ctx, args[0])
-			if err != nil {
-				return err
+			if output != "" {
+				return writeFileAtomic(output, []byte(b.String()))
 			}
-			return writeTranscript(w, format, task, msgs, width, themeFlag, toTerminal)
+			_, err = io.WriteString(cmd.OutOrStdout(), b.String())
+			return err
 		},
 	}
 	fl := cmd.Flags()
+	fl.SortFlags = false
 	fl.StringVar(&format, "format", "", "markdown, json, text or ansi (default: ansi on a terminal, else markdown)")
 	fl.StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	fl.IntVar(&width, "width", 0, "wrap width for ansi (default: the terminal's width, or 100)")
-	fl.StringVar(&themeFlag, "theme", "dark", "ansi colours: dark or light")
+	fl.StringVar(&themeFlag, "theme", "dark", "ansi colours: dark or light (NO_COLOR turns colour off)")
+	f.register(cmd)
+	// Nothing streams here; the flag is kept so one set of demo flags
+	// works with every command.
+	_ = fl.MarkHidden("demo-pace")
 	return cmd
 }
 
-func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string, toTerminal bool) error {
+// taskError names the task a call failed for; an unknown id says so in
+// as many words, whatever the server's own wording.
+func taskError(taskID string, err error) error {
+	if errors.Is(err, api.ErrNotFound) {
+		return fmt.Errorf("task %q not found: %w", taskID, err)
+	}
+	return fmt.Errorf("task %q: %w", taskID, explain(err))
+}
+
+// isTerminal reports whether w is a terminal, where the default format is
+// the rendered one.
+func isTerminal(w io.Writer) bool {
+	fd, ok := w.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(fd.Fd())
+}
+
+// outputWidth is the terminal's width when writing to one, else 100.
+func outputWidth(toTerminal bool) int {
+	if toTerminal {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 100
+}
+
+// writeTranscript renders the transcript in format.
+func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string) error {
 	switch format {
 	case "json":
 		b, err := export.JSON(msgs)
@@ -91,14 +145,6 @@ func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Messa
 		_, err := io.WriteString(w, export.Markdown(task, msgs, time.Local))
 		return err
 	}
-	if width <= 0 {
-		width = 100
-		if toTerminal {
-			if tw, _, err := term.GetSize(os.Stdout.Fd()); err == nil && tw > 0 {
-				width = tw
-			}
-		}
-	}
 	st := theme.New(themeFlag != "light", theme.NoColorRequested())
 	entries := make([]transcript.Entry, 0, len(msgs)+1)
 	if task.WelcomeMessage != "" {
@@ -110,4 +156,26 @@ func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Messa
 	}
 	_, err := io.WriteString(w, transcript.RenderAll(entries, st, transcript.NewRenderer(), width)+"\n")
 	return err
+}
+
+// writeFileAtomic replaces path with data only once all of it is written,
+// so a failure never leaves half a transcript behind. The file is private
+// to the user, as conversations may be.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".aui-transcript-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,29 +20,89 @@ const (
 	envUser = "AUI_USER_ID"
 )
 
-// connFlags are the connection flags shared by every command that talks to
-// the API.
+// envHelp is the part of a command's help that explains where the key and
+// user come from; every command that talks to the API shows it.
+const envHelp = `
+Environment:
+  ` + envKey + `   the network's API key; unset, the embedded demo backend is used
+  ` + envUser + `           whose tasks to show (--user overrides it)
+  The key may instead live in ~/.config/aui-tui/key (it must be chmod 600).
+  It is sent only to the API and never printed.`
+
+// connFlags are the connection flags of every command that talks to the
+// API. Each such command registers its own set, so demo-server, which
+// serves rather than connects, shows none of them.
 type connFlags struct {
 	baseURL   string
 	region    string
 	user      string
 	demo      bool
 	demoReset bool
-	demoPace  time.Duration
+	demoPace  optDuration
 	demoLong  int
 	timeout   time.Duration
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {
-	fl := cmd.PersistentFlags()
+	fl := cmd.Flags()
 	fl.StringVar(&f.baseURL, "base-url", "", "REST base URL of the AUI API (overrides --region)")
-	fl.StringVar(&f.region, "region", "gcp", "AUI region preset: gcp or azure")
-	fl.StringVar(&f.user, "user", "", "user id whose tasks are shown (env "+envUser+"; demo mode has a demo user)")
+	fl.StringVar(&f.region, "region", "", "AUI deployment: gcp (the default) or azure")
+	fl.StringVar(&f.user, "user", "", "user id whose tasks are shown (default $"+envUser+"; demo mode: demo_user)")
+	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "timeout of each API call")
 	fl.BoolVar(&f.demo, "demo", false, "use the embedded demo backend even when an API key is set")
 	fl.BoolVar(&f.demoReset, "demo-reset", false, "start the demo backend with a fresh store")
-	fl.DurationVar(&f.demoPace, "demo-pace", -1, "delay between streamed words in demo mode (default: natural pace; 0 is instant)")
+	fl.Var(&f.demoPace, "demo-pace", "delay between streamed words in demo mode (default: a natural reading pace; 0 is instant)")
 	fl.IntVar(&f.demoLong, "demo-long", 0, "also seed a demo task with this many messages (for reading at scale)")
-	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "timeout of each API call")
+}
+
+// check rejects values no connection can use, before anything starts.
+func (f *connFlags) check() error {
+	if f.timeout <= 0 {
+		return errors.New("--timeout must be more than 0")
+	}
+	if f.demoLong < 0 {
+		return errors.New("--demo-long must be 0 or more")
+	}
+	return nil
+}
+
+// optDuration is a duration flag whose absence means "the default", shown
+// in help without a made-up sentinel value.
+type optDuration struct {
+	d   time.Duration
+	set bool
+}
+
+// String is "" while unset, so help prints no "(default …)" for it.
+func (o *optDuration) String() string {
+	if !o.set {
+		return ""
+	}
+	return o.d.String()
+}
+
+// Set parses a Go duration ("35ms", "0"); negative values are refused.
+func (o *optDuration) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return errors.New("not a duration (try 35ms or 0)")
+	}
+	if d < 0 {
+		return errors.New("must not be negative")
+	}
+	o.d, o.set = d, true
+	return nil
+}
+
+// Type names the value in help.
+func (o *optDuration) Type() string { return "duration" }
+
+// or is the value if the flag was given, else def.
+func (o *optDuration) or(def time.Duration) time.Duration {
+	if o.set {
+		return o.d
+	}
+	return def
 }
 
 // apiKey reads the key from the environment, else from the config file,
@@ -62,6 +121,9 @@ func apiKey() (string, error) {
 	}
 	if err != nil {
 		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return "", fmt.Errorf("the key file %s is a folder", path)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		return "", fmt.Errorf("the key file %s is readable by others; run: chmod 600 %s", path, path)
@@ -90,8 +152,16 @@ func newClient(base, key string, timeout time.Duration) (*api.Client, error) {
 		api.WithAPIKey(key),
 		api.WithTimeout(timeout),
 		api.WithUserAgent("aui-tui/"+version),
-		api.WithHTTPClient(&http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}),
 	)
+}
+
+// explain adds what to do about a rejected key to an API error; the
+// sentence names where the key comes from, never the key.
+func explain(err error) error {
+	if errors.Is(err, api.ErrUnauthorized) {
+		return fmt.Errorf("%w; check %s or the key file", err, envKey)
+	}
+	return err
 }
 
 // version is reported in the User-Agent and by --version.

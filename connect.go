@@ -25,20 +25,40 @@ type conn struct {
 // connect picks demo or live mode and builds the client. Demo mode starts
 // the demo backend on a random loopback port and talks to it over HTTP with
 // the same client code as live mode.
+//
+// Without a key the demo backend is used, unless the command line names a
+// server (--base-url or --region): then the missing key is the mistake to
+// report, not a reason to show demo data. --demo never reads the key.
 func connect(f connFlags) (*conn, error) {
+	if err := f.check(); err != nil {
+		return nil, err
+	}
+	if f.demo {
+		return connectDemo(f)
+	}
 	key, err := apiKey()
 	if err != nil {
 		return nil, err
 	}
-	useDemo := f.demo || (key == "" && f.baseURL == "")
-	if useDemo {
-		return connectDemo(f)
-	}
 	base := f.baseURL
 	if base == "" {
-		if base, err = api.RegionBaseURL(f.region); err != nil {
+		region := f.region
+		if region == "" {
+			region = "gcp"
+		}
+		if base, err = api.RegionBaseURL(region); err != nil {
 			return nil, err
 		}
+	}
+	if key == "" {
+		if f.baseURL == "" && f.region == "" {
+			return connectDemo(f)
+		}
+		where := "~/.config/aui-tui/key"
+		if p, err := keyFilePath(); err == nil {
+			where = p
+		}
+		return nil, fmt.Errorf("no API key: set %s or write it to %s (chmod 600); --demo uses the demo backend", envKey, where)
 	}
 	user := f.user
 	if user == "" {
@@ -59,10 +79,7 @@ func connectDemo(f connFlags) (*conn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo store: %w", err)
 	}
-	pace := demo.DefaultPace()
-	if f.demoPace >= 0 {
-		pace = f.demoPace
-	}
+	pace := f.demoPace.or(demo.DefaultPace())
 	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong})
 	if err != nil {
 		return nil, err

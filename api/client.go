@@ -60,6 +60,7 @@ type Client struct {
 	sendTimeout time.Duration
 	attempts    int
 	retry       backoff
+	reach       *reachSignal
 }
 
 // New makes a Client. Without WithBaseURL it talks to BaseURLGCP. The base
@@ -73,6 +74,7 @@ func New(opts ...Option) (*Client, error) {
 		sendTimeout: DefaultSendTimeout,
 		attempts:    defaultAttempts,
 		retry:       backoff{min: 200 * time.Millisecond, max: 2 * time.Second},
+		reach:       &reachSignal{},
 	}
 	for _, o := range opts {
 		o(c)
@@ -188,6 +190,9 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 		return transportError(ctx, err, c.Host())
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode < 500 {
+		c.reach.reached()
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBytes))
 		io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBytes))

@@ -9,6 +9,8 @@ import (
 // before the reply ended, now that the server is reachable again. A reply
 // found in the transcript is delivered as FinalMessage{Recovered: true};
 // otherwise the turn fails with an ErrorFrame so the user can send again.
+// Turns already reported as failed (the server stayed out of reach) only
+// get their reply, if there is one: their failure was said once.
 func (s *Session) recoverLost(ctx context.Context) {
 	s.mu.Lock()
 	lost := s.replies.takeLost()
@@ -23,7 +25,9 @@ func (s *Session) recoverLost(ctx context.Context) {
 				return
 			}
 			if err != nil {
-				s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped during the reply, and the reply could not be fetched", err)})
+				if !t.failed {
+					s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped during the reply, and the reply could not be fetched", err)})
+				}
 				continue
 			}
 			transcripts[t.taskID] = msgs
@@ -32,11 +36,23 @@ func (s *Session) recoverLost(ctx context.Context) {
 		switch {
 		case reply != nil:
 			s.emit(FinalMessage{TaskID: t.taskID, Message: *reply, Recovered: true})
+		case t.failed:
 		case sent:
 			s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped before the agent replied; reload the task to see whether the reply arrived", nil)})
 		default:
 			s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped before the message reached the agent", nil)})
 		}
+	}
+}
+
+// failLost reports the lost turns not yet reported as failed, with msg and
+// the reason the connection is down. They are kept, so a reply found after
+// reconnecting is still delivered.
+func (s *Session) failLost(msg string, cause error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.replies.failLost() {
+		s.emitLocked(ErrorFrame{TaskID: t.taskID, Err: localError(msg, cause)})
 	}
 }
 

@@ -5,6 +5,9 @@ type turn struct {
 	id     uint64
 	taskID string
 	text   string
+	// failed: the turn was lost and already reported as failed, because the
+	// server stayed out of reach. Its reply may still be recovered later.
+	failed bool
 }
 
 // replyBook attributes server frames to tasks and keeps each streaming
@@ -52,6 +55,27 @@ func (r *replyBook) takeLost() []turn {
 	l := r.lost
 	r.lost = nil
 	return l
+}
+
+// failLost marks the lost turns not yet reported as failed and returns
+// them; they stay to be recovered once the server is back.
+func (r *replyBook) failLost() []turn {
+	var out []turn
+	for i := range r.lost {
+		if !r.lost[i].failed {
+			r.lost[i].failed = true
+			out = append(out, r.lost[i])
+		}
+	}
+	return out
+}
+
+// resent forgets the failed lost turns with this task and text: the user
+// is sending the text again, and that send now stands for the turn.
+func (r *replyBook) resent(taskID, text string) {
+	r.lost = removeTurn(r.lost, func(t turn) bool {
+		return t.failed && t.taskID == taskID && t.text == text
+	})
 }
 
 // update attributes a stream frame and merges its text into its reply's.

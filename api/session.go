@@ -14,6 +14,7 @@ const (
 	defaultBackoffMin = 500 * time.Millisecond
 	defaultBackoffMax = 30 * time.Second
 	defaultPingEvery  = 30 * time.Second
+	defaultLostGrace  = 4 * time.Second
 	writeTimeout      = 10 * time.Second
 )
 
@@ -27,6 +28,9 @@ type Session struct {
 	handler   func(Event)
 	backoff   backoff
 	pingEvery time.Duration
+	// lostGrace is how long turns cut short by a dropped connection wait
+	// for a reconnect to recover them before they are reported as failed.
+	lostGrace time.Duration
 
 	// sendMu keeps socket writes in the order their turns are recorded, so
 	// replies, which the server sends in order, match the right turn.
@@ -53,6 +57,7 @@ func (c *Client) NewSession(handler func(Event), opts ...SessionOption) *Session
 		handler:   handler,
 		backoff:   backoff{min: defaultBackoffMin, max: defaultBackoffMax},
 		pingEvery: defaultPingEvery,
+		lostGrace: defaultLostGrace,
 		wake:      make(chan struct{}, 1),
 		replies:   newReplyBook(),
 	}
@@ -163,16 +168,27 @@ func (s *Session) Send(ctx context.Context, taskID, text string, mc *MessageCont
 		return err
 	}
 	if sent {
+		s.resent(taskID, um.Text)
 		return nil
 	}
 	m, err := s.c.SendMessage(ctx, taskID, text, mc)
 	if err != nil {
 		return err
 	}
+	s.resent(taskID, um.Text)
 	if !s.emit(FinalMessage{TaskID: taskID, Message: m, ViaREST: true}) {
 		return ErrSessionClosed
 	}
 	return nil
+}
+
+// resent forgets a failed turn once its text has been delivered again, so
+// the old turn's reply is not recovered as a second answer. A send that
+// fails keeps the old turn, whose reply may still be found.
+func (s *Session) resent(taskID, text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.replies.resent(taskID, text)
 }
 
 // sendLive writes the message on the socket if it is live. It reports

@@ -39,10 +39,22 @@ func (c *Client) sessionURL() string {
 // backoff, until ctx is done or the server refuses the key.
 func (s *Session) connectLoop(ctx context.Context) {
 	attempt := 0
+	// grace fails the turns a dropped connection cut short if the server
+	// does not come back soon, so the user is not left watching a reply
+	// that stopped; a quick reconnect recovers them without a word.
+	var grace *time.Timer
+	stopGrace := func() {
+		if grace != nil {
+			grace.Stop()
+			grace = nil
+		}
+	}
+	defer stopGrace()
 	for ctx.Err() == nil {
 		s.setState(StateChange{State: StateConnecting, Attempt: attempt})
 		conn, fatal, err := s.dial(ctx)
 		if err == nil {
+			stopGrace()
 			s.mu.Lock()
 			s.conn = conn
 			s.mu.Unlock()
@@ -54,39 +66,74 @@ func (s *Session) connectLoop(ctx context.Context) {
 			s.mu.Lock()
 			s.conn = nil
 			s.replies.dropped()
+			cut := len(s.replies.lost) > 0
 			s.mu.Unlock()
+			if cut && s.lostGrace > 0 && ctx.Err() == nil {
+				cause := err
+				grace = time.AfterFunc(s.lostGrace, func() { s.failLost(msgReplyCut, cause) })
+			}
 			// A connection that held for a while starts the count afresh;
 			// one that drops at once keeps backing off.
 			if time.Since(liveAt) >= s.backoff.max {
 				attempt = 0
 			}
+		} else if ctx.Err() == nil {
+			// The server is out of reach: stop waiting for cut replies.
+			s.failLost(msgReplyCut, err)
 		}
 		if ctx.Err() != nil {
 			break
 		}
 		if fatal {
+			stopGrace()
 			s.giveUp(err)
 			<-ctx.Done()
 			return
 		}
 		attempt++
 		wait := s.backoff.delay(attempt)
+		// After a network failure, a REST call that gets through shows the
+		// server is back: try again at once rather than after the backoff.
+		// The wait starts before the state is reported, so a call made in
+		// response to it is not missed.
+		var reached <-chan struct{}
+		if errors.Is(err, ErrOffline) || errors.Is(err, ErrTimeout) {
+			reached = s.c.reach.wait()
+		}
 		s.setState(StateChange{State: StateRetrying, Attempt: attempt, RetryIn: wait, Err: err})
-		if !sleep(ctx, wait) {
+		if !pause(ctx, wait, reached) {
 			break
 		}
 	}
 	s.setState(StateChange{State: StateOffline})
 }
 
+// msgReplyCut explains a turn whose reply stopped when the connection did.
+const msgReplyCut = "The connection dropped during the reply"
+
+// pause waits for d, until reached is closed (a nil channel never is) or
+// until ctx is done, and reports whether ctx is still live.
+func pause(ctx context.Context, d time.Duration, reached <-chan struct{}) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-reached:
+	case <-ctx.Done():
+	}
+	return ctx.Err() == nil
+}
+
 // giveUp stops connecting for good: the turns still waiting fail with the
-// reason, and the state becomes offline.
+// reason (those already reported are left alone), and the state becomes
+// offline.
 func (s *Session) giveUp(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, t := range s.replies.takeLost() {
+	for _, t := range s.replies.failLost() {
 		s.emitLocked(ErrorFrame{TaskID: t.taskID, Err: localError("The reply was not received", err)})
 	}
+	s.replies.takeLost()
 	s.state = StateOffline
 	s.emitLocked(StateChange{State: StateOffline, Err: err})
 }

@@ -297,6 +297,11 @@ func (s *store) messagesJSON(taskID string) ([]byte, error) {
 		}
 		out.WriteByte('[')
 		if b := tx.Bucket(bucketMessages).Bucket([]byte(taskID)); b != nil {
+			// Size the buffer once: growing it by doubling would hold up
+			// to twice a long transcript in memory while it is served.
+			size := 2
+			_ = b.ForEach(func(_, v []byte) error { size += len(v) + 1; return nil })
+			out.Grow(size)
 			first := true
 			err := b.ForEach(func(_, v []byte) error {
 				if !first {
