@@ -47,6 +47,9 @@ type Model struct {
 	// reqSeq numbers transcript fetches so stale replies can be dropped.
 	reqSeq int
 	tick   ticker
+	// refreshNotice is the "refreshing…" notice, cleared when the list
+	// arrives rather than left to expire.
+	refreshNotice int
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are

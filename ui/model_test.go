@@ -370,3 +370,45 @@ func collect(cmd tea.Cmd) []tea.Msg {
 	}
 	return out
 }
+
+func TestRecoveredReplyClearsTheFailure(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.typeText("compare them")
+	h.key("enter")
+	h.send(SessionEvent{api.ErrorFrame{TaskID: id, Err: &api.APIError{Message: "The connection dropped during the reply."}}})
+	if _, ok := h.m.conv.lastFailed(id); !ok {
+		t.Fatal("the dropped turn is not marked failed")
+	}
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Recovered: true, Message: agentMsg("late", "the late reply")}})
+	if e, ok := h.m.conv.lastFailed(id); ok {
+		t.Fatalf("still marked failed after its reply was recovered: %+v", e)
+	}
+	if v := plainView(h.m); !strings.Contains(v, "the late reply") || strings.Contains(v, "ctrl+r to retry") {
+		t.Fatalf("recovered reply not shown cleanly:\n%s", v)
+	}
+}
+
+func TestStatusBarKeepsConnectionStateBesideALongNotice(t *testing.T) {
+	h := newHarness(t, 1)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	h.send(SessionEvent{api.StateChange{State: api.StateRetrying, Attempt: 3}})
+	h.m.status.setNotice(levelError, strings.Repeat("a very long notice ", 10))
+	bar := ansi.Strip(h.m.status.view(60))
+	if !strings.Contains(bar, "ws ◌ reconnecting #3") || !strings.Contains(bar, "DEMO") || !strings.Contains(bar, "✗ a very long") {
+		t.Fatalf("status bar lost the state or the notice: %q", bar)
+	}
+	if w := ansi.StringWidth(bar); w != 60 {
+		t.Fatalf("status bar is %d wide, want 60", w)
+	}
+}
+
+func TestRejectedKeySaysWhatHelps(t *testing.T) {
+	h := newHarness(t, 0)
+	h.b.listErr = &api.APIError{StatusCode: 401, Description: "Not authenticated"}
+	h.key("ctrl+r")
+	v := plainView(h.m)
+	if !strings.Contains(v, "AUI_NETWORK_API_KEY") || strings.Contains(v, "page 1 of") {
+		t.Fatalf("a rejected key should point at the key, not at paging:\n%s", v)
+	}
+}

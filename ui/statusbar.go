@@ -27,11 +27,10 @@ type statusModel struct {
 	demo     bool
 	host     string
 	user     string
-	conn     api.ConnState
-	retryIn  time.Duration
-	attempt  int
-	restOnly bool
-	latency  time.Duration
+	conn        api.ConnState
+	attempt     int
+	keyRejected bool
+	latency     time.Duration
 
 	notice      string
 	noticeLevel noticeLevel
@@ -52,69 +51,94 @@ func (s *statusModel) expire(id int) {
 	}
 }
 
+// connLabel names the WebSocket's state ("ws" keeps it apart from the
+// LIVE/DEMO mode badge); it is never shown by colour alone.
 func (s *statusModel) connLabel() (string, func(...string) string) {
 	switch s.conn {
 	case api.StateLive:
-		return "● live", s.st.Status.StateLive.Render
+		return "ws ● connected", s.st.Status.StateLive.Render
 	case api.StateConnecting:
-		return "◌ connecting", s.st.Status.StateRetry.Render
+		return "ws ◌ connecting", s.st.Status.StateRetry.Render
 	case api.StateRetrying:
-		l := "◌ reconnecting"
+		l := "ws ◌ reconnecting"
 		if s.attempt > 0 {
 			l += fmt.Sprintf(" #%d", s.attempt)
 		}
-		if s.retryIn > 0 {
-			l += fmt.Sprintf(" in %s", s.retryIn.Round(100*time.Millisecond))
-		}
 		return l + " · REST fallback", s.st.Status.StateRetry.Render
 	default:
-		return "○ offline · REST fallback", s.st.Status.StateOffline.Render
+		if s.keyRejected {
+			return "ws ○ key rejected", s.st.Status.StateOffline.Render
+		}
+		return "ws ○ offline · REST fallback", s.st.Status.StateOffline.Render
 	}
 }
 
+// view lays the bar out by priority: the mode badge, the connection state
+// and the notice always show; latency, user and host give way on narrow
+// terminals, and a long notice is shortened rather than the state.
 func (s *statusModel) view(w int) string {
 	mode := s.st.Status.Live.Render("LIVE")
 	if s.demo {
 		mode = s.st.Status.Demo.Render("DEMO")
 	}
-	connText, connStyle := s.connLabel()
-	parts := []string{
-		s.st.Status.Host.Render(" " + s.host),
-		s.st.Status.Host.Render(s.user),
-		connStyle(connText),
-	}
-	if s.latency > 0 {
-		parts = append(parts, s.st.Status.Latency.Render(fmtLatency(s.latency)))
-	}
 	sep := s.st.Status.Bar.Render(" · ")
-	left := mode + strings.Join(parts, sep)
+	connText, connStyle := s.connLabel()
+	left := mode + s.st.Status.Bar.Render(" ") + connStyle(connText)
 	right := ""
 	if s.notice != "" {
-		st := s.st.Status.Info
-		prefix := ""
+		st, prefix := s.st.Status.Info, ""
 		switch s.noticeLevel {
 		case levelWarn:
 			st, prefix = s.st.Status.Warn, "! "
 		case levelError:
 			st, prefix = s.st.Status.Error, "✗ "
 		}
-		right = st.Render(prefix + s.notice + " ")
-	}
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	if lw+rw+1 > w {
-		// The notice matters more than the host line when space is short.
-		if rw > w {
-			right = ansi.Truncate(right, w, "…")
-			rw = ansi.StringWidth(right)
+		room := max(0, w-ansi.StringWidth(left)-1)
+		right = st.Render(ansi.Truncate(prefix+s.notice, max(0, room-1), "…") + " ")
+		if room < 4 {
+			right = ""
 		}
-		left = ansi.Truncate(left, max(0, w-rw-1), "…")
-		lw = ansi.StringWidth(left)
 	}
-	gap := s.st.Status.Bar.Render(strings.Repeat(" ", max(0, w-lw-rw)))
+	// Optional parts by priority; shown in display order (host, user,
+	// state, latency) if they fit.
+	host, user, lat := s.st.Status.Host.Render(" "+s.host), s.st.Status.Host.Render(s.user), ""
+	if s.latency > 0 {
+		lat = s.st.Status.Latency.Render(fmtLatency(s.latency))
+	}
+	avail := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+	take := func(part string) bool {
+		need := ansi.StringWidth(sep) + ansi.StringWidth(part)
+		if part == "" || need > avail {
+			return false
+		}
+		avail -= need
+		return true
+	}
+	showLat, showUser, showHost := take(lat), take(user), take(host)
+	left = mode
+	if showHost {
+		left += host + sep
+	} else {
+		left += s.st.Status.Bar.Render(" ")
+	}
+	if showUser {
+		left += user + sep
+	}
+	left += connStyle(connText)
+	if showLat {
+		left += sep + lat
+	}
+	if ansi.StringWidth(left) > w {
+		left = ansi.Truncate(left, w, "…")
+	}
+	gap := s.st.Status.Bar.Render(strings.Repeat(" ", max(0, w-ansi.StringWidth(left)-ansi.StringWidth(right))))
 	return left + gap + right
 }
 
 func fmtLatency(d time.Duration) string {
+	if d < time.Millisecond {
+		return "<1 ms"
+	}
 	if d < time.Second {
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}

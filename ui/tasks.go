@@ -28,6 +28,7 @@ type tasksModel struct {
 	loading bool
 	loaded  bool
 	err     string
+	errHint string
 
 	cursor, offset int
 	filter         textinput.Model
@@ -114,9 +115,11 @@ func (t *tasksModel) applyPage(p api.TaskPage) {
 	t.selectID(selected)
 }
 
-func (t *tasksModel) fail(reason string) {
+// fail records why loading failed and what the person can do about it.
+func (t *tasksModel) fail(reason, hint string) {
 	t.loading = false
 	t.err = reason
+	t.errHint = hint
 }
 
 // add puts a new task at the top (where the API lists the newest) and
@@ -302,7 +305,7 @@ func (t *tasksModel) view(spin string) string {
 		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate(spin+" loading tasks…", t.w, "…")))
 	case len(t.visible) == 0 && t.err != "":
 		lines = append(lines, wrapLines(t.st.Chat.Failed, "✗ "+t.err, t.w, lh)...)
-		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate("ctrl+r to retry", t.w, "…")))
+		lines = append(lines, wrapLines(t.st.Tasks.Empty, t.errHint, t.w, 3)...)
 	case len(t.visible) == 0 && t.query != "":
 		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate("no loaded task matches", t.w, "…")))
 	case len(t.visible) == 0 && t.loaded:
@@ -351,6 +354,8 @@ func (t *tasksModel) footer(spin string) string {
 		s = fmt.Sprintf("%d of %d loaded match", len(t.visible), len(t.items))
 	case !t.loaded && t.loading:
 		s = spin + " loading"
+	case !t.loaded || (t.err != "" && len(t.items) == 0):
+		s = "not loaded"
 	default:
 		pages := max(1, (t.total+t.pageSize-1)/max(1, t.pageSize))
 		page := min(pages, t.cursor/max(1, t.pageSize)+1)

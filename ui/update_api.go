@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -41,8 +42,11 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		m.tasks.fail(humanError(msg.err))
+		m.tasks.fail(humanError(msg.err), retryHint(msg.err))
 		return m.notify(levelError, "Could not load tasks: "+humanError(msg.err))
+	}
+	if m.status.noticeID == m.refreshNotice {
+		m.status.expire(m.refreshNotice)
 	}
 	m.status.latency = msg.latency
 	m.tasks.applyPage(msg.page)
@@ -153,7 +157,18 @@ func (m *Model) refresh() tea.Cmd {
 			cmds = append(cmds, m.fetchTranscript(id))
 		}
 	}
-	return tea.Batch(append(cmds, m.notify(levelInfo, "refreshing…"))...)
+	cmd := m.notify(levelInfo, "refreshing…")
+	m.refreshNotice = m.status.noticeID
+	return tea.Batch(append(cmds, cmd)...)
+}
+
+// retryHint says what helps after a failed call: a rejected key is not
+// fixed by retrying.
+func retryHint(err error) string {
+	if errors.Is(err, api.ErrUnauthorized) || errors.Is(err, api.ErrForbidden) {
+		return "Check AUI_NETWORK_API_KEY (or the key file) and restart."
+	}
+	return "ctrl+r to retry"
 }
 
 func (m *Model) sendChip(n int) tea.Cmd {

@@ -85,6 +85,13 @@ func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 			u.Status = transcript.StatusSent
 			m.conv.upsert(e.TaskID, u)
 		}
+	} else if e.Recovered {
+		// The turn was reported failed when the socket dropped; its reply
+		// has now arrived, so the question was answered after all.
+		if u, ok := m.conv.lastFailed(e.TaskID); ok {
+			u.Status, u.Err = transcript.StatusSent, ""
+			m.conv.upsert(e.TaskID, u)
+		}
 	}
 	s.inFlight, s.stream, s.streamDirty, s.streamKey = "", "", false, ""
 	var cmds []tea.Cmd
@@ -126,9 +133,10 @@ func (m *Model) onErrorFrame(e api.ErrorFrame) tea.Cmd {
 
 func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	prev := m.status.conn
-	m.status.conn, m.status.attempt, m.status.retryIn = e.State, e.Attempt, e.RetryIn
+	m.status.conn, m.status.attempt = e.State, e.Attempt
+	m.status.keyRejected = e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized)
 	switch {
-	case e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized):
+	case m.status.keyRejected:
 		return m.notify(levelError, "Live streaming is off: "+humanError(e.Err))
 	case e.State == api.StateLive && prev == api.StateRetrying:
 		return m.notify(levelInfo, "Reconnected.")
