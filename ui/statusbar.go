@@ -23,10 +23,10 @@ const (
 // statusModel is the bottom status line: mode and host, user, connection
 // state, the last request's latency and a notice that expires.
 type statusModel struct {
-	st       *theme.Styles
-	demo     bool
-	host     string
-	user     string
+	st          *theme.Styles
+	demo        bool
+	host        string
+	user        string
 	conn        api.ConnState
 	attempt     int
 	keyRejected bool
