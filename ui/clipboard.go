@@ -15,14 +15,15 @@ import (
 )
 
 // osc52 is the escape sequence that asks the terminal to put text on the
-// clipboard. Inside tmux it is wrapped in tmux's passthrough, since tmux
-// drops OSC 52 from programs unless set-clipboard is on.
+// clipboard. Inside tmux it is sent twice: plain, which tmux takes when
+// set-clipboard is on, and wrapped in tmux's passthrough, which reaches the
+// outer terminal when allow-passthrough is on.
 func osc52(text string, inTmux bool) string {
 	seq := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\x07"
 	if !inTmux {
 		return seq
 	}
-	return "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
+	return seq + "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
 }
 
 // copyText writes text to the clipboard by OSC 52 and, when a native
@@ -57,7 +58,11 @@ func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 		return m.notify(levelWarn, fmt.Sprintf("Copied the %s with OSC 52 only (%s); your terminal must allow it.", msg.what, humanError(msg.err)))
 	}
 	if m.cfg.Clipboard == nil {
-		return m.notify(levelInfo, fmt.Sprintf("Copied the %s with OSC 52 (works where the terminal allows it).", msg.what))
+		where := "works where the terminal allows it"
+		if os.Getenv("TMUX") != "" {
+			where = "in tmux this needs set-clipboard on or allow-passthrough on"
+		}
+		return m.notify(levelInfo, fmt.Sprintf("Copied the %s with OSC 52 (%s).", msg.what, where))
 	}
 	return m.notify(levelInfo, "Copied the "+msg.what+" to the clipboard.")
 }

@@ -329,7 +329,7 @@ func TestOSC52(t *testing.T) {
 	if got != "\x1b]52;c;aGk=\x07" {
 		t.Fatalf("osc52 = %q", got)
 	}
-	if got := osc52("hi", true); got != "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\" {
+	if got := osc52("hi", true); got != "\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\" {
 		t.Fatalf("tmux osc52 = %q", got)
 	}
 }

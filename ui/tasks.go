@@ -211,11 +211,18 @@ func (t *tasksModel) clampOffset() {
 	t.offset = max(0, min(t.offset, max(0, len(t.visible)-lh)))
 }
 
+// maxFilterLoad bounds how many tasks a filter loads to search through.
+const maxFilterLoad = 500
+
 // wantMore reports whether the cursor is near the end of what is loaded and
 // the server has more.
 func (t *tasksModel) wantMore() bool {
-	if t.loading || t.query != "" || len(t.items) >= t.total {
+	if t.loading || len(t.items) >= t.total {
 		return false
+	}
+	if t.query != "" {
+		// A filter should see every task, within reason.
+		return len(t.items) < maxFilterLoad
 	}
 	// Near the end of what is loaded, or the pane is not full yet.
 	return t.cursor >= len(t.visible)-4 || len(t.visible) < t.offset+t.listHeight()

@@ -74,6 +74,7 @@ func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
 	var act tasksAction
 	var cmd tea.Cmd
 	m.tasks, act, cmd = m.tasks.update(k)
+	act.loadMore = act.loadMore || m.tasks.wantMore()
 	m.relayout()
 	cmds := []tea.Cmd{cmd}
 	if act.loadMore {

@@ -1,0 +1,111 @@
+package export
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"aui-tui/api"
+)
+
+const sample = `[
+ {"id":"8af51ed1-0181-4bc8-bbc9-29949b8e26da","created_at":"2025-10-09 12:26:07.576000","text":"I need a microwave",
+  "sender":{"id":"user123","type":"user","email":null},"receiver":{"id":"intelligent-agent","type":"agent","email":null},
+  "options":[],"variants_options":[],"followup_suggestions":[],"extra_field":{"kept":true}},
+ {"id":"507f1f77bcf86cd799439011","created_at":"2026-03-09T14:22:01.000Z","text":"Here is **one**\u001b]52;c;aGk=\u0007",
+  "sender":{"id":"agent_abc123","type":"agent","email":"agent@aui.io"},"receiver":{"id":"user_xyz789","type":"user","email":null},
+  "options":[{"is_recommended":true,"widget_parameters":[{"title":"Product name","value":"Nordvik | BM25X","type":"string"},{"title":"Price","value":358.08,"type":"numeric"}]}],
+  "variants_options":[],"followup_suggestions":["Cheaper?","Compare"]}
+]`
+
+func decode(t *testing.T, b []byte) []api.Message {
+	t.Helper()
+	var msgs []api.Message
+	if err := json.Unmarshal(b, &msgs); err != nil {
+		t.Fatal(err)
+	}
+	return msgs
+}
+
+func TestJSONRoundTripsEveryFieldAsReceived(t *testing.T) {
+	in := decode(t, []byte(sample))
+	out, err := JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := decode(t, out)
+	if len(back) != len(in) {
+		t.Fatalf("%d messages back, want %d", len(back), len(in))
+	}
+	for i := range in {
+		a, b := in[i], back[i]
+		a.Raw, b.Raw = nil, nil
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("message %d differs:\n%+v\n%+v", i, a, b)
+		}
+	}
+	if !strings.Contains(string(out), `"extra_field":{"kept":true}`) {
+		t.Fatal("a field the client does not know was dropped from the export")
+	}
+}
+
+func TestJSONOfLocalMessages(t *testing.T) {
+	local := []api.Message{{Text: "typed here", Sender: api.Party{ID: "u", Type: api.ActorUser},
+		CreatedAt: api.NewTimestamp(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))}}
+	out, err := JSON(local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := decode(t, out)
+	if len(back) != 1 || back[0].Text != "typed here" || !back[0].CreatedAt.Equal(local[0].CreatedAt.Time) {
+		t.Fatalf("local message did not round-trip: %+v", back)
+	}
+}
+
+func TestMarkdownIsReadableAndSafe(t *testing.T) {
+	msgs := decode(t, []byte(sample))
+	md := Markdown(api.Task{ID: "t1", UserID: "u", Title: "Microwave\x1b[2J search", WelcomeMessage: "Hi!"}, msgs, time.UTC)
+	for _, want := range []string{"# Microwave search", "## agent (welcome)", "## you · 2025-10-09 12:26", "## agent · 2026-03-09 14:22",
+		"**Nordvik \\| BM25X** ★ recommended", "Price: 358.08", "1. Cheaper?"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.ContainsRune(md, 0x1b) || strings.ContainsRune(md, 0x07) {
+		t.Fatal("control characters reached the markdown")
+	}
+}
+
+func TestTextLabelsTurns(t *testing.T) {
+	txt := Text(api.Task{ID: "t1", Title: "T"}, decode(t, []byte(sample)), time.UTC)
+	if !strings.Contains(txt, "you [2025-10-09 12:26]: I need a microwave") || !strings.Contains(txt, "agent [2026-03-09 14:22]: Here is **one**") {
+		t.Fatalf("text export:\n%s", txt)
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	task := api.Task{ID: "68e78d0dc5a4b19a030d03d6", Title: "../../etc/Microwave: 20 L?"}
+	path, err := WriteFile(dir, task, decode(t, []byte(sample)), time.UTC, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(path) != dir || filepath.Base(path) != "aui-68e78d0d-etc-microwave-20-l.json" {
+		t.Fatalf("path = %s", path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := decode(t, b); len(got) != 2 {
+		t.Fatalf("file holds %d messages", len(got))
+	}
+	fi, _ := os.Stat(path)
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("export mode %v, want 0600 (transcripts are private)", fi.Mode().Perm())
+	}
+}
