@@ -64,18 +64,7 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 			out = append(out, ansi.Truncate(l, c.width, ""))
 		}
 	}
-	if line := variantsLine(vars); line != "" {
-		label := "Variants: "
-		wrapped := ansi.Wrap(label+line, max(c.width, 1), "")
-		for i, l := range strings.Split(wrapped, "\n") {
-			l = strings.TrimRight(l, " ")
-			if i == 0 && strings.HasPrefix(l, label) {
-				out = append(out, c.st.Card.Key.Render(strings.TrimSpace(label))+" "+c.st.Card.Variant.Render(l[len(label):]))
-				continue
-			}
-			out = append(out, c.st.Card.Variant.Render(l))
-		}
-	}
+	out = append(out, variantLines(vars, c)...)
 	return out
 }
 
@@ -130,7 +119,40 @@ func variantCount(p api.Card) int {
 
 // variantsLine lists variants compactly: each as its parameter values
 // joined with " · " (or its name when it has none), separated by commas.
-func variantsLine(vars []api.Card) string {
+// variantLines lists the variants after a "Variants:" label, wrapping only
+// between variants so no variant is split across lines.
+func variantLines(vars []api.Card, c renderCtx) []string {
+	items := variantItems(vars)
+	if len(items) == 0 {
+		return nil
+	}
+	const label, sep = "Variants: ", " │ "
+	width := max(c.width, 1)
+	indent := strings.Repeat(" ", min(len(label), max(0, width-8)))
+	var out []string
+	line, lineW := c.st.Card.Key.Render(strings.TrimSpace(label))+" ", ansi.StringWidth(label)
+	fresh := true
+	for _, it := range items {
+		w := ansi.StringWidth(it)
+		if !fresh && lineW+len(sep)+w > width {
+			out = append(out, line)
+			line, lineW, fresh = indent, ansi.StringWidth(indent), true
+		}
+		if !fresh {
+			line += c.st.Card.Key.Render(sep)
+			lineW += ansi.StringWidth(sep)
+		}
+		it = ansi.Truncate(it, max(1, width-lineW), "…")
+		line += c.st.Card.Variant.Render(it)
+		lineW += ansi.StringWidth(it)
+		fresh = false
+	}
+	return append(out, line)
+}
+
+// variantItems describes each variant by its first three values (or its
+// name when it has none).
+func variantItems(vars []api.Card) []string {
 	parts := make([]string, 0, len(vars))
 	for _, v := range vars {
 		var vals []string
@@ -149,5 +171,5 @@ func variantsLine(vars []api.Card) string {
 			parts = append(parts, safe.Line(v.Name))
 		}
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }

@@ -45,7 +45,7 @@ func TestCardsRenderWithBadgeAndVariants(t *testing.T) {
 	checkFrame(t, m, 120, 30)
 	p := ansi.Strip(v)
 	for _, want := range []string{"★ recommended", "Samsung MS23K3513AS", "Panasonic NN-SN686S", "Bosch Serie 6",
-		"Price", "$358.08", "Capacity", "Variants: Black · 20 l, Stainless · 25 l"} {
+		"Price", "$358.08", "Capacity", "Variants: Black · 20 l │ Stainless · 25 l"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("view lacks %q", want)
 		}
