@@ -34,6 +34,9 @@ func TestVariantsWrapBetweenVariants(t *testing.T) {
 			text += plain + "\n"
 		}
 		for _, it := range items {
+			if width < 10+ansi.StringWidth(it) {
+				continue // too narrow for the item at all: cut with …, checked above
+			}
 			if !strings.Contains(text, it) {
 				t.Errorf("width %d: variant %q was split or lost:\n%s", width, it, text)
 			}
