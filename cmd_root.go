@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -44,6 +46,7 @@ func newRootCmd() *cobra.Command {
 			if pageSize < 1 || pageSize > 100 {
 				return fmt.Errorf("--page-size must be between 1 and 100")
 			}
+			boundMemory()
 			c, err := connect(f)
 			if err != nil {
 				return err
@@ -76,6 +79,36 @@ func newRootCmd() *cobra.Command {
 	})
 	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd())
 	return cmd
+}
+
+// Soft bounds on the interactive UI's memory, used unless the GOMEMLIMIT
+// and GOGC environment variables set others.
+const (
+	uiMemoryLimit = 96 << 20
+	uiGCPercent   = 50
+)
+
+// boundMemory keeps the UI's heap close to what it uses. A terminal UI
+// stays open for hours, mostly idle, and by default the Go heap grows to
+// twice what is live before the next collection and hands freed memory back
+// to the system only slowly: opening a long transcript would leave the
+// process holding the garbage of the load for good. It is set before the
+// demo backend starts, as that runs in this process too.
+func boundMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// Soft: near the limit the collector runs more often and returns
+		// memory sooner, but a larger live heap (several long transcripts
+		// open) still fits, at the cost of more collections, instead of
+		// failing.
+		debug.SetMemoryLimit(uiMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		// Collecting when the heap has grown by half, not doubled, lowers
+		// the peak of a transcript load, which is when memory use is
+		// highest. The extra collections cost little: between loads the
+		// UI allocates little.
+		debug.SetGCPercent(uiGCPercent)
+	}
 }
 
 // runUI runs the program with a WebSocket session whose events are fed into

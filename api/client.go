@@ -61,6 +61,7 @@ type Client struct {
 	attempts    int
 	retry       backoff
 	reach       *reachSignal
+	maxBody     int64 // bound on a 2xx body (maxBodyBytes; tests lower it)
 }
 
 // New makes a Client. Without WithBaseURL it talks to BaseURLGCP. The base
@@ -75,6 +76,7 @@ func New(opts ...Option) (*Client, error) {
 		attempts:    defaultAttempts,
 		retry:       backoff{min: 200 * time.Millisecond, max: 2 * time.Second},
 		reach:       &reachSignal{},
+		maxBody:     maxBodyBytes,
 	}
 	for _, o := range opts {
 		o(c)
@@ -198,17 +200,16 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 		io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBytes))
 		return parseErrorBody(resp.StatusCode, b, c.key)
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
-	if err != nil {
-		return transportError(ctx, err, c.Host())
-	}
 	if out == nil {
+		if _, err := io.Copy(io.Discard, io.LimitReader(resp.Body, maxBodyBytes)); err != nil {
+			return transportError(ctx, err, c.Host())
+		}
 		return nil
 	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return c.badReply(b, err)
-	}
-	return nil
+	// Decoded as it arrives: holding the whole body first would cost a long
+	// transcript's size again (twice, while io.ReadAll grows its buffer) on
+	// top of the messages decoded from it.
+	return c.decodeReply(ctx, resp.Body, out)
 }
 
 // setHeaders adds what every request, REST or WebSocket upgrade, carries.
@@ -221,7 +222,7 @@ func (c *Client) setHeaders(h http.Header) {
 }
 
 // badReply describes a 2xx body that is not the expected JSON without
-// quoting it.
+// quoting it. b is the body, or at least its first non-blank byte.
 func (c *Client) badReply(b []byte, err error) error {
 	what := "a body that is not the expected JSON"
 	var typeErr *json.UnmarshalTypeError

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -47,4 +48,36 @@ func (c *Client) SendMessage(ctx context.Context, taskID, text string, mc *Messa
 		return Message{}, c.badReply(nil, errMissingID)
 	}
 	return m, nil
+}
+
+// TaskMessages returns a task's whole transcript, user and agent turns,
+// oldest first. The API does not document the order, so when every message
+// has a readable time the list is sorted by it (ties keep the server's order).
+//
+// A long transcript often recommends the same products many times, so
+// messages of one transcript share the memory of identical product
+// parameter lists (WidgetParameters, Parameters). Treat those lists as
+// read-only: copy one before changing its elements in place. Appending to
+// a list is safe; it copies.
+func (c *Client) TaskMessages(ctx context.Context, taskID string) ([]Message, error) {
+	if strings.TrimSpace(taskID) == "" {
+		return nil, invalidArg("task_id", "is empty")
+	}
+	var list messageList
+	err := c.call(ctx, c.timeout, http.MethodGet, pathTasks+"/"+url.PathEscape(taskID)+"/messages", nil, nil, &list)
+	if err != nil {
+		return nil, err
+	}
+	msgs := nonNil(list.msgs)
+	sortByTime(msgs)
+	return msgs, nil
+}
+
+func sortByTime(msgs []Message) {
+	for _, m := range msgs {
+		if m.CreatedAt.IsZero() {
+			return
+		}
+	}
+	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].CreatedAt.Before(msgs[j].CreatedAt.Time) })
 }

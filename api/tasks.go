@@ -1,12 +1,9 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -76,51 +73,4 @@ func (c *Client) GetTask(ctx context.Context, taskID string) (Task, error) {
 		return Task{}, err
 	}
 	return t, nil
-}
-
-// TaskMessages returns a task's whole transcript, user and agent turns,
-// oldest first. The API does not document the order, so when every message
-// has a readable time the list is sorted by it (ties keep the server's order).
-func (c *Client) TaskMessages(ctx context.Context, taskID string) ([]Message, error) {
-	if strings.TrimSpace(taskID) == "" {
-		return nil, invalidArg("task_id", "is empty")
-	}
-	var raw json.RawMessage
-	err := c.call(ctx, c.timeout, http.MethodGet, pathTasks+"/"+url.PathEscape(taskID)+"/messages", nil, nil, &raw)
-	if err != nil {
-		return nil, err
-	}
-	msgs, err := decodeMessages(raw)
-	if err != nil {
-		return nil, c.badReply(raw, err)
-	}
-	sortByTime(msgs)
-	return msgs, nil
-}
-
-// decodeMessages reads the documented bare array, null, or an object holding
-// the array under "messages" (a wrapper some API generations use).
-func decodeMessages(raw json.RawMessage) ([]Message, error) {
-	var msgs []Message
-	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' {
-		var w struct {
-			Messages []Message `json:"messages"`
-		}
-		if err := json.Unmarshal(t, &w); err != nil {
-			return nil, err
-		}
-		msgs = w.Messages
-	} else if err := json.Unmarshal(raw, &msgs); err != nil {
-		return nil, err
-	}
-	return nonNil(msgs), nil
-}
-
-func sortByTime(msgs []Message) {
-	for _, m := range msgs {
-		if m.CreatedAt.IsZero() {
-			return
-		}
-	}
-	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].CreatedAt.Before(msgs[j].CreatedAt.Time) })
 }

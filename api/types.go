@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ActorType says who sent or received a message.
@@ -99,29 +100,33 @@ type Parameter struct {
 // ParamValue keeps a parameter value as received: AUI documents it as a
 // string, a number, an array of strings or nulls, or null.
 type ParamValue struct {
-	raw json.RawMessage
+	// raw is the JSON text. A string rather than bytes: it is never changed,
+	// so equal values of a transcript can share one copy (see packer), and
+	// it is smaller than a slice, which counts across the hundreds of
+	// thousands of parameters of a long transcript.
+	raw string
 }
 
 // StringValue makes a ParamValue holding a JSON string.
 func StringValue(s string) ParamValue {
 	b, _ := json.Marshal(s)
-	return ParamValue{raw: b}
+	return ParamValue{raw: string(b)}
 }
 
 // NumberValue makes a ParamValue holding a JSON number.
 func NumberValue(f float64) ParamValue {
-	return ParamValue{raw: json.RawMessage(strconv.FormatFloat(f, 'f', -1, 64))}
+	return ParamValue{raw: strconv.FormatFloat(f, 'f', -1, 64)}
 }
 
 // ListValue makes a ParamValue holding a JSON array of strings.
 func ListValue(items ...string) ParamValue {
 	b, _ := json.Marshal(items)
-	return ParamValue{raw: b}
+	return ParamValue{raw: string(b)}
 }
 
 // UnmarshalJSON keeps the raw bytes.
 func (v *ParamValue) UnmarshalJSON(b []byte) error {
-	v.raw = append(json.RawMessage(nil), b...)
+	v.raw = string(b)
 	return nil
 }
 
@@ -130,13 +135,13 @@ func (v ParamValue) MarshalJSON() ([]byte, error) {
 	if len(v.raw) == 0 {
 		return []byte("null"), nil
 	}
-	return v.raw, nil
+	return []byte(v.raw), nil
 }
 
 // IsNull reports whether the value is missing or JSON null.
 func (v ParamValue) IsNull() bool {
-	t := bytes.TrimSpace(v.raw)
-	return len(t) == 0 || string(t) == "null"
+	t := strings.TrimSpace(v.raw)
+	return len(t) == 0 || t == "null"
 }
 
 // String formats the value for display: strings as they are, numbers in
@@ -145,18 +150,22 @@ func (v ParamValue) String() string {
 	if v.IsNull() {
 		return ""
 	}
+	if s, ok := plainString(v.raw); ok {
+		return s
+	}
+	raw := []byte(v.raw)
 	var s string
-	if json.Unmarshal(v.raw, &s) == nil {
+	if json.Unmarshal(raw, &s) == nil {
 		return s
 	}
 	var n json.Number
-	dec := json.NewDecoder(bytes.NewReader(v.raw))
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if dec.Decode(&n) == nil {
 		return n.String()
 	}
 	var list []any
-	if json.Unmarshal(v.raw, &list) == nil {
+	if json.Unmarshal(raw, &list) == nil {
 		parts := make([]string, 0, len(list))
 		for _, it := range list {
 			switch x := it.(type) {
@@ -170,7 +179,34 @@ func (v ParamValue) String() string {
 		}
 		return strings.Join(parts, ", ")
 	}
-	return string(bytes.TrimSpace(v.raw))
+	return strings.TrimSpace(v.raw)
+}
+
+// plainString reads a JSON string that has no escapes, the usual case, as
+// json.Unmarshal would but without copying it: the result shares raw's
+// memory. ok is false for anything else.
+func plainString(raw string) (s string, ok bool) {
+	t := strings.TrimSpace(raw)
+	if len(t) < 2 || t[0] != '"' || t[len(t)-1] != '"' {
+		return "", false
+	}
+	s = t[1 : len(t)-1]
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		// Escapes and control characters (invalid in JSON) take the slow
+		// path, and so does text that is not UTF-8, which json.Unmarshal
+		// repairs.
+		switch c := s[i]; {
+		case c == '\\' || c == '"' || c < 0x20:
+			return "", false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if !ascii && !utf8.ValidString(s) {
+		return "", false
+	}
+	return s, true
 }
 
 // ProductOption is one product recommendation in the older message shape
@@ -224,16 +260,25 @@ type Message struct {
 // UnmarshalJSON decodes leniently: arrays missing or null become empty
 // slices, and the received bytes are kept in Raw.
 func (m *Message) UnmarshalJSON(b []byte) error {
-	type plain Message
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
+	// b belongs to the caller (often a decoder's buffer), so Raw needs a
+	// copy of it; the fields are then decoded from that copy.
+	return m.decode(append(json.RawMessage(nil), b...))
+}
+
+// decode fills m from raw and keeps raw as m.Raw, so raw must not change
+// afterwards.
+func (m *Message) decode(raw json.RawMessage) error {
+	type plain Message // without the UnmarshalJSON method, to not recurse
+	// Straight into m rather than into a temporary copied over it: the
+	// temporary would escape to the heap, an extra allocation per message.
+	*m = Message{}
+	if err := json.Unmarshal(raw, (*plain)(m)); err != nil {
 		return err
 	}
-	*m = Message(p)
 	m.Options = nonNil(m.Options)
 	m.VariantsOptions = nonNil(m.VariantsOptions)
 	m.FollowupSuggestions = nonNil(m.FollowupSuggestions)
-	m.Raw = append(json.RawMessage(nil), b...)
+	m.Raw = raw
 	return nil
 }
 
