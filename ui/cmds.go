@@ -78,3 +78,7 @@ const noticeTTL = 5 * time.Second
 func noticeExpireCmd(tick ticker, id int) tea.Cmd {
 	return tick(noticeTTL, func(time.Time) tea.Msg { return noticeExpiredMsg{id: id} })
 }
+
+// prewarmDelay lets a burst of scrolling (a held key) finish before the
+// pages around the view are rendered.
+const prewarmDelay = 40 * time.Millisecond

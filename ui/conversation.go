@@ -101,8 +101,8 @@ func welcomeEntry(t api.Task) transcript.Entry {
 }
 
 // entriesFromMessages turns a fetched transcript into entries, keeping the
-// task's welcome message first and local entries (pending or failed sends)
-// last, so a refresh never drops text the user typed.
+// task's welcome message first and local entries (pending or failed sends,
+// see local) last, so a refresh never drops text the user typed.
 func entriesFromMessages(t api.Task, msgs []api.Message, local []transcript.Entry) []transcript.Entry {
 	out := make([]transcript.Entry, 0, len(msgs)+len(local)+1)
 	if t.WelcomeMessage != "" {
@@ -115,12 +115,7 @@ func entriesFromMessages(t api.Task, msgs []api.Message, local []transcript.Entr
 		}
 		out = append(out, transcript.Entry{Key: key, Msg: m, Status: transcript.StatusSent})
 	}
-	for _, e := range local {
-		if e.Status == transcript.StatusFailed || e.Status == transcript.StatusPending {
-			out = append(out, e)
-		}
-	}
-	return out
+	return append(out, local...)
 }
 
 // entries returns a task's entries wherever they live.
@@ -177,42 +172,74 @@ func (c *conversationModel) remove(taskID, key string) {
 	s.entries = slices.DeleteFunc(s.entries, func(x transcript.Entry) bool { return x.Key == key })
 }
 
-func (c *conversationModel) find(taskID, key string) (transcript.Entry, bool) {
-	for _, e := range c.entries(taskID) {
-		if e.Key == key {
-			return e, true
+// visitBack calls fn on a task's entries from the newest back, wherever
+// they live and without copying them all; fn returns false to stop.
+func (c *conversationModel) visitBack(taskID string, fn func(transcript.Entry) bool) {
+	if taskID == c.openID {
+		for i := c.tr.Len() - 1; i >= 0; i-- {
+			if !fn(c.tr.At(i)) {
+				return
+			}
+		}
+		return
+	}
+	es := c.state(taskID).entries
+	for i := len(es) - 1; i >= 0; i-- {
+		if !fn(es[i]) {
+			return
 		}
 	}
-	return transcript.Entry{}, false
+}
+
+func (c *conversationModel) find(taskID, key string) (found transcript.Entry, ok bool) {
+	c.visitBack(taskID, func(e transcript.Entry) bool {
+		if e.Key == key {
+			found, ok = e, true
+		}
+		return !ok
+	})
+	return found, ok
+}
+
+// local is a task's entries that exist only here (sends pending or failed),
+// oldest first.
+func (c *conversationModel) local(taskID string) []transcript.Entry {
+	var out []transcript.Entry
+	c.visitBack(taskID, func(e transcript.Entry) bool {
+		if e.Status == transcript.StatusFailed || e.Status == transcript.StatusPending {
+			out = append(out, e)
+		}
+		return true
+	})
+	slices.Reverse(out)
+	return out
 }
 
 // suggestions are the follow-ups of the task's latest agent turn, hidden
-// while a reply is awaited.
-func (c *conversationModel) suggestions(taskID string) []string {
+// while a reply is awaited or after a message the agent has not answered.
+func (c *conversationModel) suggestions(taskID string) (out []string) {
 	if taskID == "" || c.state(taskID).inFlight != "" {
 		return nil
 	}
-	es := c.entries(taskID)
-	for i := len(es) - 1; i >= 0; i-- {
-		if es[i].Msg.FromAgent() {
-			return es[i].Msg.FollowupSuggestions
+	c.visitBack(taskID, func(e transcript.Entry) bool {
+		if e.Msg.FromAgent() {
+			out = e.Msg.FollowupSuggestions
+			return false
 		}
-		if es[i].Status != transcript.StatusSent {
-			return nil
-		}
-	}
-	return nil
+		return e.Status == transcript.StatusSent
+	})
+	return out
 }
 
 // lastFailed is the newest failed send of a task, for ctrl+r.
-func (c *conversationModel) lastFailed(taskID string) (transcript.Entry, bool) {
-	es := c.entries(taskID)
-	for i := len(es) - 1; i >= 0; i-- {
-		if es[i].Status == transcript.StatusFailed {
-			return es[i], true
+func (c *conversationModel) lastFailed(taskID string) (found transcript.Entry, ok bool) {
+	c.visitBack(taskID, func(e transcript.Entry) bool {
+		if e.Status == transcript.StatusFailed {
+			found, ok = e, true
 		}
-	}
-	return transcript.Entry{}, false
+		return !ok
+	})
+	return found, ok
 }
 
 // header is the first line of the pane: title and id, or what is going on.
@@ -246,10 +273,6 @@ func (c *conversationModel) header(spin string) string {
 		line += st.Render(extra)
 	}
 	return ansi.Truncate(line, c.w, "…")
-}
-
-func (c *conversationModel) view(spin string) string {
-	return c.header(spin) + "\n" + c.tr.View()
 }
 
 func (c *conversationModel) applyStyles(st *theme.Styles) {

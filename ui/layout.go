@@ -44,11 +44,13 @@ func computeLayout(w, h int, listFocused bool) layout {
 	return l
 }
 
-// frame draws a rounded box of exactly w x h cells around body lines, with
-// the title set into the top border, so pane titles cost no extra row.
-func frame(border, title lipgloss.Style, titleText string, body string, w, h int) string {
+// frame draws a rounded box of exactly w x h cells around rows, with the
+// title set into the top border, so pane titles cost no extra row. Rows
+// must already be exactly w-2 cells wide (see fit): measuring every line of
+// both panes on every frame would cost more than the rest of the view.
+func frame(border, title lipgloss.Style, titleText string, rows []string, w, h int) string {
 	if w < 2 || h < 2 {
-		return strings.Join(padLines(strings.Split(body, "\n"), h, w), "\n")
+		return strings.Join(padLines(rows, h, w), "\n")
 	}
 	b := lipgloss.RoundedBorder()
 	// Only the border's colour is wanted; rendering with the pane style
@@ -61,14 +63,18 @@ func frame(border, title lipgloss.Style, titleText string, body string, w, h int
 	}
 	fill := max(0, innerW-1-ansi.StringWidth(t))
 	top := border.Render(b.TopLeft+b.Top) + t + border.Render(strings.Repeat(b.Top, fill)+b.TopRight)
-	if ansi.StringWidth(t) == 0 {
+	if t == "" {
 		top = border.Render(b.TopLeft + strings.Repeat(b.Top, innerW) + b.TopRight)
 	}
-	rows := padLines(strings.Split(body, "\n"), innerH, innerW)
 	var sb strings.Builder
 	sb.WriteString(top)
 	left, right := border.Render(b.Left), border.Render(b.Right)
-	for _, r := range rows {
+	blank := strings.Repeat(" ", innerW)
+	for i := range innerH {
+		r := blank
+		if i < len(rows) {
+			r = rows[i]
+		}
 		sb.WriteByte('\n')
 		sb.WriteString(left)
 		sb.WriteString(r)
@@ -77,6 +83,27 @@ func frame(border, title lipgloss.Style, titleText string, body string, w, h int
 	sb.WriteByte('\n')
 	sb.WriteString(border.Render(b.BottomLeft + strings.Repeat(b.Bottom, innerW) + b.BottomRight))
 	return sb.String()
+}
+
+// fit cuts or space-pads one line to exactly w cells.
+func fit(l string, w int) string {
+	lw := ansi.StringWidth(l)
+	if lw > w {
+		l = ansi.Truncate(l, w, "")
+		lw = ansi.StringWidth(l)
+	}
+	if lw < w {
+		l += strings.Repeat(" ", w-lw)
+	}
+	return l
+}
+
+// fitAll fits every line of a multi-line string.
+func fitAll(out []string, s string, w int) []string {
+	for _, l := range strings.Split(s, "\n") {
+		out = append(out, fit(l, w))
+	}
+	return out
 }
 
 // padLines returns exactly h lines, each exactly w cells wide (cut or
@@ -88,13 +115,7 @@ func padLines(lines []string, h, w int) []string {
 		if i < len(lines) {
 			l = lines[i]
 		}
-		if ansi.StringWidth(l) > w {
-			l = ansi.Truncate(l, w, "")
-		}
-		if pad := w - ansi.StringWidth(l); pad > 0 {
-			l += strings.Repeat(" ", pad)
-		}
-		out[i] = l
+		out[i] = fit(l, w)
 	}
 	return out
 }

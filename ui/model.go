@@ -4,6 +4,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -50,6 +52,7 @@ type Model struct {
 	// refreshNotice is the "refreshing…" notice, cleared when the list
 	// arrives rather than left to expire.
 	refreshNotice int
+	prewarmSeq    int
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -115,7 +118,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		cmd = m.onPaste(msg)
 	case tea.MouseWheelMsg:
-		cmd = m.onWheel(msg)
+		cmd = tea.Batch(m.onWheel(msg), m.schedulePrewarm())
+	case prewarmMsg:
+		if msg.seq == m.prewarmSeq {
+			m.conv.tr.Prewarm()
+		}
 	case spinner.TickMsg:
 		cmd = m.onSpin(msg)
 	case tasksLoadedMsg:
@@ -175,4 +182,12 @@ func (m *Model) onBackground(isDark bool) {
 		return
 	}
 	m.applyStyles(theme.New(isDark, m.cfg.NoColor))
+}
+
+// schedulePrewarm asks for the pages around the transcript's view to be
+// rendered once scrolling pauses.
+func (m *Model) schedulePrewarm() tea.Cmd {
+	m.prewarmSeq++
+	seq := m.prewarmSeq
+	return m.tick(prewarmDelay, func(time.Time) tea.Msg { return prewarmMsg{seq: seq} })
 }

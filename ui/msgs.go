@@ -71,3 +71,7 @@ type exportDoneMsg struct {
 	path string
 	err  error
 }
+
+// prewarmMsg asks the transcript to render the pages around the view while
+// the program is idle; seq drops all but the newest request.
+type prewarmMsg struct{ seq int }

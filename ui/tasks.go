@@ -300,29 +300,36 @@ func (t *tasksModel) move(d int) {
 	t.clampOffset()
 }
 
-// view renders the pane body: exactly h lines of at most w cells.
-func (t *tasksModel) view(spin string) string {
+// view renders the pane body: exactly h lines of exactly w cells. Rows are
+// built to the width; only the few other lines are measured.
+func (t *tasksModel) view(spin string) []string {
 	lines := make([]string, 0, t.h)
 	if t.filtering || t.query != "" {
-		lines = append(lines, ansi.Truncate(t.filter.View(), t.w, "…"))
+		lines = append(lines, fit(t.filter.View(), t.w))
 	}
 	lh := t.listHeight()
+	var note []string
 	switch {
 	case len(t.visible) == 0 && t.loading:
-		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate(spin+" loading tasks…", t.w, "…")))
+		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate(spin+" loading tasks…", t.w, "…"))}
 	case len(t.visible) == 0 && t.err != "":
-		lines = append(lines, wrapLines(t.st.Chat.Failed, "✗ "+t.err, t.w, lh)...)
-		lines = append(lines, wrapLines(t.st.Tasks.Empty, t.errHint, t.w, 3)...)
+		note = append(wrapLines(t.st.Chat.Failed, "✗ "+t.err, t.w, lh), wrapLines(t.st.Tasks.Empty, t.errHint, t.w, 3)...)
 	case len(t.visible) == 0 && t.query != "":
-		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate("no loaded task matches", t.w, "…")))
+		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no loaded task matches", t.w, "…"))}
 	case len(t.visible) == 0 && t.loaded:
-		lines = append(lines, t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · ctrl+n starts one", t.w, "…")))
+		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · ctrl+n starts one", t.w, "…"))}
+	}
+	for _, l := range note {
+		lines = append(lines, fit(l, t.w))
 	}
 	for i := t.offset; i < len(t.visible) && i < t.offset+lh; i++ {
 		lines = append(lines, t.row(i))
 	}
-	body := padLines(lines, t.h-1, t.w)
-	return strings.Join(append(body, t.footer(spin)), "\n")
+	blank := strings.Repeat(" ", t.w)
+	for len(lines) < t.h-1 {
+		lines = append(lines, blank)
+	}
+	return append(lines[:max(0, t.h-1)], fit(t.footer(spin), t.w))
 }
 
 func (t *tasksModel) row(i int) string {

@@ -137,10 +137,11 @@ func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	if s.inFlight != "" {
 		return nil // a reply is streaming; the final message completes the view
 	}
-	m.conv.setEntries(msg.taskID, entriesFromMessages(s.task, msg.msgs, m.conv.entries(msg.taskID)))
+	m.conv.setEntries(msg.taskID, entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID)))
 	if msg.taskID == m.conv.openID {
 		m.chips.set(m.conv.suggestions(msg.taskID))
 		m.relayout()
+		return m.schedulePrewarm()
 	}
 	return nil
 }

@@ -99,7 +99,7 @@ func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.conv.tr, cmd = m.conv.tr.Update(k)
-	return cmd
+	return tea.Batch(cmd, m.schedulePrewarm())
 }
 
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -82,7 +81,7 @@ func (m Model) render() string {
 	case m.lay.narrow:
 		main = m.convPane(spin)
 	default:
-		main = lipgloss.JoinHorizontal(lipgloss.Top, m.tasksPane(spin), m.convPane(spin))
+		main = joinSideBySide(m.tasksPane(spin), m.convPane(spin))
 	}
 	lines := []string{main, m.status.view(m.lay.w)}
 	if m.lay.h >= 5 {
@@ -109,19 +108,21 @@ func (m Model) convPane(spin string) string {
 		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
 	}
 	w, h := m.convInner()
-	parts := []string{m.conv.view(spin)}
-	parts = append(parts, m.chips.lines()...)
+	rows := make([]string, 0, h)
+	rows = append(rows, fit(m.conv.header(spin), w))
+	rows = append(rows, strings.Split(m.conv.tr.View(), "\n")...) // already w wide
+	for _, l := range m.chips.lines() {
+		rows = append(rows, fit(l, w))
+	}
 	if m.sepHeight(h) > 0 {
 		label := ""
 		if m.focus == focusChips {
 			label = " ←/→ choose · enter send "
 		}
-		rule := m.st.Help.Sep.Render(ansi.Truncate(label+strings.Repeat("─", w), w, ""))
-		parts = append(parts, rule)
+		rows = append(rows, m.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
 	}
-	parts = append(parts, m.composer.view())
-	body := strings.Join(parts, "\n")
-	return frame(border, title, m.convTitle(), body, m.lay.convW, m.lay.mainH)
+	rows = fitAll(rows, m.composer.view(), w)
+	return frame(border, title, m.convTitle(), rows, m.lay.convW, m.lay.mainH)
 }
 
 func (m Model) convTitle() string {
@@ -136,4 +137,25 @@ func (m Model) convTitle() string {
 
 func (m Model) helpBar() string {
 	return ansi.Truncate(m.help.ShortHelpView(m.contextHelp().ShortHelp()), m.lay.w, "…")
+}
+
+// joinSideBySide puts two panes of equal height next to each other. Both
+// are exactly sized by frame, so unlike lipgloss.JoinHorizontal nothing is
+// measured.
+func joinSideBySide(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var sb strings.Builder
+	sb.Grow(len(a) + len(b) + len(al))
+	for i := range max(len(al), len(bl)) {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		if i < len(al) {
+			sb.WriteString(al[i])
+		}
+		if i < len(bl) {
+			sb.WriteString(bl[i])
+		}
+	}
+	return sb.String()
 }

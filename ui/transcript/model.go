@@ -126,6 +126,13 @@ func (m Model) Entries() []Entry {
 	return out
 }
 
+// Len is the number of entries.
+func (m Model) Len() int { return len(m.items) }
+
+// At is entry i, oldest first; it copies one entry where Entries copies
+// them all.
+func (m Model) At(i int) Entry { return m.items[i].e }
+
 // FocusedEntry is the entry marked by [ ] { } navigation (the last one until
 // the reader moves); false when the transcript is empty.
 func (m Model) FocusedEntry() (Entry, bool) {

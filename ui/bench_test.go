@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api/demo"
+)
+
+// benchModel is the whole program at 120x40, dark, with one task listed
+// and opened, its transcript in flight.
+func benchModel(b *testing.B, n int) (Model, transcriptLoadedMsg) {
+	b.Helper()
+	h := newHarness(&testing.T{}, 1)
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	id := h.b.tasks[0].ID
+	h.m.tasks.openID = id
+	h.m.conv.open(h.b.tasks[0])
+	s := h.m.conv.state(id)
+	s.reqID = 1
+	msgs := demo.GenerateTranscript(id, "u1", n, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
+	return h.m, transcriptLoadedMsg{taskID: id, reqID: 1, msgs: msgs}
+}
+
+// BenchmarkOpenTranscript measures a transcript's arrival to the first
+// frame of the whole screen (the data is already decoded: that happens off
+// the Update loop).
+func BenchmarkOpenTranscript(b *testing.B) {
+	for _, n := range []int{10, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m, msg := benchModel(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				next, _ := m.Update(msg)
+				_ = next.(Model).View()
+			}
+		})
+	}
+}
+
+// BenchmarkScrollOpenTranscript is one line and one page of scrolling in
+// an open 10,000-message transcript, Update and View together. "cold"
+// pages reach text never rendered before; "warm" pages come after the idle
+// prewarm the program runs once scrolling pauses (done outside the timer).
+func BenchmarkScrollOpenTranscript(b *testing.B) {
+	m, msg := benchModel(b, 10000)
+	next, _ := m.Update(msg)
+	m = next.(Model)
+	m.setFocus(focusConversation)
+	cases := []struct {
+		name string
+		key  tea.KeyPressMsg
+		warm bool
+	}{
+		{"line", keyMsg("k"), false},
+		{"page-cold", tea.KeyPressMsg{Code: tea.KeyPgUp}, false},
+		{"page-warm", tea.KeyPressMsg{Code: tea.KeyPgUp}, true},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if c.warm {
+					b.StopTimer()
+					m.conv.tr.Prewarm()
+					b.StartTimer()
+				}
+				next, _ := m.Update(c.key)
+				m = next.(Model)
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkResizeOpenTranscript is a resize of the whole screen with a
+// 10,000-message transcript open: 120x40 to 100x30 and back, each with its
+// frame.
+func BenchmarkResizeOpenTranscript(b *testing.B) {
+	m, msg := benchModel(b, 10000)
+	next, _ := m.Update(msg)
+	m = next.(Model)
+	sizes := []tea.WindowSizeMsg{{Width: 100, Height: 30}, {Width: 120, Height: 40}}
+	i := 0
+	for b.Loop() {
+		next, _ := m.Update(sizes[i%2])
+		m = next.(Model)
+		_ = m.View()
+		i++
+	}
+}
