@@ -53,6 +53,7 @@ type Model struct {
 	// arrives rather than left to expire.
 	refreshNotice int
 	prewarmSeq    int
+	cache         *viewCache
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -75,6 +76,7 @@ func New(cfg Config) Model {
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		tick:     tea.Tick,
+		cache:    &viewCache{},
 	}
 	m.conv.tr.SetClock(cfg.Location, cfg.Now)
 	m.applyStyles(st)

@@ -39,6 +39,9 @@ type tasksModel struct {
 	openID  string
 	focused bool
 	w, h    int
+	// rev changes whenever items or the filter result change; the pane's
+	// render cache keys on it.
+	rev int
 }
 
 // tasksAction is what a key in the list asks the root to do.
@@ -179,6 +182,7 @@ func (t *tasksModel) selectID(id string) {
 }
 
 func (t *tasksModel) refilter() {
+	t.rev++
 	t.visible = t.visible[:0]
 	q := strings.ToLower(strings.TrimSpace(t.query))
 	for i, it := range t.items {
@@ -388,4 +392,26 @@ func shortID(id string) string {
 		return ansi.Truncate(id, 8, "") + "…"
 	}
 	return id
+}
+
+// viewKey is everything the pane's look depends on, so an unchanged pane
+// is not drawn again.
+type tasksViewKey struct {
+	rev, cursor, offset, total, w, h   int
+	openID, err, errHint, spin, filter string
+	focused, loading, loaded           bool
+	st                                 *theme.Styles
+}
+
+func (t *tasksModel) viewKey(spin string) tasksViewKey {
+	k := tasksViewKey{rev: t.rev, cursor: t.cursor, offset: t.offset, total: t.total, w: t.w, h: t.h,
+		openID: t.openID, err: t.err, errHint: t.errHint, focused: t.focused, loading: t.loading,
+		loaded: t.loaded, st: t.st}
+	if t.loading {
+		k.spin = spin
+	}
+	if t.filtering || t.query != "" {
+		k.filter = t.filter.View()
+	}
+	return k
 }

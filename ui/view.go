@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"aui-tui/theme"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -83,11 +85,64 @@ func (m Model) render() string {
 	default:
 		main = joinSideBySide(m.tasksPane(spin), m.convPane(spin))
 	}
-	lines := []string{main, m.status.view(m.lay.w)}
+	status := m.cache.status.get(statusKey{s: m.status, w: m.lay.w}, func() string { return m.status.view(m.lay.w) })
+	lines := []string{main, status}
 	if m.lay.h >= 5 {
-		lines = append(lines, m.helpBar())
+		hk := helpKey{focus: m.focus, capturing: m.tasks.capturing() || m.conv.tr.Capturing(), w: m.lay.w, st: m.st}
+		lines = append(lines, m.cache.help.get(hk, m.helpBar))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// memo keeps one rendered string and the key it was rendered for: the
+// parts of the screen that did not change are not drawn again (a streamed
+// token, a cursor move in one pane).
+type memo[K comparable] struct {
+	key K
+	val string
+	ok  bool
+}
+
+func (c *memo[K]) get(k K, render func() string) string {
+	if !c.ok || c.key != k {
+		c.key, c.val, c.ok = k, render(), true
+	}
+	return c.val
+}
+
+// viewCache holds the memos of the screen's parts. Model keeps a pointer:
+// Bubble Tea copies the model on every Update, and the cache must survive.
+type viewCache struct {
+	tasks    memo[tasksPaneKey]
+	status   memo[statusKey]
+	help     memo[helpKey]
+	composer memo[composerKey]
+}
+
+type tasksPaneKey struct {
+	tasksViewKey
+	border bool
+	title  string
+	w, h   int
+}
+
+type statusKey struct {
+	s statusModel
+	w int
+}
+
+type helpKey struct {
+	focus     focus
+	capturing bool
+	w         int
+	st        *theme.Styles
+}
+
+type composerKey struct {
+	value           string
+	line, col, w, h int
+	focused         bool
+	st              *theme.Styles
 }
 
 func (m Model) tasksPane(spin string) string {
@@ -99,7 +154,11 @@ func (m Model) tasksPane(spin string) string {
 	if m.lay.narrow {
 		w = m.lay.w
 	}
-	return frame(border, title, "tasks · "+m.cfg.UserID, m.tasks.view(spin), w, m.lay.mainH)
+	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(spin), border: m.focus == focusTasks,
+		title: "tasks · " + m.cfg.UserID, w: w, h: m.lay.mainH}
+	return m.cache.tasks.get(k, func() string {
+		return frame(border, title, k.title, m.tasks.view(spin), w, m.lay.mainH)
+	})
 }
 
 func (m Model) convPane(spin string) string {
@@ -121,7 +180,11 @@ func (m Model) convPane(spin string) string {
 		}
 		rows = append(rows, m.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
 	}
-	rows = fitAll(rows, m.composer.view(), w)
+	ck := composerKey{value: m.composer.ta.Value(), line: m.composer.ta.Line(), col: m.composer.ta.Column(),
+		w: w, h: m.composer.height(), focused: m.composer.ta.Focused(), st: m.st}
+	rows = append(rows, strings.Split(m.cache.composer.get(ck, func() string {
+		return strings.Join(fitAll(nil, m.composer.view(), w), "\n")
+	}), "\n")...)
 	return frame(border, title, m.convTitle(), rows, m.lay.convW, m.lay.mainH)
 }
 
