@@ -2,11 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"aui-tui/api"
 	"aui-tui/api/demo"
 )
 
@@ -90,4 +93,57 @@ func BenchmarkResizeOpenTranscript(b *testing.B) {
 		_ = m.View()
 		i++
 	}
+}
+
+var wordRE = regexp.MustCompile(`\s*\S+`)
+
+// BenchmarkStreamReply streams a 2,000-word reply into an open task the
+// way the session delivers it at 200 words per second: one TextUpdate per
+// word (each followed by a frame, as Bubble Tea draws after every
+// message), a flush every 30 ms (about 6.7 words), then the final message.
+// streamed-s/op is the streaming time the work stands for; cpu-% is the
+// share of it the program spends.
+func BenchmarkStreamReply(b *testing.B) {
+	const words, wordsPerSecond = 2000, 200
+	m, msg := benchModel(b, 10)
+	next, _ := m.Update(msg)
+	m = next.(Model)
+	id := m.conv.openID
+	reply := demo.GenerateTranscript(id, "u1", 2, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))[1]
+	// Words with the whitespace before them, as the demo streams them, so
+	// the reply keeps its paragraphs, lists and tables.
+	var text []string
+	for len(text) < words {
+		text = append(text, wordRE.FindAllString(reply.Text+"\n\n", -1)...)
+	}
+	text = text[:words]
+	perFlush := float64(wordsPerSecond) * streamFlushInterval.Seconds()
+	step := func(msg tea.Msg) {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+		_ = m.View()
+	}
+	var elapsed time.Duration
+	for b.Loop() {
+		start := time.Now()
+		s := m.conv.state(id)
+		s.inFlight, s.streamKey = "bench", "stream-"+id
+		var sb strings.Builder
+		flushed := 0.0
+		for i, w := range text {
+			sb.WriteString(w)
+			step(SessionEvent{api.TextUpdate{TaskID: id, Text: sb.String()}})
+			if float64(i+1)-flushed >= perFlush {
+				flushed = float64(i + 1)
+				step(streamFlushMsg{})
+			}
+		}
+		final := reply
+		final.ID, final.Text = fmt.Sprint("final-", b.N), sb.String()
+		step(SessionEvent{api.FinalMessage{TaskID: id, Message: final}})
+		elapsed += time.Since(start)
+	}
+	streamed := float64(words) / wordsPerSecond
+	b.ReportMetric(streamed, "streamed-s/op")
+	b.ReportMetric(100*elapsed.Seconds()/float64(b.N)/streamed, "cpu-%")
 }
