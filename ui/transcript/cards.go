@@ -15,7 +15,7 @@ import (
 // by side with cardGap between them; border and padding take cardChrome.
 const (
 	cardMin    = 28
-	cardMax    = 36
+	cardMax    = 44
 	cardGap    = 1
 	cardChrome = 4
 	badge      = "★ recommended"
@@ -46,6 +46,15 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 			contents[i] = cardLines(p, width-cardChrome, c)
 			tallest = max(tallest, len(contents[i]))
 		}
+		// Shrink the row's cards to their widest line, so short cards do
+		// not carry empty room.
+		natural := 0
+		for _, lines := range contents {
+			for _, l := range lines {
+				natural = max(natural, ansi.StringWidth(l))
+			}
+		}
+		boxW := min(width, max(cardMin, natural+cardChrome))
 		boxes := make([]string, 0, 2*len(row))
 		for i, p := range row {
 			for len(contents[i]) < tallest {
@@ -58,7 +67,7 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 			if i > 0 {
 				boxes = append(boxes, strings.Repeat(" ", cardGap))
 			}
-			boxes = append(boxes, box.Width(width).Render(strings.Join(contents[i], "\n")))
+			boxes = append(boxes, box.Width(boxW).Render(strings.Join(contents[i], "\n")))
 		}
 		for _, l := range strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, boxes...), "\n") {
 			out = append(out, ansi.Truncate(l, c.width, ""))
