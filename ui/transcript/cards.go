@@ -19,6 +19,8 @@ const (
 	cardGap    = 1
 	cardChrome = 4
 	badge      = "★ recommended"
+	// cardValueLines is how many lines one parameter value may take.
+	cardValueLines = 2
 )
 
 // cardLayout says how many cards of n fit on a row of cw cells, and how wide
@@ -110,7 +112,25 @@ func cardLines(p api.Card, inner int, c renderCtx) []string {
 			lines = append(lines, c.st.Card.Value.Render(ansi.Truncate(r.v, inner, "…")))
 			continue
 		}
-		lines = append(lines, c.st.Card.Key.Render(k)+"  "+c.st.Card.Value.Render(ansi.Truncate(r.v, valW, "…")))
+		// A long value (features, a link) gets a second line rather than
+		// being cut at once: a link cut short is no use.
+		wrapped := ansi.Wrap(r.v, valW, "")
+		if !strings.Contains(r.v, " ") {
+			wrapped = ansi.Hardwrap(r.v, valW, false) // a link: keep as much as fits
+		}
+		vl := strings.Split(wrapped, "\n")
+		if len(vl) > cardValueLines {
+			vl = vl[:cardValueLines]
+			vl[cardValueLines-1] = ansi.Truncate(vl[cardValueLines-1]+"…", valW, "…")
+		}
+		pad := strings.Repeat(" ", keyW+2)
+		for i, v := range vl {
+			lead := pad
+			if i == 0 {
+				lead = c.st.Card.Key.Render(k) + "  "
+			}
+			lines = append(lines, lead+c.st.Card.Value.Render(strings.TrimLeft(v, " ")))
+		}
 	}
 	if n := variantCount(p); n > 0 {
 		lines = append(lines, c.st.Card.Variant.Render(ansi.Truncate(fmt.Sprintf("+%d variants", n), inner, "…")))

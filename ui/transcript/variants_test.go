@@ -46,3 +46,30 @@ func TestVariantsWrapBetweenVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestLongCardValuesTakeTwoLines: a link longer than the card keeps its
+// start and continues on a second line instead of being cut at once.
+func TestLongCardValuesTakeTwoLines(t *testing.T) {
+	link := "https://shop.example.com/microwaves/nordvik-bm25x"
+	card := api.Card{Name: "Nordvik BM25X", Parameters: []api.Parameter{
+		{Title: "Link", Value: api.StringValue(link)},
+		{Title: "Features", Value: api.StringValue("Grill, 10 power levels, Auto-defrost, Child lock, Eco mode")},
+	}}
+	lines := cardLines(card, 30, renderCtx{st: theme.New(true, false), width: 80})
+	var plain []string
+	for _, l := range lines {
+		plain = append(plain, ansi.Strip(l))
+	}
+	text := strings.Join(plain, "\n")
+	if !strings.Contains(text, "Link      https://shop.example") || !strings.Contains(text, ".com/microwaves/nor") {
+		t.Fatalf("link not continued on a second line:\n%s", text)
+	}
+	if len(plain) != 5 { // name, link x2, features x2
+		t.Fatalf("want 5 lines (values capped at two lines each), got %d:\n%s", len(plain), text)
+	}
+	for _, l := range plain {
+		if ansi.StringWidth(l) > 30 {
+			t.Fatalf("line wider than the card: %q", l)
+		}
+	}
+}
