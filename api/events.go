@@ -62,6 +62,10 @@ type FinalMessage struct {
 	Message   Message
 	ViaREST   bool
 	Recovered bool
+	// Prompt is the user's text this reply answers, when the session knows
+	// it (always for a recovered reply), so a client can place the reply
+	// after the right message.
+	Prompt string
 }
 
 // ErrorFrame says the turn for TaskID failed (TaskID is "" when no turn was
@@ -71,6 +75,10 @@ type FinalMessage struct {
 type ErrorFrame struct {
 	TaskID string
 	Err    *APIError
+	// Prompt is the user's text of the turn that failed, when the session
+	// knows it (a turn lost with the connection), so a client can mark the
+	// right message failed.
+	Prompt string
 }
 
 // StateChange reports a new connection state. Attempt counts consecutive

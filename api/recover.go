@@ -26,7 +26,7 @@ func (s *Session) recoverLost(ctx context.Context) {
 			}
 			if err != nil {
 				if !t.failed {
-					s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped during the reply, and the reply could not be fetched", err)})
+					s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError("The connection dropped during the reply, and the reply could not be fetched", err)})
 				}
 				continue
 			}
@@ -35,12 +35,12 @@ func (s *Session) recoverLost(ctx context.Context) {
 		reply, sent := replyTo(msgs, t.text)
 		switch {
 		case reply != nil:
-			s.emit(FinalMessage{TaskID: t.taskID, Message: *reply, Recovered: true})
+			s.emit(FinalMessage{TaskID: t.taskID, Message: *reply, Recovered: true, Prompt: t.text})
 		case t.failed:
 		case sent:
-			s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped before the agent replied; reload the task to see whether the reply arrived", nil)})
+			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError("The connection dropped before the agent replied; reload the task to see whether the reply arrived", nil)})
 		default:
-			s.emit(ErrorFrame{TaskID: t.taskID, Err: localError("The connection dropped before the message reached the agent", nil)})
+			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError("The connection dropped before the message reached the agent", nil)})
 		}
 	}
 }
@@ -52,7 +52,7 @@ func (s *Session) failLost(msg string, cause error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, t := range s.replies.failLost() {
-		s.emitLocked(ErrorFrame{TaskID: t.taskID, Err: localError(msg, cause)})
+		s.emitLocked(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(msg, cause)})
 	}
 }
 

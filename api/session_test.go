@@ -322,7 +322,7 @@ func TestSessionRecoversReplyAfterDrop(t *testing.T) {
 	assertOnly(t, sc.Err, ErrOffline)
 	rec.state(StateLive)
 	fm := rec.final()
-	if !fm.Recovered || fm.ViaREST || fm.TaskID != "t1" || fm.Message.ID != "a1" || fm.Message.Text != "Here is the full reply." {
+	if !fm.Recovered || fm.ViaREST || fm.TaskID != "t1" || fm.Message.ID != "a1" || fm.Message.Text != "Here is the full reply." || fm.Prompt != "fridge for a studio" {
 		t.Errorf("recovered final %#v", fm)
 	}
 	if f.count("GET", "/tasks/t1/messages") != 1 {

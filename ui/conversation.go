@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -199,6 +200,32 @@ func (c *conversationModel) find(taskID, key string) (found transcript.Entry, ok
 		return !ok
 	})
 	return found, ok
+}
+
+// userTurn is the newest message of the user's with this text: the turn a
+// recovered reply or a lost-turn error names by its prompt.
+func (c *conversationModel) userTurn(taskID, text string) (found transcript.Entry, ok bool) {
+	want := strings.TrimSpace(text)
+	c.visitBack(taskID, func(e transcript.Entry) bool {
+		if !e.Msg.FromAgent() && !e.Welcome && strings.TrimSpace(e.Msg.Text) == want {
+			found, ok = e, true
+		}
+		return !ok
+	})
+	return found, ok
+}
+
+// insertAfter puts e right after the entry under afterKey (at the end when
+// that is the last entry or gone), so a late reply sits under its question.
+func (c *conversationModel) insertAfter(taskID, afterKey string, e transcript.Entry) {
+	es := c.entries(taskID)
+	i := slices.IndexFunc(es, func(x transcript.Entry) bool { return x.Key == afterKey })
+	if i < 0 || i == len(es)-1 {
+		c.upsert(taskID, e)
+		return
+	}
+	es = slices.Insert(es, i+1, e)
+	c.setEntries(taskID, es)
 }
 
 // local is a task's entries that exist only here (sends pending or failed),

@@ -412,3 +412,40 @@ func TestRejectedKeySaysWhatHelps(t *testing.T) {
 		t.Fatalf("a rejected key should point at the key, not at paging:\n%s", v)
 	}
 }
+
+// TestRecoveredReplyFindsItsQuestion: the first message's reply is cut off,
+// a second message typed while the server is down fails, and the first
+// reply is recovered later. The reply goes under the first question, which
+// is marked sent; the second stays failed for ctrl+r.
+func TestRecoveredReplyFindsItsQuestion(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.typeText("first question")
+	h.key("enter")
+	h.send(SessionEvent{api.ErrorFrame{TaskID: id, Prompt: "first question", Err: &api.APIError{Message: "The connection dropped during the reply."}}})
+	h.s.err = api.ErrOffline
+	h.typeText("typed while down")
+	h.key("enter")
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Recovered: true, Prompt: "first question", Message: agentMsg("r1", "answer to the first")}})
+	failed, ok := h.m.conv.lastFailed(id)
+	if !ok || failed.Msg.Text != "typed while down" {
+		t.Fatalf("the message typed while down should stay failed, got %+v %v", failed, ok)
+	}
+	es := h.m.conv.tr.Entries()
+	var order []string
+	for _, e := range es {
+		order = append(order, e.Msg.Text)
+	}
+	i := slices.Index(order, "first question")
+	if i < 0 || i+1 >= len(order) || order[i+1] != "answer to the first" {
+		t.Fatalf("recovered reply is not under its question: %q", order)
+	}
+	if e, _ := h.m.conv.find(id, es[i].Key); e.Status != transcript.StatusSent {
+		t.Fatalf("the answered question is still %v", e.Status)
+	}
+	h.s.err = nil
+	h.key("ctrl+r")
+	if got := h.s.last(); got != "typed while down" {
+		t.Fatalf("ctrl+r sent %q, want the message that never arrived", got)
+	}
+}

@@ -254,10 +254,10 @@ func (m *Model) failTurn(taskID, localKey, reason string) {
 		e.Err = reason
 		m.conv.upsert(taskID, e)
 	}
-	if s.streamKey != "" {
-		m.conv.remove(taskID, s.streamKey)
-	}
 	if s.inFlight == localKey {
+		if s.streamKey != "" {
+			m.conv.remove(taskID, s.streamKey)
+		}
 		s.inFlight = ""
 		s.stream, s.streamDirty, s.streamKey = "", false, ""
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -65,7 +66,8 @@ func (m *Model) onStreamFlush() {
 }
 
 // onFinal ends a turn: the final message replaces the streamed text and
-// brings its cards and suggestions.
+// brings its cards and suggestions. A reply recovered after a dropped
+// connection goes under the question it answers, which is marked sent.
 func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 	if e.TaskID == "" {
 		return nil
@@ -75,26 +77,36 @@ func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 	if final.Key == "" {
 		final.Key = m.conv.nextKey("reply")
 	}
-	if s.streamKey != "" {
-		m.conv.replace(e.TaskID, s.streamKey, final)
-	} else {
-		m.conv.upsert(e.TaskID, final)
-	}
-	if s.inFlight != "" {
-		if u, ok := m.conv.find(e.TaskID, s.inFlight); ok && u.Status == transcript.StatusPending {
-			u.Status = transcript.StatusSent
+	var cmds []tea.Cmd
+	switch {
+	case e.Recovered && e.Prompt != "" && !m.answersInFlight(s, e.Prompt):
+		if u, ok := m.conv.userTurn(e.TaskID, e.Prompt); ok {
+			u.Status, u.Err = transcript.StatusSent, ""
 			m.conv.upsert(e.TaskID, u)
+			m.conv.insertAfter(e.TaskID, u.Key, final)
+		} else {
+			m.conv.upsert(e.TaskID, final)
 		}
-	} else if e.Recovered {
-		// The turn was reported failed when the socket dropped; its reply
-		// has now arrived, so the question was answered after all.
-		if u, ok := m.conv.lastFailed(e.TaskID); ok {
+	default:
+		if s.streamKey != "" {
+			m.conv.replace(e.TaskID, s.streamKey, final)
+		} else {
+			m.conv.upsert(e.TaskID, final)
+		}
+		answered := s.inFlight
+		if answered == "" && e.Recovered {
+			// A recovered reply that names no prompt answers the turn that
+			// failed last.
+			if u, ok := m.conv.lastFailed(e.TaskID); ok {
+				answered = u.Key
+			}
+		}
+		if u, ok := m.conv.find(e.TaskID, answered); ok && u.Status != transcript.StatusSent {
 			u.Status, u.Err = transcript.StatusSent, ""
 			m.conv.upsert(e.TaskID, u)
 		}
+		s.inFlight, s.stream, s.streamDirty, s.streamKey = "", "", false, ""
 	}
-	s.inFlight, s.stream, s.streamDirty, s.streamKey = "", "", false, ""
-	var cmds []tea.Cmd
 	if e.TaskID == m.conv.openID {
 		m.chips.set(m.conv.suggestions(e.TaskID))
 		m.relayout()
@@ -108,6 +120,16 @@ func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// answersInFlight reports whether a reply to prompt is the one the task is
+// waiting for right now.
+func (m *Model) answersInFlight(s *taskState, prompt string) bool {
+	if s.inFlight == "" {
+		return false
+	}
+	u, ok := m.conv.find(s.task.ID, s.inFlight)
+	return ok && strings.TrimSpace(u.Msg.Text) == strings.TrimSpace(prompt)
+}
+
 // isPlaceholderTitle is true for the titles AUI gives a task before its
 // first message, which the server replaces afterwards.
 func isPlaceholderTitle(t string) bool {
@@ -118,14 +140,23 @@ func isPlaceholderTitle(t string) bool {
 	return false
 }
 
+// onErrorFrame fails a turn: the one the frame names by its prompt when it
+// does (a turn lost with the connection), else the one in flight.
 func (m *Model) onErrorFrame(e api.ErrorFrame) tea.Cmd {
 	reason := "The agent could not reply."
 	if e.Err != nil {
 		reason = humanError(e.Err)
 	}
 	if e.TaskID != "" {
-		if s := m.conv.state(e.TaskID); s.inFlight != "" {
-			m.failTurn(e.TaskID, s.inFlight, reason)
+		s := m.conv.state(e.TaskID)
+		key := s.inFlight
+		if e.Prompt != "" {
+			if u, ok := m.conv.userTurn(e.TaskID, e.Prompt); ok {
+				key = u.Key
+			}
+		}
+		if key != "" {
+			m.failTurn(e.TaskID, key, reason)
 		}
 	}
 	return m.notify(levelError, reason)
