@@ -33,6 +33,12 @@ type taskState struct {
 	// sentAt is when the awaited message was sent, for time to first token.
 	sentAt     time.Time
 	firstToken bool
+	// queued: the message in flight waits for the history to load before it
+	// is sent, so the new turn lands after the history, not in place of it.
+	queued bool
+	// refetch: a history fetch arrived while a reply streamed and was set
+	// aside; fetch again once the turn ends.
+	refetch bool
 }
 
 // conversationModel is the right pane: a header, the transcript, and the

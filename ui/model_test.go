@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -447,5 +448,58 @@ func TestRecoveredReplyFindsItsQuestion(t *testing.T) {
 	h.key("ctrl+r")
 	if got := h.s.last(); got != "typed while down" {
 		t.Fatalf("ctrl+r sent %q, want the message that never arrived", got)
+	}
+}
+
+// TestSendWhileHistoryLoadsWaitsForIt: a message sent before the task's
+// history has arrived is shown at once and sent after the history, which
+// is kept (never replaced by the new turn).
+func TestSendWhileHistoryLoadsWaitsForIt(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	s := h.m.conv.state(id)
+	s.loaded, s.loading, s.reqID = false, true, 99
+	h.m.conv.setEntries(id, nil)
+	h.typeText("hi")
+	h.key("enter")
+	if len(h.s.sent) != 0 {
+		t.Fatalf("sent before the history loaded: %v", h.s.sent)
+	}
+	if v := plainView(h.m); !strings.Contains(v, "hi") {
+		t.Fatalf("the waiting message is not shown:\n%s", v)
+	}
+	history := []api.Message{userMsg("old question"), agentMsg("old", "old answer")}
+	h.send(transcriptLoadedMsg{taskID: id, reqID: 99, msgs: history})
+	if h.s.last() != "hi" {
+		t.Fatalf("the waiting message was not sent after the history: %v", h.s.sent)
+	}
+	var texts []string
+	for _, e := range h.m.conv.tr.Entries() {
+		texts = append(texts, e.Msg.Text)
+	}
+	if !slices.Equal(texts[:3], []string{"old question", "old answer", "hi"}) {
+		t.Fatalf("entries = %q; want the history, then the new message", texts)
+	}
+}
+
+// TestSendingScrollsToTheNewMessage: a reader scrolled up who sends a
+// message sees it (and the reply) at once.
+func TestSendingScrollsToTheNewMessage(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	var many []api.Message
+	for i := range 60 {
+		many = append(many, agentMsg(fmt.Sprint("m", i), fmt.Sprintf("history line %d", i)))
+	}
+	h.send(transcriptLoadedMsg{taskID: id, reqID: h.m.conv.state(id).reqID, msgs: many})
+	h.key("esc", "g") // conversation focused, at the top
+	if h.m.conv.tr.AtBottom() {
+		t.Fatal("setup: still at the bottom")
+	}
+	h.m.setFocus(focusComposer)
+	h.typeText("look at this")
+	h.key("enter")
+	if v := plainView(h.m); !strings.Contains(v, "look at this") {
+		t.Fatalf("the sent message is off screen:\n%s", v)
 	}
 }

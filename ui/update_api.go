@@ -130,20 +130,25 @@ func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	s.loading = false
 	if msg.err != nil {
 		s.err = humanError(msg.err)
-		return m.notify(levelError, "Could not load the transcript: "+s.err)
+		// A message waiting for the history is sent anyway.
+		return tea.Batch(m.notify(levelError, "Could not load the transcript: "+s.err), m.dispatchQueued(msg.taskID))
 	}
 	m.status.latency = msg.latency
-	s.loaded = true
-	if s.inFlight != "" {
-		return nil // a reply is streaming; the final message completes the view
+	if s.inFlight != "" && !s.queued {
+		// A reply is streaming: the history would hold its turn twice.
+		// Set it aside and fetch again when the turn ends.
+		s.refetch = true
+		return nil
 	}
+	s.loaded = true
 	m.conv.setEntries(msg.taskID, entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID)))
+	var cmds []tea.Cmd
 	if msg.taskID == m.conv.openID {
 		m.chips.set(m.conv.suggestions(msg.taskID))
 		m.relayout()
-		return m.schedulePrewarm()
+		cmds = append(cmds, m.schedulePrewarm())
 	}
-	return nil
+	return tea.Batch(append(cmds, m.dispatchQueued(msg.taskID))...)
 }
 
 // refresh retries the open task's failed send if there is one, and reloads
@@ -210,16 +215,42 @@ func (m *Model) send(text string, fromComposer bool) tea.Cmd {
 		},
 	})
 	s.inFlight = localKey
-	s.sentAt, s.firstToken = time.Now(), false
-	s.streamKey = "stream-" + id
-	m.conv.upsert(id, transcript.Entry{Key: s.streamKey, Status: transcript.StatusStreaming,
-		Msg: api.Message{Sender: api.Party{ID: "agent", Type: api.ActorAgent}}})
 	m.chips.set(nil)
 	if m.focus == focusChips {
 		m.setFocus(focusComposer)
 	}
+	m.conv.tr.ScrollToBottom()
+	if s.loading && !s.loaded {
+		s.queued = true
+		m.relayout()
+		return tea.Batch(m.startSpinner(), m.notify(levelInfo, "Sending once the task's history has loaded…"))
+	}
+	return m.dispatch(id, localKey, text)
+}
+
+// dispatch sends the message in flight and puts up the reply placeholder.
+func (m *Model) dispatch(id, localKey, text string) tea.Cmd {
+	s := m.conv.state(id)
+	s.queued = false
+	s.sentAt, s.firstToken = time.Now(), false
+	s.streamKey = "stream-" + id
+	m.conv.upsert(id, transcript.Entry{Key: s.streamKey, Status: transcript.StatusStreaming,
+		Msg: api.Message{Sender: api.Party{ID: "agent", Type: api.ActorAgent}}})
 	m.relayout()
 	return tea.Batch(sendCmd(m.cfg.Sender, m.cfg.Timeout, id, localKey, text), m.startSpinner())
+}
+
+// dispatchQueued sends a message that waited for the history, if any.
+func (m *Model) dispatchQueued(id string) tea.Cmd {
+	s := m.conv.state(id)
+	if !s.queued {
+		return nil
+	}
+	if e, ok := m.conv.find(id, s.inFlight); ok {
+		return m.dispatch(id, s.inFlight, e.Msg.Text)
+	}
+	s.queued, s.inFlight = false, ""
+	return nil
 }
 
 // retry sends a failed message again, in place of the failed entry.

@@ -111,6 +111,10 @@ func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 		m.chips.set(m.conv.suggestions(e.TaskID))
 		m.relayout()
 	}
+	if s.refetch && !s.loading && s.inFlight == "" {
+		s.refetch = false
+		cmds = append(cmds, m.fetchTranscript(e.TaskID))
+	}
 	if isPlaceholderTitle(s.task.Title) {
 		cmds = append(cmds, refreshTaskCmd(m.cfg.Backend, m.cfg.Timeout, e.TaskID))
 	}

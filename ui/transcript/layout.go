@@ -260,3 +260,13 @@ func (x *heightIndex) prefix(i int) int {
 	}
 	return s
 }
+
+// ScrollToBottom shows the newest entries and follows new content again,
+// as after sending a message.
+func (m *Model) ScrollToBottom() {
+	if len(m.items) == 0 {
+		return
+	}
+	m.scrollBottom()
+	m.sync()
+}
