@@ -70,7 +70,7 @@ func (c chipsModel) update(msg tea.Msg) (chipsModel, string) {
 // lines lays the chips out in rows that fit w cells, at most maxRows rows;
 // chips that do not fit are counted in a "+N" tail.
 func (c *chipsModel) lines() []string {
-	if len(c.items) == 0 || c.w < 4 {
+	if len(c.items) == 0 || c.w < 4 || c.maxRows <= 0 {
 		return nil
 	}
 	var rows []string

@@ -13,6 +13,10 @@ import (
 // composerMaxLines is how tall the composer grows before it scrolls.
 const composerMaxLines = 5
 
+// composerCharLimit bounds one message; a paste that would pass it is
+// refused whole with a notice rather than cut off.
+const composerCharLimit = 100_000
+
 // composerModel is the message input. Each task keeps its own draft, so
 // switching tasks never loses what was typed.
 type composerModel struct {
@@ -27,7 +31,7 @@ func newComposer(st *theme.Styles, km KeyMap) composerModel {
 	ta.Prompt = "› "
 	ta.Placeholder = "type a message…"
 	ta.ShowLineNumbers = false
-	ta.CharLimit = 8000
+	ta.CharLimit = composerCharLimit
 	ta.DynamicHeight = true
 	ta.MinHeight = 1
 	ta.MaxHeight = composerMaxLines
@@ -90,6 +94,9 @@ func (c *composerModel) restore(text string) {
 }
 
 func (c *composerModel) value() string { return c.ta.Value() }
+
+// room is how many more characters the composer takes.
+func (c *composerModel) room() int { return composerCharLimit - c.ta.Length() }
 
 func (c composerModel) update(msg tea.Msg) (composerModel, bool, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.km.Send) {

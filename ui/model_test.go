@@ -503,3 +503,22 @@ func TestSendingScrollsToTheNewMessage(t *testing.T) {
 		t.Fatalf("the sent message is off screen:\n%s", v)
 	}
 }
+
+func TestPasteIsKeptWholeOrRefused(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	text := strings.Repeat("line of pasted text\n", 500) // 10,000 characters
+	h.send(tea.PasteMsg{Content: text})
+	if got := h.m.composer.value(); got != text {
+		t.Fatalf("paste of %d characters kept %d", len(text), len(got))
+	}
+	h.m.composer.ta.Reset()
+	huge := strings.Repeat("x", composerCharLimit+1)
+	h.send(tea.PasteMsg{Content: huge})
+	if h.m.composer.value() != "" {
+		t.Fatal("an oversized paste was cut in instead of refused")
+	}
+	if !strings.Contains(plainView(h.m), "Paste not inserted") {
+		t.Fatalf("no notice for the refused paste:\n%s", plainView(h.m))
+	}
+}

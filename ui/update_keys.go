@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -134,11 +135,18 @@ func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 		m.conv.tr, cmd = m.conv.tr.Update(p)
 		return cmd
 	}
+	text := strings.ReplaceAll(p.Content, "\r\n", "\n")
+	if n := len([]rune(text)); n > m.composer.room() {
+		return m.notify(levelWarn, fmt.Sprintf("Paste not inserted: %d characters is more than a message holds (%d).", n, composerCharLimit))
+	}
 	cmds := []tea.Cmd{}
 	if m.focus != focusComposer {
 		cmds = append(cmds, m.setFocus(focusComposer))
 	}
-	m.composer.ta.InsertString(strings.ReplaceAll(p.Content, "\r\n", "\n"))
+	// Through the textarea's own Update, so its view follows the cursor to
+	// the end of the pasted text.
+	var cmd tea.Cmd
+	m.composer, _, cmd = m.composer.update(tea.PasteMsg{Content: text})
 	m.relayout()
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, cmd)...)
 }

@@ -169,7 +169,9 @@ func (m Model) convPane(spin string) string {
 	w, h := m.convInner()
 	rows := make([]string, 0, h)
 	rows = append(rows, fit(m.conv.header(spin), w))
-	rows = append(rows, strings.Split(m.conv.tr.View(), "\n")...) // already w wide
+	if tv := m.conv.tr.View(); tv != "" {
+		rows = append(rows, strings.Split(tv, "\n")...) // already w wide
+	}
 	for _, l := range m.chips.lines() {
 		rows = append(rows, fit(l, w))
 	}
