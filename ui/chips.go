@@ -68,18 +68,31 @@ func (c chipsModel) update(msg tea.Msg) (chipsModel, string) {
 }
 
 // lines lays the chips out in rows that fit w cells, at most maxRows rows;
-// chips that do not fit are counted in a "+N" tail.
+// chips that do not fit are counted in a "+N" tail. When the chip row has
+// focus and the chosen chip is among those hidden, the rows start at it.
 func (c *chipsModel) lines() []string {
 	if len(c.items) == 0 || c.w < 4 || c.maxRows <= 0 {
 		return nil
 	}
-	var rows []string
+	rows, shown := c.layout(0)
+	if c.focused && c.index >= shown {
+		rows, _ = c.layout(c.index)
+	}
+	return rows
+}
+
+// layout places chips from first on; shown is the index of the first chip
+// left out (len(items) when all fit).
+func (c *chipsModel) layout(first int) (rows []string, shown int) {
 	var row strings.Builder
 	rowW := 0
-	for i, it := range c.items {
-		label := fmt.Sprintf("%d %s", i+1, it)
-		maxLabel := max(3, c.w-2)
-		label = ansi.Truncate(label, maxLabel, "…")
+	if first > 0 {
+		lead := c.st.Chips.Label.Render("…")
+		row.WriteString(lead)
+		rowW = ansi.StringWidth(lead)
+	}
+	for i := first; i < len(c.items); i++ {
+		label := ansi.Truncate(fmt.Sprintf("%d %s", i+1, c.items[i]), max(3, c.w-2), "…")
 		st := c.st.Chips.Chip
 		if c.focused && i == c.index {
 			st = c.st.Chips.Active
@@ -97,7 +110,7 @@ func (c *chipsModel) lines() []string {
 					last = ansi.Truncate(last, max(0, c.w-1-len(more)), "")
 				}
 				rows[len(rows)-1] = last + " " + c.st.Chips.Label.Render(more)
-				return rows
+				return rows, i
 			}
 		}
 		if rowW > 0 {
@@ -110,5 +123,5 @@ func (c *chipsModel) lines() []string {
 	if rowW > 0 {
 		rows = append(rows, row.String())
 	}
-	return rows
+	return rows, len(c.items)
 }

@@ -522,3 +522,25 @@ func TestPasteIsKeptWholeOrRefused(t *testing.T) {
 		t.Fatalf("no notice for the refused paste:\n%s", plainView(h.m))
 	}
 }
+
+// TestChosenChipIsAlwaysVisible: moving to a chip hidden behind "+N" shows
+// it before enter sends it.
+func TestChosenChipIsAlwaysVisible(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: agentMsg("s", "pick one",
+		"A first rather long suggestion text", "A second rather long suggestion text", "Third hidden one", "Fourth hidden one")}})
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 14})
+	h.key("shift+tab")
+	if h.m.focus != focusChips {
+		t.Fatalf("focus %v", h.m.focus)
+	}
+	h.key("right", "right", "right")
+	if v := plainView(h.m); !strings.Contains(v, "4 Fourth hidden one") {
+		t.Fatalf("the chosen chip 4 is not on screen:\n%s", v)
+	}
+	h.key("enter")
+	if got := h.s.last(); got != "Fourth hidden one" {
+		t.Fatalf("sent %q", got)
+	}
+}
