@@ -544,3 +544,33 @@ func TestChosenChipIsAlwaysVisible(t *testing.T) {
 		t.Fatalf("sent %q", got)
 	}
 }
+
+// TestRefreshKeepsThePlace: ctrl+r keeps the task list's later pages and
+// its cursor, and a transcript with nothing new keeps its scroll position.
+func TestRefreshKeepsThePlace(t *testing.T) {
+	h := newHarness(t, 25)
+	h.key("G") // the last task, from the last page
+	last := h.m.tasks.selectedID()
+	if last != h.b.tasks[24].ID {
+		t.Fatalf("setup: cursor on %s", last)
+	}
+	var many []api.Message
+	for i := range 60 {
+		many = append(many, agentMsg(fmt.Sprint("m", i), fmt.Sprintf("history line %d", i)))
+	}
+	h.b.msgs[last] = many
+	h.key("enter", "esc", "g")
+	if h.m.conv.tr.AtBottom() {
+		t.Fatal("setup: the conversation did not scroll up")
+	}
+	h.key("ctrl+r")
+	if got := h.m.tasks.selectedID(); got != last {
+		t.Fatalf("after ctrl+r the cursor is on %s, want %s", got, last)
+	}
+	if len(h.m.tasks.items) != 25 {
+		t.Fatalf("after ctrl+r %d tasks are listed, want all 25", len(h.m.tasks.items))
+	}
+	if h.m.conv.tr.AtBottom() || !strings.Contains(plainView(h.m), "history line 0") {
+		t.Fatalf("ctrl+r with nothing new moved the conversation:\n%s", plainView(h.m))
+	}
+}

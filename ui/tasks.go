@@ -99,14 +99,36 @@ func (t *tasksModel) applyPage(p api.TaskPage) {
 	t.total = p.Total
 	selected := t.selectedID()
 	if p.Page <= 1 {
-		t.items = t.items[:0:0]
-	}
-	seen := make(map[string]bool, len(t.items))
-	for _, it := range t.items {
-		seen[it.ID] = true
-	}
-	for _, it := range p.Tasks {
-		if !seen[it.ID] {
+		// A refresh: page 1 comes first, fresh; the tasks loaded from later
+		// pages stay after it, so the cursor and the open task keep their
+		// place instead of the list shrinking back to one page.
+		old := t.items
+		t.items = append(make([]api.Task, 0, len(old)+len(p.Tasks)), p.Tasks...)
+		seen := make(map[string]bool, len(t.items))
+		for _, it := range t.items {
+			seen[it.ID] = true
+		}
+		for _, it := range old {
+			if !seen[it.ID] {
+				seen[it.ID] = true
+				t.items = append(t.items, it)
+			}
+		}
+	} else {
+		seen := make(map[string]bool, len(t.items))
+		for _, it := range t.items {
+			seen[it.ID] = true
+		}
+		for i, it := range p.Tasks {
+			if seen[it.ID] {
+				// Already listed: take the fresh record (a new title).
+				for j := range t.items {
+					if t.items[j].ID == it.ID {
+						t.items[j] = p.Tasks[i]
+					}
+				}
+				continue
+			}
 			seen[it.ID] = true
 			t.items = append(t.items, it)
 		}

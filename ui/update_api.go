@@ -140,7 +140,12 @@ func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 		s.refetch = true
 		return nil
 	}
+	wasLoaded := s.loaded
 	s.loaded = true
+	if wasLoaded && sameMessages(&m.conv, msg.taskID, msg.msgs) {
+		// A refresh that found nothing new keeps the reader's place.
+		return m.dispatchQueued(msg.taskID)
+	}
 	m.conv.setEntries(msg.taskID, entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID)))
 	var cmds []tea.Cmd
 	if msg.taskID == m.conv.openID {
@@ -328,4 +333,23 @@ func (m *Model) onSpin(msg spinner.TickMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.spin, cmd = m.spin.Update(msg)
 	return cmd
+}
+
+// sameMessages reports whether a fetched transcript holds exactly the
+// server messages already shown, in order (compared by id).
+func sameMessages(c *conversationModel, taskID string, msgs []api.Message) bool {
+	i := len(msgs) - 1
+	same := true
+	c.visitBack(taskID, func(e transcript.Entry) bool {
+		if e.Welcome || e.Status != transcript.StatusSent {
+			return true
+		}
+		if i < 0 || msgs[i].ID == "" || msgs[i].ID != e.Key {
+			same = false
+			return false
+		}
+		i--
+		return true
+	})
+	return same && i < 0
 }
