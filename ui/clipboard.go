@@ -14,6 +14,20 @@ import (
 	"aui-tui/ui/transcript"
 )
 
+// maxOSC52 is the most text sent through the terminal's clipboard sequence
+// (about 133 KB once base64-encoded); a larger copy needs a clipboard tool.
+const maxOSC52 = 100_000
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 // osc52 is the escape sequence that asks the terminal to put text on the
 // clipboard. Inside tmux it is sent twice: plain, which tmux takes when
 // set-clipboard is on, and wrapped in tmux's passthrough, which reaches the
@@ -29,8 +43,16 @@ func osc52(text string, inTmux bool) string {
 // copyText writes text to the clipboard by OSC 52 and, when a native
 // clipboard tool is configured, by that tool too (its outcome is reported).
 func (m *Model) copyText(what, text string) tea.Cmd {
-	raw := tea.Raw(osc52(text, os.Getenv("TMUX") != ""))
 	clip := m.cfg.Clipboard
+	if len(text) > maxOSC52 {
+		// Terminals drop (or choke on) escape sequences this long, and
+		// would do so silently.
+		if clip == nil {
+			return m.notify(levelWarn, fmt.Sprintf("The %s is too large to copy through the terminal (%s); press e or E to export it to a file.", what, byteSize(len(text))))
+		}
+		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
+	}
+	raw := tea.Raw(osc52(text, os.Getenv("TMUX") != ""))
 	if clip == nil {
 		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
 	}
@@ -54,6 +76,9 @@ func (m *Model) copyTranscript() tea.Cmd {
 }
 
 func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
+	if msg.native && msg.err != nil {
+		return m.notify(levelError, fmt.Sprintf("Could not copy the %s: %s; press e or E to export it instead.", msg.what, humanError(msg.err)))
+	}
 	if msg.err != nil {
 		return m.notify(levelWarn, fmt.Sprintf("Copied the %s with OSC 52 only (%s); your terminal must allow it.", msg.what, humanError(msg.err)))
 	}

@@ -12,6 +12,7 @@ import (
 
 	"aui-tui/api"
 	"aui-tui/theme"
+	"aui-tui/ui/safe"
 	"aui-tui/ui/transcript"
 )
 
@@ -72,7 +73,7 @@ func New(cfg Config) Model {
 		conv:     newConversation(st, r, transcript.DefaultKeyMap()),
 		chips:    newChips(st, km),
 		composer: newComposer(st, km),
-		status:   statusModel{st: st, demo: cfg.Demo, host: cfg.Host, user: cfg.UserID, conn: api.StateConnecting},
+		status:   statusModel{st: st, demo: cfg.Demo, host: safe.Line(cfg.Host), user: safe.Line(cfg.UserID), conn: api.StateConnecting},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		tick:     tea.Tick,
@@ -113,6 +114,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		if m.tasks.wantMore() {
+			cmd = m.loadTasks(m.tasks.nextPage()) // a taller list wants more rows
+		}
 	case tea.BackgroundColorMsg:
 		m.onBackground(msg.IsDark())
 	case tea.KeyPressMsg:

@@ -574,3 +574,30 @@ func TestRefreshKeepsThePlace(t *testing.T) {
 		t.Fatalf("ctrl+r with nothing new moved the conversation:\n%s", plainView(h.m))
 	}
 }
+
+func TestTooLargeToCopySaysSo(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: agentMsg("big", strings.Repeat("long text ", 20000))}})
+	h.key("esc")
+	_, cmd := h.m.Update(keyMsg("y"))
+	for _, msg := range collect(cmd) {
+		if _, ok := msg.(tea.RawMsg); ok {
+			t.Fatal("a 200 KB copy was sent through the terminal")
+		}
+	}
+	h.key("y")
+	if v := plainView(h.m); !strings.Contains(v, "too large to copy") {
+		t.Fatalf("no notice for a copy too large:\n%s", v)
+	}
+}
+
+func TestUserIDCannotInjectEscapes(t *testing.T) {
+	b := newFakeBackend(1)
+	m := New(Config{Backend: b, Sender: &fakeSender{}, UserID: "red\x1b[31m\x1b]0;pwn\x07", Host: "h\x1b[2J"})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v := next.(Model).View().Content
+	if strings.Contains(v, "\x1b]0;") || strings.Contains(v, "\x1b[2J") || strings.Contains(v, "\x1b[31m") {
+		t.Fatalf("user id or host reached the screen raw: %q", v)
+	}
+}

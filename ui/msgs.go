@@ -64,6 +64,9 @@ type noticeExpiredMsg struct{ id int }
 type clipboardDoneMsg struct {
 	what string
 	err  error
+	// native: only the clipboard tool was used (the text was too large for
+	// the terminal's sequence).
+	native bool
 }
 
 // exportDoneMsg reports a transcript export.

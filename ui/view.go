@@ -155,7 +155,7 @@ func (m Model) tasksPane(spin string) string {
 		w = m.lay.w
 	}
 	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(spin), border: m.focus == focusTasks,
-		title: "tasks · " + m.cfg.UserID, w: w, h: m.lay.mainH}
+		title: "tasks · " + m.status.user, w: w, h: m.lay.mainH}
 	return m.cache.tasks.get(k, func() string {
 		return frame(border, title, k.title, m.tasks.view(spin), w, m.lay.mainH)
 	})
