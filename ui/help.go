@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -112,54 +113,43 @@ func (m Model) renderSection(sec helpSection) string {
 	return strings.Join(lines, "\n")
 }
 
-// helpOverlay packs the sections into rows that fit the window; sections
-// that do not fit are named at the bottom rather than cut in half.
+// helpOverlay packs the sections into rows as wide as the window allows;
+// when they are taller than the window, j/k (or ↑↓) scroll them.
 func (m Model) helpOverlay() string {
-	frameW, frameH := m.st.Help.Overlay.GetHorizontalFrameSize(), m.st.Help.Overlay.GetVerticalFrameSize()
-	maxW, maxH := m.lay.w-frameW, m.lay.mainH-frameH-2
+	ov := m.st.Help.Overlay
+	maxW := max(1, m.lay.w-ov.GetHorizontalFrameSize())
+	maxH := max(1, m.lay.mainH-ov.GetVerticalFrameSize())
 	var rows []string
 	var row []string
-	rowW, usedH := 0, 0
-	var left []string
-	flush := func() bool {
-		if len(row) == 0 {
-			return true
+	rowW := 0
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
 		}
-		r := lipgloss.JoinHorizontal(lipgloss.Top, row...)
-		if usedH+lipgloss.Height(r)+1 > maxH && len(rows) > 0 {
-			return false
-		}
-		rows = append(rows, r)
-		usedH += lipgloss.Height(r) + 1
-		row, rowW = nil, 0
-		return true
 	}
-	secs := m.helpSections()
-	for i, sec := range secs {
+	for _, sec := range m.helpSections() {
 		block := m.renderSection(sec)
 		bw := lipgloss.Width(block) + 4
 		if rowW > 0 && rowW+bw > maxW {
-			if !flush() {
-				for _, s := range secs[i-len(row):] {
-					left = append(left, s.title)
-				}
-				row = nil
-				break
-			}
+			flush()
 		}
 		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(block))
 		rowW += bw
 	}
-	if len(row) > 0 && !flush() {
-		for _, s := range secs[len(secs)-len(row):] {
-			left = append(left, s.title)
-		}
-	}
+	flush()
+	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
 	foot := "? or esc closes"
-	if len(left) > 0 {
-		foot = "more in a larger window: " + strings.Join(left, ", ") + " · " + foot
+	off := 0
+	if len(lines) > maxH-2 {
+		view := max(1, maxH-2)
+		off = min(m.helpOffset, len(lines)-view)
+		lines = lines[off : off+view]
+		foot = fmt.Sprintf("j/k scroll · %s", foot)
 	}
-	body := strings.Join(rows, "\n\n") + "\n\n" + m.st.Help.Desc.Render(ansi.Truncate(foot, max(1, maxW), "…"))
-	box := m.st.Help.Overlay.MaxWidth(m.lay.w).Render(body)
-	return lipgloss.Place(m.lay.w, m.lay.mainH, lipgloss.Center, lipgloss.Center, box)
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, maxW, "…")
+	}
+	body := strings.Join(lines, "\n") + "\n\n" + m.st.Help.Desc.Render(ansi.Truncate(foot, maxW, "…"))
+	return lipgloss.Place(m.lay.w, m.lay.mainH, lipgloss.Center, lipgloss.Center, ov.Render(body))
 }

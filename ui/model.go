@@ -41,10 +41,11 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	focus    focus
-	lay      layout
-	showHelp bool
-	spinning bool
+	focus      focus
+	lay        layout
+	showHelp   bool
+	helpOffset int
+	spinning   bool
 	// streamTicking is true while a stream flush is scheduled.
 	streamTicking bool
 	// reqSeq numbers transcript fetches so stale replies can be dropped.

@@ -15,8 +15,13 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if m.showHelp {
-		if key.Matches(k, m.km.Help, m.km.QuitQ) || k.String() == "esc" {
+		switch {
+		case key.Matches(k, m.km.Help, m.km.QuitQ) || k.String() == "esc":
 			m.showHelp = false
+		case key.Matches(k, m.km.TaskDown):
+			m.helpOffset++
+		case key.Matches(k, m.km.TaskUp):
+			m.helpOffset = max(0, m.helpOffset-1)
 		}
 		return nil
 	}
@@ -45,7 +50,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, m.km.QuitQ):
 			return tea.Quit
 		case key.Matches(k, m.km.Help):
-			m.showHelp = true
+			m.showHelp, m.helpOffset = true, 0
 			return nil
 		case key.Matches(k, m.km.Chip):
 			return m.sendChip(int(k.Code - '0'))
