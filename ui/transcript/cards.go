@@ -179,23 +179,59 @@ func variantLines(vars []api.Card, c renderCtx) []string {
 	return append(out, line)
 }
 
-// variantItems describes each variant by its first three values (or its
-// name when it has none).
+// variantItems describes each variant by what sets it apart from the
+// others (the parameters whose values differ, up to three), or by its first
+// three values when nothing differs, or by its name when it has no values.
 func variantItems(vars []api.Card) []string {
-	parts := make([]string, 0, len(vars))
-	for _, v := range vars {
-		var vals []string
+	values := func(v api.Card) map[string]string {
+		out := map[string]string{}
 		for _, p := range v.Parameters {
 			if s := safe.Line(p.Value.String()); s != "" {
-				vals = append(vals, s)
+				out[safe.Line(p.Title)] = s
 			}
-			if len(vals) == 3 {
-				break
+		}
+		return out
+	}
+	var differing []string
+	if len(vars) > 1 {
+		first := values(vars[0])
+		seen := map[string]bool{}
+		for _, v := range vars {
+			for _, p := range v.Parameters {
+				t := safe.Line(p.Title)
+				if seen[t] {
+					continue
+				}
+				seen[t] = true
+				for _, w := range vars {
+					if values(w)[t] != first[t] {
+						differing = append(differing, t)
+						break
+					}
+				}
+			}
+		}
+	}
+	parts := make([]string, 0, len(vars))
+	for _, v := range vars {
+		vals := values(v)
+		var shown []string
+		if len(differing) > 0 {
+			for _, t := range differing {
+				if s := vals[t]; s != "" && len(shown) < 3 {
+					shown = append(shown, s)
+				}
+			}
+		} else {
+			for _, p := range v.Parameters {
+				if s := safe.Line(p.Value.String()); s != "" && len(shown) < 3 {
+					shown = append(shown, s)
+				}
 			}
 		}
 		switch {
-		case len(vals) > 0:
-			parts = append(parts, strings.Join(vals, " · "))
+		case len(shown) > 0:
+			parts = append(parts, strings.Join(shown, " · "))
 		case safe.Line(v.Name) != "":
 			parts = append(parts, safe.Line(v.Name))
 		}

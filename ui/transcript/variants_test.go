@@ -73,3 +73,20 @@ func TestLongCardValuesTakeTwoLines(t *testing.T) {
 		}
 	}
 }
+
+// TestVariantsShowWhatSetsThemApart: two variants that differ only in
+// colour are told apart by colour, not by their shared price and capacity.
+func TestVariantsShowWhatSetsThemApart(t *testing.T) {
+	mk := func(color string) api.Card {
+		return api.Card{Parameters: []api.Parameter{
+			{Title: "Price", Value: api.StringValue("$749.00")},
+			{Title: "Was", Value: api.StringValue("$899.00")},
+			{Title: "Capacity", Value: api.StringValue("71 L")},
+			{Title: "Color", Value: api.StringValue(color)},
+		}}
+	}
+	got := variantItems([]api.Card{mk("Stainless steel"), mk("Black glass")})
+	if len(got) != 2 || got[0] != "Stainless steel" || got[1] != "Black glass" {
+		t.Fatalf("variants = %q", got)
+	}
+}
