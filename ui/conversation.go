@@ -234,6 +234,21 @@ func (c *conversationModel) insertAfter(taskID, afterKey string, e transcript.En
 	c.setEntries(taskID, es)
 }
 
+// isEmpty reports whether a task holds nothing but its welcome message and
+// has no history still to load.
+func (c *conversationModel) isEmpty(taskID string) bool {
+	s := c.state(taskID)
+	if !s.loaded || s.loading || s.inFlight != "" {
+		return false
+	}
+	empty := true
+	c.visitBack(taskID, func(e transcript.Entry) bool {
+		empty = e.Welcome
+		return empty
+	})
+	return empty
+}
+
 // local is a task's entries that exist only here (sends pending or failed),
 // oldest first.
 func (c *conversationModel) local(taskID string) []transcript.Entry {

@@ -29,7 +29,9 @@ func (c contextHelp) FullHelp() [][]key.Binding {
 
 func (m Model) contextHelp() contextHelp {
 	k := m.km
-	global := []key.Binding{k.NextFocus, k.NewTask, k.Refresh, k.ChipAlt, k.Help, k.Quit}
+	// The short bar keeps ? first among the global keys: the rest are a
+	// keypress away in the full help.
+	global := []key.Binding{k.Help, k.NextFocus, k.NewTask, k.Refresh, k.Quit}
 	var pane []key.Binding
 	switch m.focus {
 	case focusTasks:
@@ -45,8 +47,8 @@ func (m Model) contextHelp() contextHelp {
 	case focusChips:
 		pane = []key.Binding{k.ChipLeft, k.ChipSend}
 	case focusComposer:
-		pane = []key.Binding{k.Send, k.Newline, k.LeaveComposer}
-		global = []key.Binding{k.NextFocus, k.NewTask, k.ChipAlt, k.Quit}
+		pane = []key.Binding{k.Send, k.Newline, k.LeaveComposer, k.ChipAlt}
+		global = []key.Binding{k.NextFocus, k.NewTask, k.Quit}
 	}
 	more := [][]key.Binding{
 		{k.TaskUp, k.TaskDown, k.TaskOpen, k.TaskFilter, k.TaskPageDown, k.TaskTop, k.TaskBottom},

@@ -601,3 +601,19 @@ func TestUserIDCannotInjectEscapes(t *testing.T) {
 		t.Fatalf("user id or host reached the screen raw: %q", v)
 	}
 }
+
+func TestNewTaskReusesAnEmptyOne(t *testing.T) {
+	h := newHarness(t, 1)
+	h.key("ctrl+n")
+	h.key("ctrl+n")
+	if h.b.creates != 1 {
+		t.Fatalf("ctrl+n twice on an empty new task created %d tasks", h.b.creates)
+	}
+	h.typeText("hello")
+	h.key("enter")
+	h.send(SessionEvent{api.FinalMessage{TaskID: h.m.conv.openID, Message: agentMsg("r", "hi")}})
+	h.key("ctrl+n")
+	if h.b.creates != 2 {
+		t.Fatalf("ctrl+n on a task with messages should create one, creates=%d", h.b.creates)
+	}
+}

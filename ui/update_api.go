@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -62,7 +63,12 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 }
 
 // newTask creates a task; thenSend (if any) is sent to it once it exists.
+// A task just started and still empty is reused rather than joined by
+// another empty one.
 func (m *Model) newTask(thenSend string) tea.Cmd {
+	if id := m.conv.openID; thenSend == "" && id != "" && m.conv.isEmpty(id) {
+		return tea.Batch(m.setFocus(focusComposer), m.notify(levelInfo, "This task is new and empty: type your first message."))
+	}
 	return tea.Batch(
 		createTaskCmd(m.cfg.Backend, m.cfg.Timeout, m.cfg.UserID, thenSend),
 		m.notify(levelInfo, "starting a new task…"),
@@ -185,7 +191,13 @@ func retryHint(err error) string {
 func (m *Model) sendChip(n int) tea.Cmd {
 	text, ok := m.chips.text(n)
 	if !ok {
-		return m.notify(levelWarn, "no suggestion "+string(rune('0'+n)))
+		switch {
+		case m.conv.openID == "":
+			return m.notify(levelWarn, "Open a task first: suggestions belong to a conversation.")
+		case m.conv.state(m.conv.openID).inFlight != "":
+			return m.notify(levelWarn, "The agent is still replying; its suggestions come with the reply.")
+		}
+		return m.notify(levelWarn, fmt.Sprintf("There is no suggestion %d.", n))
 	}
 	return m.send(text, false)
 }
