@@ -134,6 +134,11 @@ func runUI(c *conn, cfg ui.Config) error {
 	_, err := p.Run()
 	cancel()
 	<-done
+	if cfg.Notice != "" {
+		// The status bar showed it only briefly and may have cut it
+		// short; say it once more where it stays readable.
+		fmt.Fprintln(os.Stderr, "aui-tui:", cfg.Notice)
+	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return err
 	}

@@ -286,6 +286,12 @@ func TestTranscriptCommand(t *testing.T) {
 			if saved, _ := os.ReadFile(jsonFile); string(saved) != raw {
 				t.Errorf("json file differs from stdout")
 			}
+			// Without --format, the file's extension picks it.
+			byExt := filepath.Join(t.TempDir(), "by-ext.json")
+			mustRun(t, b.cmd("transcript", id, "-o", byExt)...)
+			if saved, _ := os.ReadFile(byExt); string(saved) != raw {
+				t.Errorf("-o by-ext.json did not write JSON:\n%.200s", saved)
+			}
 		})
 	}
 }

@@ -48,7 +48,7 @@ func newTranscriptCmd() *cobra.Command {
 			taskID := strings.TrimSpace(args[0])
 			toTerminal := output == "" && isTerminal(cmd.OutOrStdout())
 			if format == "" {
-				format = "markdown"
+				format = formatForFile(output)
 				if toTerminal {
 					format = "ansi"
 				}
@@ -178,4 +178,16 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
+}
+
+// formatForFile picks the format an --output file's name asks for
+// (t.json, t.txt), markdown otherwise.
+func formatForFile(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return "json"
+	case ".txt", ".text":
+		return "text"
+	}
+	return "markdown"
 }
