@@ -44,6 +44,10 @@ func (m Model) contextHelp() contextHelp {
 	case focusConversation:
 		tk := transcript.DefaultKeyMap()
 		pane = append(tk.ShortHelp(), k.Copy, k.Export)
+		if m.conv.tr.Capturing() {
+			pane = []key.Binding{tk.Confirm, tk.Cancel, tk.FindNext, tk.FindPrev}
+			global = []key.Binding{k.Quit}
+		}
 	case focusChips:
 		pane = []key.Binding{k.ChipLeft, k.ChipSend}
 	case focusComposer:

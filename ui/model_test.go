@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -615,5 +616,22 @@ func TestNewTaskReusesAnEmptyOne(t *testing.T) {
 	h.key("ctrl+n")
 	if h.b.creates != 2 {
 		t.Fatalf("ctrl+n on a task with messages should create one, creates=%d", h.b.creates)
+	}
+}
+
+// TestBottomKeyReachesTheLastTask: G loads the remaining pages and lands
+// on the very last task, not on the last one loaded so far.
+func TestBottomKeyReachesTheLastTask(t *testing.T) {
+	b := newFakeBackend(95)
+	m := New(Config{Backend: b, Sender: &fakeSender{}, UserID: "u1", PageSize: 5, Location: time.UTC})
+	h := &harness{t: t, m: m, b: b}
+	h.m.tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, msg: fn(time.Time{})} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 20})
+	h.run(h.m.Init())
+	h.key("G")
+	if got, want := h.m.tasks.selectedID(), b.tasks[94].ID; got != want {
+		t.Fatalf("G landed on %s (of %d loaded), want the last task %s", got, len(h.m.tasks.items), want)
 	}
 }

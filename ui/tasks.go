@@ -42,6 +42,9 @@ type tasksModel struct {
 	// rev changes whenever items or the filter result change; the pane's
 	// render cache keys on it.
 	rev int
+	// toBottom: G was pressed before every page was loaded; the cursor
+	// follows the pages in until the last task.
+	toBottom bool
 }
 
 // tasksAction is what a key in the list asks the root to do.
@@ -138,6 +141,10 @@ func (t *tasksModel) applyPage(p api.TaskPage) {
 	}
 	t.refilter()
 	t.selectID(selected)
+	if t.toBottom {
+		t.move(len(t.visible))
+		t.toBottom = len(t.items) < t.total
+	}
 }
 
 // fail records why loading failed and what the person can do about it.
@@ -246,8 +253,9 @@ func (t *tasksModel) wantMore() bool {
 	if t.loading || len(t.items) >= t.total {
 		return false
 	}
-	if t.query != "" {
-		// A filter should see every task, within reason.
+	if t.query != "" || t.toBottom {
+		// A filter should see every task, and G reach the last one, within
+		// reason.
 		return len(t.items) < maxFilterLoad
 	}
 	// Near the end of what is loaded, or the pane is not full yet.
@@ -290,6 +298,7 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 	if !ok {
 		return t, act, nil
 	}
+	t.toBottom = false
 	switch {
 	case key.Matches(k, t.km.TaskUp):
 		t.move(-1)
@@ -303,6 +312,7 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 		t.move(-len(t.visible))
 	case key.Matches(k, t.km.TaskBottom):
 		t.move(len(t.visible))
+		t.toBottom = len(t.items) < t.total
 	case key.Matches(k, t.km.TaskOpen):
 		act.open = t.selectedID()
 	case key.Matches(k, t.km.TaskFilter):
