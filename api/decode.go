@@ -85,6 +85,7 @@ type replyReader struct {
 	readErr error
 }
 
+// Read reads the body and fails once it passes the size limit.
 func (r *replyReader) Read(p []byte) (int, error) {
 	if r.left < 0 {
 		return 0, errReplyTooLarge

@@ -19,10 +19,12 @@ type contextHelp struct {
 	more   [][]key.Binding
 }
 
+// ShortHelp is the one-line help bar: the pane's keys, then global ones.
 func (c contextHelp) ShortHelp() []key.Binding {
 	return append(append([]key.Binding{}, c.pane...), c.global...)
 }
 
+// FullHelp groups every binding by where it works.
 func (c contextHelp) FullHelp() [][]key.Binding {
 	return append(append([][]key.Binding{}, c.more...), c.global)
 }

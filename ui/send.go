@@ -11,6 +11,7 @@ import (
 	"aui-tui/ui/transcript"
 )
 
+// sendChip sends suggestion n (1-based) as if it were typed.
 func (m *Model) sendChip(n int) tea.Cmd {
 	text, ok := m.chips.text(n)
 	if !ok {
