@@ -635,3 +635,42 @@ func TestBottomKeyReachesTheLastTask(t *testing.T) {
 		t.Fatalf("G landed on %s (of %d loaded), want the last task %s", got, len(h.m.tasks.items), want)
 	}
 }
+
+// TestRefreshAfterSendingKeepsThePlace: the server's copy of a message sent
+// from here is recognised, so ctrl+r does not jump to the bottom.
+func TestRefreshAfterSendingKeepsThePlace(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.b.tasks[0].ID
+	var many []api.Message
+	for i := range 60 {
+		many = append(many, agentMsg(fmt.Sprint("m", i), fmt.Sprintf("history line %d", i)))
+	}
+	h.b.msgs[id] = many
+	h.openFirst()
+	h.typeText("hi")
+	h.key("enter")
+	reply := agentMsg("r-hi", "hello back")
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: reply}})
+	sent := userMsg("hi")
+	sent.ID = "u-hi"
+	h.b.msgs[id] = append(append([]api.Message{}, many...), sent, reply)
+	h.key("esc", "g")
+	h.key("ctrl+r")
+	if h.m.conv.tr.AtBottom() || !strings.Contains(plainView(h.m), "history line 0") {
+		t.Fatalf("ctrl+r after sending jumped:\n%s", plainView(h.m))
+	}
+}
+
+// TestChipRowIsSkippedWhenNoChipShows: on a window too small for chips, tab
+// never lands on an invisible chip row.
+func TestChipRowIsSkippedWhenNoChipShows(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.send(tea.WindowSizeMsg{Width: 30, Height: 8})
+	for range 6 {
+		h.key("tab")
+		if h.m.focus == focusChips {
+			t.Fatalf("tab focused the chip row though none is shown:\n%s", plainView(h.m))
+		}
+	}
+}

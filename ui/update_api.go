@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -226,8 +227,18 @@ func sameMessages(c *conversationModel, taskID string, msgs []api.Message) bool 
 		if e.Welcome || e.Status != transcript.StatusSent {
 			return true
 		}
-		if i < 0 || msgs[i].ID == "" || msgs[i].ID != e.Key {
+		// A message sent from here keeps its local key; the server's copy
+		// of it has an id, so it is matched by sender and text instead.
+		mine := strings.HasPrefix(e.Key, "local-") && !e.Msg.FromAgent()
+		switch {
+		case i < 0:
 			same = false
+		case mine:
+			same = !msgs[i].FromAgent() && strings.TrimSpace(msgs[i].Text) == strings.TrimSpace(e.Msg.Text)
+		default:
+			same = msgs[i].ID != "" && msgs[i].ID == e.Key
+		}
+		if !same {
 			return false
 		}
 		i--

@@ -53,6 +53,13 @@ func (m *Model) relayout() {
 	}
 	used := 1 + m.sepHeight(h) + m.composer.height() + len(m.chips.lines())
 	m.conv.setSize(w, max(1, h-used+1))
+	if m.focus == focusChips && len(m.chips.lines()) == 0 {
+		// The chips left the screen (a resize, a taller draft): focus
+		// must not stay on something invisible.
+		m.focus = focusComposer
+		m.chips.focused = false
+		m.composer.ta.Focus()
+	}
 	m.help.SetWidth(m.lay.w)
 }
 
