@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -48,7 +50,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		// Terminals drop (or choke on) escape sequences this long, and
 		// would do so silently.
 		if clip == nil {
-			return m.notify(levelWarn, fmt.Sprintf("The %s is too large to copy through the terminal (%s); press e or E to export it to a file.", what, byteSize(len(text))))
+			return m.notify(levelWarn, fmt.Sprintf("Too large to copy (%s): e or E exports it", byteSize(len(text))))
 		}
 		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
 	}
@@ -106,16 +108,27 @@ func messagesOf(es []transcript.Entry) []api.Message {
 }
 
 // export writes the open transcript to a Markdown file (JSON with asJSON)
-// in a command, so the file write never blocks Update.
+// in a command, so neither the fetch nor the write blocks Update. The
+// transcript is fetched afresh, so the file holds every message as the
+// server has it (ids included); what is on screen is the fallback when the
+// server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
 	if m.conv.openID == "" {
 		return m.notify(levelWarn, "Open a task first.")
 	}
 	s := m.conv.state(m.conv.openID)
-	task, msgs, loc, dir := s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location, m.cfg.ExportDir
+	task, shown, loc, dir := s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location, m.cfg.ExportDir
+	b, timeout := m.cfg.Backend, m.cfg.Timeout
 	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		msgs, err := b.TaskMessages(ctx, task.ID)
+		local := err != nil
+		if local {
+			msgs = shown
+		}
 		path, err := export.WriteFile(dir, task, msgs, loc, asJSON)
-		return exportDoneMsg{path: path, err: err}
+		return exportDoneMsg{path: path, err: err, local: local}
 	}
 }
 
@@ -123,5 +136,14 @@ func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.notify(levelError, "Export failed: "+humanError(msg.err))
 	}
-	return m.notify(levelInfo, "Exported to "+msg.path)
+	path := msg.path
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+			path = rel // shorter, so the status bar shows all of it
+		}
+	}
+	if msg.local {
+		return m.notify(levelWarn, "Exported what is on screen (server unreachable): "+path)
+	}
+	return m.notify(levelInfo, "Exported "+path)
 }

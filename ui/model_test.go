@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -588,7 +590,7 @@ func TestTooLargeToCopySaysSo(t *testing.T) {
 		}
 	}
 	h.key("y")
-	if v := plainView(h.m); !strings.Contains(v, "too large to copy") {
+	if v := plainView(h.m); !strings.Contains(v, "Too large to copy") {
 		t.Fatalf("no notice for a copy too large:\n%s", v)
 	}
 }
@@ -672,5 +674,32 @@ func TestChipRowIsSkippedWhenNoChipShows(t *testing.T) {
 		if h.m.focus == focusChips {
 			t.Fatalf("tab focused the chip row though none is shown:\n%s", plainView(h.m))
 		}
+	}
+}
+
+// TestExportWritesTheServersCopy: e fetches the transcript, so a message
+// sent from here is written with the id the server gave it.
+func TestExportWritesTheServersCopy(t *testing.T) {
+	h := newHarness(t, 1)
+	dir := t.TempDir()
+	h.m.cfg.ExportDir = dir
+	id := h.openFirst()
+	h.typeText("hi")
+	h.key("enter")
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: agentMsg("r", "hello")}})
+	sent := userMsg("hi")
+	sent.ID = "u-hi"
+	h.b.msgs[id] = append(h.b.msgs[id], sent, agentMsg("r", "hello"))
+	h.key("esc", "E")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("exported files: %v", files)
+	}
+	b, _ := os.ReadFile(files[0])
+	if !strings.Contains(string(b), `"id":"u-hi"`) || strings.Count(string(b), `"text":"hi"`) != 1 {
+		t.Fatalf("export is not the server's copy:\n%s", b)
+	}
+	if v := plainView(h.m); !strings.Contains(v, "Exported") {
+		t.Fatalf("no export notice:\n%s", v)
 	}
 }

@@ -73,6 +73,9 @@ type clipboardDoneMsg struct {
 type exportDoneMsg struct {
 	path string
 	err  error
+	// local: the server could not be reached and what was on screen was
+	// written instead.
+	local bool
 }
 
 // prewarmMsg asks the transcript to render the pages around the view while
