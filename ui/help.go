@@ -121,9 +121,9 @@ func (m Model) renderSection(sec helpSection) string {
 	return strings.Join(lines, "\n")
 }
 
-// helpOverlay packs the sections into rows as wide as the window allows;
-// when they are taller than the window, j/k (or ↑↓) scroll them.
-func (m Model) helpOverlay() string {
+// helpLines packs the sections into rows as wide as the window allows and
+// returns them as lines, with how many fit at once.
+func (m Model) helpLines() (lines []string, view int) {
 	ov := m.st.Help.Overlay
 	maxW := max(1, m.lay.w-ov.GetHorizontalFrameSize())
 	maxH := max(1, m.lay.mainH-ov.GetVerticalFrameSize())
@@ -146,18 +146,38 @@ func (m Model) helpOverlay() string {
 		rowW += bw
 	}
 	flush()
-	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
-	foot := "? or esc closes"
-	off := 0
-	if len(lines) > maxH-2 {
-		view := max(1, maxH-2)
-		off = min(m.helpOffset, len(lines)-view)
-		lines = lines[off : off+view]
-		foot = fmt.Sprintf("j/k scroll · %s", foot)
-	}
+	lines = strings.Split(strings.Join(rows, "\n\n"), "\n")
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, maxW, "…")
 	}
+	return lines, max(1, maxH-2)
+}
+
+// scrollHelp moves the overlay by d lines, within its content.
+func (m *Model) scrollHelp(d int) {
+	lines, view := m.helpLines()
+	m.helpOffset = max(0, min(m.helpOffset+d, len(lines)-view))
+}
+
+// helpOverlay shows the packed sections in a box of one width; when they
+// are taller than the window, j/k (or ↑↓) scroll them.
+func (m Model) helpOverlay() string {
+	lines, view := m.helpLines()
+	width := 0
+	for _, l := range lines {
+		width = max(width, ansi.StringWidth(l))
+	}
+	foot := "? or esc closes"
+	if total := len(lines); total > view {
+		off := max(0, min(m.helpOffset, total-view))
+		lines = lines[off : off+view]
+		foot = fmt.Sprintf("j/k scroll (%d%%) · %s", 100*(off+view)/total, foot)
+	}
+	for i, l := range lines {
+		lines[i] = l + strings.Repeat(" ", max(0, width-ansi.StringWidth(l)))
+	}
+	ov := m.st.Help.Overlay
+	maxW := max(1, m.lay.w-ov.GetHorizontalFrameSize())
 	body := strings.Join(lines, "\n") + "\n\n" + m.st.Help.Desc.Render(ansi.Truncate(foot, maxW, "…"))
 	return lipgloss.Place(m.lay.w, m.lay.mainH, lipgloss.Center, lipgloss.Center, ov.Render(body))
 }

@@ -703,3 +703,23 @@ func TestExportWritesTheServersCopy(t *testing.T) {
 		t.Fatalf("no export notice:\n%s", v)
 	}
 }
+
+func TestHelpOverlayScrollsWithinItsContent(t *testing.T) {
+	h := newHarness(t, 1)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.key("?")
+	for range 50 {
+		h.key("j")
+	}
+	bottom := plainView(h.m)
+	h.key("k")
+	if plainView(h.m) == bottom {
+		t.Fatal("k after scrolling past the end changed nothing: the offset ran past the content")
+	}
+	lines := strings.Split(h.m.View().Content, "\n")
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Fatalf("help line %d is %d wide", i, w)
+		}
+	}
+}

@@ -19,9 +19,9 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, m.km.Help, m.km.QuitQ) || k.String() == "esc":
 			m.showHelp = false
 		case key.Matches(k, m.km.TaskDown):
-			m.helpOffset++
+			m.scrollHelp(1)
 		case key.Matches(k, m.km.TaskUp):
-			m.helpOffset = max(0, m.helpOffset-1)
+			m.scrollHelp(-1)
 		}
 		return nil
 	}

@@ -95,7 +95,7 @@ func (m Model) render() string {
 	status := m.cache.status.get(statusKey{s: m.status, w: m.lay.w}, func() string { return m.status.view(m.lay.w) })
 	lines := []string{main, status}
 	if m.lay.h >= 5 {
-		hk := helpKey{focus: m.focus, capturing: m.tasks.capturing() || m.conv.tr.Capturing(), w: m.lay.w, st: m.st}
+		hk := helpKey{focus: m.focus, capturing: m.tasks.capturing() || m.conv.tr.Capturing(), overlay: m.showHelp, w: m.lay.w, st: m.st}
 		lines = append(lines, m.cache.help.get(hk, m.helpBar))
 	}
 	return strings.Join(lines, "\n")
@@ -141,6 +141,7 @@ type statusKey struct {
 type helpKey struct {
 	focus     focus
 	capturing bool
+	overlay   bool
 	w         int
 	st        *theme.Styles
 }
@@ -208,6 +209,10 @@ func (m Model) convTitle() string {
 }
 
 func (m Model) helpBar() string {
+	if m.showHelp {
+		return m.st.Help.Key.Render("j/k") + " " + m.st.Help.Desc.Render("scroll") + m.st.Help.Sep.Render(" • ") +
+			m.st.Help.Key.Render("? esc") + " " + m.st.Help.Desc.Render("close")
+	}
 	return ansi.Truncate(m.help.ShortHelpView(m.contextHelp().ShortHelp()), m.lay.w, "…")
 }
 
