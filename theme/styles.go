@@ -2,6 +2,7 @@ package theme
 
 import (
 	"os"
+	"reflect"
 
 	"charm.land/glamour/v2/ansi"
 	glamourstyles "charm.land/glamour/v2/styles"
@@ -158,7 +159,7 @@ func New(isDark, noColor bool) *Styles {
 	s.Status.Info = lipgloss.NewStyle().Foreground(p.Fg).Background(p.BarBg)
 	s.Status.Warn = lipgloss.NewStyle().Foreground(p.Warn).Background(p.BarBg).Bold(true)
 	s.Status.Error = lipgloss.NewStyle().Foreground(p.Err).Background(p.BarBg).Bold(true)
-	s.Status.Latency = lipgloss.NewStyle().Foreground(p.Subtle).Background(p.BarBg)
+	s.Status.Latency = lipgloss.NewStyle().Foreground(p.Muted).Background(p.BarBg)
 
 	s.Help.Key = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
 	s.Help.Desc = muted
@@ -176,16 +177,53 @@ func New(isDark, noColor bool) *Styles {
 func markdownStyle(isDark, noColor bool) ansi.StyleConfig {
 	var c ansi.StyleConfig
 	switch {
-	case noColor:
-		c = glamourstyles.ASCIIStyleConfig
-	case isDark:
+	case isDark || noColor:
 		c = glamourstyles.DarkStyleConfig
 	default:
 		c = glamourstyles.LightStyleConfig
+	}
+	if noColor {
+		// NO_COLOR asks for no colour, not for raw markup: keep bold,
+		// italics and tables, drop every colour and the syntax colouring.
+		c.CodeBlock.Chroma = nil
+		c.CodeBlock.Theme = ""
+		stripColors(reflect.ValueOf(&c).Elem())
 	}
 	zero := uint(0)
 	c.Document.Margin = &zero
 	c.Document.BlockPrefix = ""
 	c.Document.BlockSuffix = ""
 	return c
+}
+
+// stripColors clears every Color and BackgroundColor field in a glamour
+// style, however deeply nested. The style is a large tree of structs and
+// pointers; walking it keeps this in step with glamour's own fields.
+func stripColors(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			stripColors(v.Elem())
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			f := v.Field(i)
+			if !f.CanSet() {
+				continue
+			}
+			if name := t.Field(i).Name; name == "Color" || name == "BackgroundColor" {
+				f.Set(reflect.Zero(f.Type()))
+				continue
+			}
+			if f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.Struct {
+				// Copy before clearing: the pointer may be shared with
+				// glamour's own package-level style.
+				cp := reflect.New(f.Elem().Type())
+				cp.Elem().Set(f.Elem())
+				f.Set(cp)
+			}
+			stripColors(f)
+		}
+	}
 }

@@ -51,3 +51,16 @@ func TestPlainHasNoColour(t *testing.T) {
 		t.Error("without colour, the selection and find matches must use reverse video")
 	}
 }
+
+func TestPlainMarkdownKeepsEmphasisWithoutColour(t *testing.T) {
+	s := New(true, true)
+	if s.Markdown.Strong.Bold == nil || !*s.Markdown.Strong.Bold {
+		t.Error("bold text lost its bold under NO_COLOR")
+	}
+	if s.Markdown.Strong.Color != nil || s.Markdown.H1.BackgroundColor != nil || s.Markdown.Code.Color != nil {
+		t.Error("a colour survived in the NO_COLOR markdown style")
+	}
+	if d := New(true, false); d.Markdown.H1.BackgroundColor == nil {
+		t.Error("stripping colours for NO_COLOR changed the dark style too")
+	}
+}

@@ -53,6 +53,9 @@ func (c *composerModel) applyStyles(st *theme.Styles) {
 	// A steady cursor: blinking would wake the program twice a second
 	// while it is otherwise idle.
 	s.Cursor.Blink = false
+	// The default cursor colour is a light grey, invisible on a light
+	// background; the accent reads on both.
+	s.Cursor.Color = st.Composer.Prompt.GetForeground()
 	c.ta.SetStyles(s)
 }
 

@@ -35,7 +35,8 @@ type taskState struct {
 	firstToken bool
 	// queued: the message in flight waits for the history to load before it
 	// is sent, so the new turn lands after the history, not in place of it.
-	queued bool
+	queued       bool
+	queuedNotice int
 	// refetch: a history fetch arrived while a reply streamed and was set
 	// aside; fetch again once the turn ends.
 	refetch bool

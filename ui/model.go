@@ -181,6 +181,7 @@ func (m *Model) applyStyles(st *theme.Styles) {
 	hs.ShortKey, hs.FullKey = st.Help.Key, st.Help.Key
 	hs.ShortDesc, hs.FullDesc = st.Help.Desc, st.Help.Desc
 	hs.ShortSeparator, hs.FullSeparator = st.Help.Sep, st.Help.Sep
+	hs.Ellipsis = st.Help.Desc
 	m.help.Styles = hs
 }
 

@@ -64,7 +64,9 @@ func (m *Model) send(text string, fromComposer bool) tea.Cmd {
 	if s.loading && !s.loaded {
 		s.queued = true
 		m.relayout()
-		return tea.Batch(m.startSpinner(), m.notify(levelInfo, "Sending once the task's history has loaded…"))
+		cmd := m.notify(levelInfo, "Sending once the task's history has loaded…")
+		s.queuedNotice = m.status.noticeID
+		return tea.Batch(m.startSpinner(), cmd)
 	}
 	return m.dispatch(id, localKey, text)
 }
@@ -72,6 +74,9 @@ func (m *Model) send(text string, fromComposer bool) tea.Cmd {
 // dispatch sends the message in flight and puts up the reply placeholder.
 func (m *Model) dispatch(id, localKey, text string) tea.Cmd {
 	s := m.conv.state(id)
+	if s.queued {
+		m.status.expire(s.queuedNotice) // it is being sent now
+	}
 	s.queued = false
 	s.sentAt, s.firstToken = time.Now(), false
 	s.streamKey = "stream-" + id

@@ -71,6 +71,7 @@ func (t *tasksModel) applyStyles(st *theme.Styles) {
 	s.Focused.Placeholder = st.Composer.Placeholder
 	s.Blurred.Placeholder = st.Composer.Placeholder
 	s.Cursor.Blink = false
+	s.Cursor.Color = st.Tasks.FilterPrompt.GetForeground()
 	t.filter.SetStyles(s)
 }
 

@@ -142,7 +142,7 @@ func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	}
 	text := strings.ReplaceAll(p.Content, "\r\n", "\n")
 	if n := len([]rune(text)); n > m.composer.room() {
-		return m.notify(levelWarn, fmt.Sprintf("Paste not inserted: %d characters is more than a message holds (%d).", n, composerCharLimit))
+		return m.notify(levelWarn, fmt.Sprintf("Paste not inserted: %s characters is more than a message holds (%s).", thousands(n), thousands(composerCharLimit)))
 	}
 	cmds := []tea.Cmd{}
 	if m.focus != focusComposer {
@@ -154,4 +154,14 @@ func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	m.composer, _, cmd = m.composer.update(tea.PasteMsg{Content: text})
 	m.relayout()
 	return tea.Batch(append(cmds, cmd)...)
+}
+
+// thousands writes n with comma separators, as the rest of the program
+// writes counts.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
