@@ -490,10 +490,7 @@ func TestSendWhileHistoryLoadsWaitsForIt(t *testing.T) {
 func TestSendingScrollsToTheNewMessage(t *testing.T) {
 	h := newHarness(t, 1)
 	id := h.openFirst()
-	var many []api.Message
-	for i := range 60 {
-		many = append(many, agentMsg(fmt.Sprint("m", i), fmt.Sprintf("history line %d", i)))
-	}
+	many := history(60)
 	h.send(transcriptLoadedMsg{taskID: id, reqID: h.m.conv.state(id).reqID, msgs: many})
 	h.key("esc", "g") // conversation focused, at the top
 	if h.m.conv.tr.AtBottom() {
@@ -557,10 +554,7 @@ func TestRefreshKeepsThePlace(t *testing.T) {
 	if last != h.b.tasks[24].ID {
 		t.Fatalf("setup: cursor on %s", last)
 	}
-	var many []api.Message
-	for i := range 60 {
-		many = append(many, agentMsg(fmt.Sprint("m", i), fmt.Sprintf("history line %d", i)))
-	}
+	many := history(60)
 	h.b.msgs[last] = many
 	h.key("enter", "esc", "g")
 	if h.m.conv.tr.AtBottom() {
@@ -643,10 +637,7 @@ func TestBottomKeyReachesTheLastTask(t *testing.T) {
 func TestRefreshAfterSendingKeepsThePlace(t *testing.T) {
 	h := newHarness(t, 1)
 	id := h.b.tasks[0].ID
-	var many []api.Message
-	for i := range 60 {
-		many = append(many, agentMsg(fmt.Sprint("m", i), fmt.Sprintf("history line %d", i)))
-	}
+	many := history(60)
 	h.b.msgs[id] = many
 	h.openFirst()
 	h.typeText("hi")
@@ -722,4 +713,13 @@ func TestHelpOverlayScrollsWithinItsContent(t *testing.T) {
 			t.Fatalf("help line %d is %d wide", i, w)
 		}
 	}
+}
+
+// history is n agent messages "history line 0" … "history line n-1".
+func history(n int) []api.Message {
+	var out []api.Message
+	for i := range n {
+		out = append(out, agentMsg(fmt.Sprint("m", i), fmt.Sprintf("history line %d", i)))
+	}
+	return out
 }
