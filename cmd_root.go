@@ -124,6 +124,18 @@ func runUI(c *conn, cfg ui.Config) error {
 	})
 	cfg.Backend = c.client
 	cfg.Sender = sess
+	where := c.client.BaseURL()
+	if c.demo {
+		where = "demo" // the demo's port changes every run
+	}
+	draftsFile, derr := draftsPath(where, c.userID)
+	if derr == nil {
+		if d, lerr := loadDrafts(draftsFile); lerr == nil {
+			cfg.Drafts = d
+		} else {
+			cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+		}
+	}
 	p = tea.NewProgram(ui.New(cfg), tea.WithContext(ctx))
 	close(ready)
 	done := make(chan struct{})
@@ -131,9 +143,14 @@ func runUI(c *conn, cfg ui.Config) error {
 		defer close(done)
 		sess.Run(ctx)
 	}()
-	_, err := p.Run()
+	final, err := p.Run()
 	cancel()
 	<-done
+	if m, ok := final.(ui.Model); ok && draftsFile != "" {
+		if serr := saveDrafts(draftsFile, m.Drafts()); serr != nil {
+			fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+		}
+	}
 	if cfg.Notice != "" {
 		// The status bar showed it only briefly and may have cut it
 		// short; say it once more where it stays readable.

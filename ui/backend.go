@@ -47,6 +47,9 @@ type Config struct {
 	ExportDir string
 	// Clipboard writes text to the system clipboard; nil means OSC 52 only.
 	Clipboard func(string) error
+	// Drafts are unsent texts by task id (key "" for no task), as Drafts
+	// returned them when the program last ended.
+	Drafts map[string]string
 	// Notice is shown in the status bar at start (e.g. a demo store that
 	// was damaged and moved aside).
 	Notice string

@@ -26,7 +26,7 @@ type composerModel struct {
 	taskID string
 }
 
-func newComposer(st *theme.Styles, km KeyMap) composerModel {
+func newComposer(st *theme.Styles, km KeyMap, drafts map[string]string) composerModel {
 	ta := textarea.New()
 	ta.Prompt = "› "
 	ta.Placeholder = "type a message…"
@@ -38,6 +38,11 @@ func newComposer(st *theme.Styles, km KeyMap) composerModel {
 	ta.KeyMap.InsertNewline = km.Newline
 	ta.SetHeight(1)
 	c := composerModel{km: km, ta: ta, drafts: map[string]string{}}
+	for id, d := range drafts {
+		if strings.TrimSpace(d) != "" {
+			c.drafts[id] = d
+		}
+	}
 	c.applyStyles(st)
 	return c
 }
@@ -111,3 +116,30 @@ func (c composerModel) update(msg tea.Msg) (composerModel, bool, tea.Cmd) {
 }
 
 func (c *composerModel) view() string { return c.ta.View() }
+
+// allDrafts is every task's unsent text, the one being typed included.
+func (c *composerModel) allDrafts() map[string]string {
+	out := make(map[string]string, len(c.drafts)+1)
+	for id, d := range c.drafts {
+		if strings.TrimSpace(d) != "" {
+			out[id] = d
+		}
+	}
+	if v := c.ta.Value(); strings.TrimSpace(v) != "" {
+		out[c.taskID] = v
+	} else {
+		delete(out, c.taskID)
+	}
+	return out
+}
+
+// drafted is the set of tasks, other than the open one, with unsent text.
+func (c *composerModel) drafted() map[string]bool {
+	out := map[string]bool{}
+	for id, d := range c.drafts {
+		if id != c.taskID && strings.TrimSpace(d) != "" {
+			out[id] = true
+		}
+	}
+	return out
+}

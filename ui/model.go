@@ -73,7 +73,7 @@ func New(cfg Config) Model {
 		tasks:    newTasks(st, km, cfg.PageSize),
 		conv:     newConversation(st, r, transcript.DefaultKeyMap()),
 		chips:    newChips(st, km),
-		composer: newComposer(st, km),
+		composer: newComposer(st, km, cfg.Drafts),
 		status:   statusModel{st: st, demo: cfg.Demo, host: safe.Line(cfg.Host), user: safe.Line(cfg.UserID), conn: api.StateConnecting},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
@@ -81,6 +81,7 @@ func New(cfg Config) Model {
 		cache:    &viewCache{},
 	}
 	m.conv.tr.SetClock(cfg.Location, cfg.Now)
+	m.tasks.setDrafted(m.composer.drafted())
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
@@ -199,3 +200,7 @@ func (m *Model) schedulePrewarm() tea.Cmd {
 	seq := m.prewarmSeq
 	return m.tick(prewarmDelay, func(time.Time) tea.Msg { return prewarmMsg{seq: seq} })
 }
+
+// Drafts returns every task's unsent text, so a caller can keep it for the
+// next start.
+func (m Model) Drafts() map[string]string { return m.composer.allDrafts() }

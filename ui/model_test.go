@@ -723,3 +723,29 @@ func history(n int) []api.Message {
 	}
 	return out
 }
+
+// TestDraftsSurviveARestart: Drafts gives back every unsent text, and a
+// model started with them shows each in its task's composer and marks the
+// task in the list.
+func TestDraftsSurviveARestart(t *testing.T) {
+	h := newHarness(t, 2)
+	h.openFirst()
+	h.typeText("half a thought")
+	drafts := h.m.Drafts()
+	first := h.b.tasks[0].ID
+	if drafts[first] != "half a thought" {
+		t.Fatalf("Drafts() = %v", drafts)
+	}
+	m := New(Config{Backend: h.b, Sender: h.s, UserID: "u1", Drafts: drafts, Location: time.UTC})
+	h2 := &harness{t: t, m: m, b: h.b, s: h.s}
+	h2.m.tick = h.m.tick
+	h2.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h2.run(h2.m.Init())
+	if v := plainView(h2.m); !strings.Contains(v, "✎ Task number 1") {
+		t.Fatalf("the task with a draft is not marked:\n%s", v)
+	}
+	h2.key("enter")
+	if got := h2.m.composer.value(); got != "half a thought" {
+		t.Fatalf("restored draft = %q", got)
+	}
+}

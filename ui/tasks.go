@@ -45,6 +45,15 @@ type tasksModel struct {
 	// toBottom: G was pressed before every page was loaded; the cursor
 	// follows the pages in until the last task.
 	toBottom bool
+	// drafted marks tasks with unsent text (set by the root from the
+	// composer's drafts).
+	drafted map[string]bool
+}
+
+// setDrafted replaces the set of tasks with unsent text.
+func (t *tasksModel) setDrafted(d map[string]bool) {
+	t.drafted = d
+	t.rev++
 }
 
 // tasksAction is what a key in the list asks the root to do.
@@ -372,8 +381,11 @@ func (t *tasksModel) view(spin string) []string {
 func (t *tasksModel) row(i int) string {
 	it := t.items[t.visible[i]]
 	marker := "  "
-	if it.ID == t.openID {
+	switch {
+	case it.ID == t.openID:
 		marker = "● "
+	case t.drafted[it.ID]:
+		marker = "✎ " // unsent text waits in this task
 	}
 	title := safe.Line(it.Title)
 	if title == "" {

@@ -107,6 +107,7 @@ func (m *Model) openTask(id string) tea.Cmd {
 		task = m.conv.state(id).task
 	}
 	m.composer.switchTask(id)
+	m.tasks.setDrafted(m.composer.drafted())
 	m.tasks.openID = id
 	fetch := m.conv.open(task)
 	m.chips.set(m.conv.suggestions(id))

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// draftsPath is where unsent texts wait between runs: one file per API
+// host and user, in the user's state directory, so demo and live drafts
+// never mix.
+func draftsPath(baseURL, user string) (string, error) {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	sum := sha256.Sum256([]byte(baseURL + "\x00" + user))
+	return filepath.Join(dir, "aui-tui", "drafts", hex.EncodeToString(sum[:8])+".json"), nil
+}
+
+// loadDrafts reads the drafts left by the last run; none is not an error.
+func loadDrafts(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var d map[string]string
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// saveDrafts keeps the unsent texts for the next run (removing the file
+// when there are none). The file is private: drafts are the user's words.
+func saveDrafts(path string, d map[string]string) error {
+	if len(d) == 0 {
+		err := os.Remove(path)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
