@@ -58,17 +58,26 @@ func cutFirstReply(t *testing.T, f *fakeAPI, onCut func()) {
 	})
 }
 
-func TestSessionFailsCutReplyWhileServerAway(t *testing.T) {
+// sendThenCut sends text on task t1 of a fake whose transcript answers it
+// with reply; the socket is cut mid-reply and, while away is set, new
+// sessions are refused.
+func sendThenCut(t *testing.T, text, reply string) (*fakeAPI, *Session, *recorder, *atomic.Bool) {
+	t.Helper()
 	f := newFake(t)
-	f.setTranscript("t1", userMessageJSON("u1", "fridge for a studio"), agentMessage("a1", "Here is the full reply."))
-	var away atomic.Bool
-	refuseSessions(f, &away)
+	f.setTranscript("t1", userMessageJSON("u1", text), agentMessage("a1", reply))
+	away := &atomic.Bool{}
+	refuseSessions(f, away)
 	cutFirstReply(t, f, func() { away.Store(true) })
 	s, rec, _ := run(t, f.client())
 	rec.state(StateLive)
-	if err := s.Send(context.Background(), "t1", "fridge for a studio", nil); err != nil {
+	if err := s.Send(context.Background(), "t1", text, nil); err != nil {
 		t.Fatal(err)
 	}
+	return f, s, rec, away
+}
+
+func TestSessionFailsCutReplyWhileServerAway(t *testing.T) {
+	_, _, rec, away := sendThenCut(t, "fridge for a studio", "Here is the full reply.")
 	// The reconnect fails: the user hears that the reply stopped, and why.
 	ef := rec.errorFrame()
 	if ef.TaskID != "t1" || !strings.HasPrefix(ef.Err.Error(), "The connection dropped during the reply: cannot reach ") {
@@ -95,16 +104,7 @@ func TestSessionFailsCutReplyWhileServerAway(t *testing.T) {
 }
 
 func TestSessionResentTurnIsNotRecovered(t *testing.T) {
-	f := newFake(t)
-	f.setTranscript("t1", userMessageJSON("u1", "hello"), agentMessage("a1", "Hi."))
-	var away atomic.Bool
-	refuseSessions(f, &away)
-	cutFirstReply(t, f, func() { away.Store(true) })
-	s, rec, _ := run(t, f.client())
-	rec.state(StateLive)
-	if err := s.Send(context.Background(), "t1", "hello", nil); err != nil {
-		t.Fatal(err)
-	}
+	f, s, rec, away := sendThenCut(t, "hello", "Hi.")
 	rec.errorFrame()
 
 	// The user sends the failed text again; it goes over REST.

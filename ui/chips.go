@@ -23,6 +23,8 @@ type chipsModel struct {
 	focused bool
 	w       int
 	maxRows int
+	// rev changes with the suggestions, so drawn rows can be reused.
+	rev int
 }
 
 func newChips(st *theme.Styles, km KeyMap) chipsModel {
@@ -31,6 +33,7 @@ func newChips(st *theme.Styles, km KeyMap) chipsModel {
 
 // set replaces the suggestions (sanitised once here, not per frame).
 func (c *chipsModel) set(items []string) {
+	c.rev++
 	c.items = c.items[:0:0]
 	for _, it := range items {
 		if s := safe.Line(it); s != "" {
@@ -79,6 +82,17 @@ func (c *chipsModel) lines() []string {
 		rows, _ = c.layout(c.index)
 	}
 	return rows
+}
+
+// chipsKey is everything the chip rows depend on.
+type chipsKey struct {
+	rev, index, w, maxRows int
+	focused                bool
+	st                     *theme.Styles
+}
+
+func (c *chipsModel) key() chipsKey {
+	return chipsKey{rev: c.rev, index: c.index, w: c.w, maxRows: c.maxRows, focused: c.focused, st: c.st}
 }
 
 // layout places chips from first on; shown is the index of the first chip

@@ -90,10 +90,28 @@ func (c *conversationModel) open(task api.Task) bool {
 	return !s.loaded && !s.loading
 }
 
+// localPrefix starts the keys of messages sent from here, until the server
+// names them; sameMessages relies on it to recognise them.
+const localPrefix = "local-"
+
+// endTurn forgets the turn in flight and its streamed text.
+func (s *taskState) endTurn() {
+	s.inFlight, s.stream, s.streamDirty, s.streamKey = "", "", false, ""
+}
+
+// markSent marks a user message as delivered and answered, clearing a
+// failure it carried.
+func (c *conversationModel) markSent(taskID, key string) {
+	if u, ok := c.find(taskID, key); ok && u.Status != transcript.StatusSent {
+		u.Status, u.Err = transcript.StatusSent, ""
+		c.upsert(taskID, u)
+	}
+}
+
 // nextKey makes a local key for entries the server has not named yet.
 func (c *conversationModel) nextKey(prefix string) string {
 	c.seq++
-	return fmt.Sprintf("%s-%d", prefix, c.seq)
+	return fmt.Sprintf("%s%d", prefix, c.seq)
 }
 
 func welcomeEntry(t api.Task) transcript.Entry {

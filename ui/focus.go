@@ -17,7 +17,7 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 	for range focusOrder {
 		i = (i + d + len(focusOrder)) % len(focusOrder)
 		f := focusOrder[i]
-		if f == focusChips && len(m.chips.lines()) == 0 {
+		if f == focusChips && len(m.chipRows()) == 0 {
 			continue // none shown: a chip must be seen before it is sent
 		}
 		if (f == focusConversation || f == focusChips) && m.conv.openID == "" {

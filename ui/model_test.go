@@ -270,11 +270,16 @@ func TestQuitKeys(t *testing.T) {
 	}
 }
 
-func TestLoadErrorIsASentence(t *testing.T) {
+// viewAfterRejectedKey is the screen after the task list failed with 401.
+func viewAfterRejectedKey(t *testing.T) string {
 	h := newHarness(t, 0)
 	h.b.listErr = &api.APIError{StatusCode: 401, Description: "Not authenticated"}
 	h.key("ctrl+r")
-	v := plainView(h.m)
+	return plainView(h.m)
+}
+
+func TestLoadErrorIsASentence(t *testing.T) {
+	v := viewAfterRejectedKey(t)
 	if !strings.Contains(v, "Could not load tasks") || strings.Contains(v, "{") {
 		t.Fatalf("load error not shown as a sentence:\n%s", v)
 	}
@@ -408,10 +413,7 @@ func TestStatusBarKeepsConnectionStateBesideALongNotice(t *testing.T) {
 }
 
 func TestRejectedKeySaysWhatHelps(t *testing.T) {
-	h := newHarness(t, 0)
-	h.b.listErr = &api.APIError{StatusCode: 401, Description: "Not authenticated"}
-	h.key("ctrl+r")
-	v := plainView(h.m)
+	v := viewAfterRejectedKey(t)
 	if !strings.Contains(v, "AUI_NETWORK_API_KEY") || strings.Contains(v, "page 1 of") {
 		t.Fatalf("a rejected key should point at the key, not at paging:\n%s", v)
 	}

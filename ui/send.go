@@ -44,7 +44,7 @@ func (m *Model) send(text string, fromComposer bool) tea.Cmd {
 		}
 		return m.notify(levelWarn, "The agent is still replying; your text is kept in the composer.")
 	}
-	localKey := m.conv.nextKey("local")
+	localKey := m.conv.nextKey(localPrefix)
 	m.conv.upsert(id, transcript.Entry{
 		Key:    localKey,
 		Status: transcript.StatusPending,
@@ -135,8 +135,7 @@ func (m *Model) failTurn(taskID, localKey, reason string) {
 		if s.streamKey != "" {
 			m.conv.remove(taskID, s.streamKey)
 		}
-		s.inFlight = ""
-		s.stream, s.streamDirty, s.streamKey = "", false, ""
+		s.endTurn()
 	}
 	if taskID == m.conv.openID {
 		m.chips.set(m.conv.suggestions(taskID))

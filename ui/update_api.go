@@ -230,7 +230,7 @@ func sameMessages(c *conversationModel, taskID string, msgs []api.Message) bool 
 		}
 		// A message sent from here keeps its local key; the server's copy
 		// of it has an id, so it is matched by sender and text instead.
-		mine := strings.HasPrefix(e.Key, "local-") && !e.Msg.FromAgent()
+		mine := strings.HasPrefix(e.Key, localPrefix) && !e.Msg.FromAgent()
 		switch {
 		case i < 0:
 			same = false

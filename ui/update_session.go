@@ -75,14 +75,13 @@ func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 	s := m.conv.state(e.TaskID)
 	final := transcript.Entry{Key: e.Message.ID, Msg: e.Message, Status: transcript.StatusSent}
 	if final.Key == "" {
-		final.Key = m.conv.nextKey("reply")
+		final.Key = m.conv.nextKey("reply-")
 	}
 	var cmds []tea.Cmd
 	switch {
 	case e.Recovered && e.Prompt != "" && !m.answersInFlight(s, e.Prompt):
 		if u, ok := m.conv.userTurn(e.TaskID, e.Prompt); ok {
-			u.Status, u.Err = transcript.StatusSent, ""
-			m.conv.upsert(e.TaskID, u)
+			m.conv.markSent(e.TaskID, u.Key)
 			m.conv.insertAfter(e.TaskID, u.Key, final)
 		} else {
 			m.conv.upsert(e.TaskID, final)
@@ -101,11 +100,8 @@ func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 				answered = u.Key
 			}
 		}
-		if u, ok := m.conv.find(e.TaskID, answered); ok && u.Status != transcript.StatusSent {
-			u.Status, u.Err = transcript.StatusSent, ""
-			m.conv.upsert(e.TaskID, u)
-		}
-		s.inFlight, s.stream, s.streamDirty, s.streamKey = "", "", false, ""
+		m.conv.markSent(e.TaskID, answered)
+		s.endTurn()
 	}
 	if e.TaskID == m.conv.openID {
 		m.chips.set(m.conv.suggestions(e.TaskID))

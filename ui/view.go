@@ -51,9 +51,10 @@ func (m *Model) relayout() {
 	default:
 		m.chips.maxRows = 0
 	}
-	used := 1 + m.sepHeight(h) + m.composer.height() + len(m.chips.lines())
+	chips := len(m.chipRows())
+	used := 1 + m.sepHeight(h) + m.composer.height() + chips
 	m.conv.setSize(w, max(1, h-used+1))
-	if m.focus == focusChips && len(m.chips.lines()) == 0 {
+	if m.focus == focusChips && chips == 0 {
 		// The chips left the screen (a resize, a taller draft): focus
 		// must not stay on something invisible.
 		m.focus = focusComposer
@@ -124,6 +125,17 @@ type viewCache struct {
 	status   memo[statusKey]
 	help     memo[helpKey]
 	composer memo[composerKey]
+	chips    memo[chipsKey]
+}
+
+// chipRows is the chip rows, drawn again only when they change; the rows
+// are joined with newlines in the memo.
+func (m Model) chipRows() []string {
+	s := m.cache.chips.get(m.chips.key(), func() string { return strings.Join(m.chips.lines(), "\n") })
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
 }
 
 type tasksPaneKey struct {
@@ -180,7 +192,7 @@ func (m Model) convPane(spin string) string {
 	if tv := m.conv.tr.View(); tv != "" {
 		rows = append(rows, strings.Split(tv, "\n")...) // already w wide
 	}
-	for _, l := range m.chips.lines() {
+	for _, l := range m.chipRows() {
 		rows = append(rows, fit(l, w))
 	}
 	if m.sepHeight(h) > 0 {

@@ -171,11 +171,6 @@ func (p product) hasTag(tag string) bool {
 	return false
 }
 
-// option builds the product's card as AUI sends it (widget parameters).
-func (p product) option(recommended bool) api.ProductOption {
-	return api.ProductOption{IsRecommended: recommended, WidgetParameters: p.params(p.Colors[0], p.Capacity, p.Price, "")}
-}
-
 // params lists the card rows of the product in a given color, size and price.
 func (p product) params(color string, capacity float64, price int, query string) []api.Parameter {
 	name := p.Name
