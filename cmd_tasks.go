@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
-	"aui-tui/ui/safe"
+	"aui-tui/internal/textsafe"
 )
 
 // newTasksCmd lists one page of the user's tasks without the UI.
@@ -70,7 +70,7 @@ func newTasksCmd() *cobra.Command {
 func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 	if len(p.Tasks) == 0 {
 		if p.Total == 0 {
-			_, err := fmt.Fprintf(out, "%s has no tasks\n", safe.Line(userID))
+			_, err := fmt.Fprintf(out, "%s has no tasks\n", textsafe.Line(userID))
 			return err
 		}
 		_, err := fmt.Fprintf(out, "page %d is empty: %d tasks fill %d pages of %d\n", p.Page, p.Total, p.Pages(), p.Size)
@@ -79,7 +79,7 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE")
 	for _, t := range p.Tasks {
-		fmt.Fprintf(tw, "%s\t%s\n", safe.Line(t.ID), safe.Line(t.Title))
+		fmt.Fprintf(tw, "%s\t%s\n", textsafe.Line(t.ID), textsafe.Line(t.Title))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"aui-tui/internal/fsutil"
+
 	"errors"
 	"fmt"
 	"io"
@@ -14,8 +16,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/export"
 	"aui-tui/theme"
-	"aui-tui/ui/export"
 	"aui-tui/ui/transcript"
 )
 
@@ -83,7 +85,7 @@ func newTranscriptCmd() *cobra.Command {
 				return err
 			}
 			if output != "" {
-				return writeFileAtomic(output, []byte(b.String()))
+				return fsutil.WriteFileAtomic(output, []byte(b.String()), 0o600)
 			}
 			_, err = io.WriteString(cmd.OutOrStdout(), b.String())
 			return err
@@ -156,28 +158,6 @@ func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Messa
 	}
 	_, err := io.WriteString(w, transcript.RenderAll(entries, st, transcript.NewRenderer(), width)+"\n")
 	return err
-}
-
-// writeFileAtomic replaces path with data only once all of it is written,
-// so a failure never leaves half a transcript behind. The file is private
-// to the user, as conversations may be.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".aui-transcript-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
 }
 
 // formatForFile picks the format an --output file's name asks for

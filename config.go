@@ -1,6 +1,8 @@
 package main
 
 import (
+	"aui-tui/internal/xdg"
+
 	"errors"
 	"fmt"
 	"os"
@@ -137,11 +139,11 @@ func apiKey() (string, error) {
 
 // keyFilePath is $XDG_CONFIG_HOME/aui-tui/key (~/.config/aui-tui/key).
 func keyFilePath() (string, error) {
-	dir, err := os.UserConfigDir()
+	dir, err := xdg.ConfigDir(nil)
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "aui-tui", "key"), nil
+	return filepath.Join(dir, "key"), nil
 }
 
 // newClient builds the ordinary API client for a base URL and key; demo and

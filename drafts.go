@@ -7,22 +7,21 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+
+	"aui-tui/internal/fsutil"
+	"aui-tui/internal/xdg"
 )
 
 // draftsPath is where unsent texts wait between runs: one file per API
 // host and user, in the user's state directory, so demo and live drafts
 // never mix.
 func draftsPath(baseURL, user string) (string, error) {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir, err := xdg.StateDir(nil)
+	if err != nil {
+		return "", err
 	}
 	sum := sha256.Sum256([]byte(baseURL + "\x00" + user))
-	return filepath.Join(dir, "aui-tui", "drafts", hex.EncodeToString(sum[:8])+".json"), nil
+	return filepath.Join(dir, "drafts", hex.EncodeToString(sum[:8])+".json"), nil
 }
 
 // loadDrafts reads the drafts left by the last run; none is not an error.
@@ -51,16 +50,9 @@ func saveDrafts(path string, d map[string]string) error {
 		}
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
 	b, err := json.Marshal(d)
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return fsutil.WriteFileAtomic(path, b, 0o600)
 }

@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 )
 
 // chipsModel shows the agent's follow-up suggestions as numbered chips. It
@@ -36,7 +36,7 @@ func (c *chipsModel) set(items []string) {
 	c.rev++
 	c.items = c.items[:0:0]
 	for _, it := range items {
-		if s := safe.Line(it); s != "" {
+		if s := textsafe.Line(it); s != "" {
 			c.items = append(c.items, s)
 		}
 		if len(c.items) == 9 {

@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aui-tui/api"
-	"aui-tui/ui/export"
-	"aui-tui/ui/safe"
+	"aui-tui/internal/export"
+	"aui-tui/internal/textsafe"
 	"aui-tui/ui/transcript"
 )
 
@@ -66,7 +66,7 @@ func (m *Model) copyFocused() tea.Cmd {
 	if !ok {
 		return m.notify(levelWarn, "Nothing to copy: the conversation is empty.")
 	}
-	return m.copyText("message", safe.Text(e.Msg.Text))
+	return m.copyText("message", textsafe.Text(e.Msg.Text))
 }
 
 func (m *Model) copyTranscript() tea.Cmd {

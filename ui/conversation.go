@@ -9,8 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 	"aui-tui/ui/transcript"
 )
 
@@ -315,11 +315,11 @@ func (c *conversationModel) header(spin string) string {
 		return c.st.Chat.Notice.Render(ansi.Truncate("no task open · enter opens the selected task · ctrl+n starts one", c.w, "…"))
 	}
 	s := c.state(c.openID)
-	title := safe.Line(s.task.Title)
+	title := textsafe.Line(s.task.Title)
 	if title == "" {
 		title = "(untitled)"
 	}
-	id := safe.Line(s.task.ID)
+	id := textsafe.Line(s.task.ID)
 	extra := ""
 	switch {
 	case s.loading:

@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 	"aui-tui/ui/transcript"
 )
 
@@ -74,7 +74,7 @@ func New(cfg Config) Model {
 		conv:     newConversation(st, r, transcript.DefaultKeyMap()),
 		chips:    newChips(st, km),
 		composer: newComposer(st, km, cfg.Drafts),
-		status:   statusModel{st: st, demo: cfg.Demo, host: safe.Line(cfg.Host), user: safe.Line(cfg.UserID), conn: api.StateConnecting},
+		status:   statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		tick:     tea.Tick,

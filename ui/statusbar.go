@@ -8,8 +8,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 )
 
 type noticeLevel int
@@ -40,7 +40,7 @@ type statusModel struct {
 // setNotice shows text and returns the command that expires it.
 func (s *statusModel) setNotice(level noticeLevel, text string) int {
 	s.noticeID++
-	s.notice = safe.Line(text)
+	s.notice = textsafe.Line(text)
 	s.noticeLevel = level
 	return s.noticeID
 }

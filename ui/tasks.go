@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 )
 
 // tasksModel is the task-list pane: the user's tasks as loaded page by page,
@@ -387,7 +387,7 @@ func (t *tasksModel) row(i int) string {
 	case t.drafted[it.ID]:
 		marker = "✎ " // unsent text waits in this task
 	}
-	title := safe.Line(it.Title)
+	title := textsafe.Line(it.Title)
 	if title == "" {
 		title = "(untitled)"
 	}
@@ -432,7 +432,7 @@ func (t *tasksModel) footer(spin string) string {
 
 // shortID is the first 8 characters of an id, enough to tell tasks apart.
 func shortID(id string) string {
-	id = safe.Line(id)
+	id = textsafe.Line(id)
 	if ansi.StringWidth(id) > 8 {
 		return ansi.Truncate(id, 8, "") + "…"
 	}

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aui-tui/api"
-	"aui-tui/ui/safe"
+	"aui-tui/internal/textsafe"
 	"aui-tui/ui/transcript"
 )
 
@@ -23,7 +23,7 @@ func humanError(err error) string {
 	if err == nil {
 		return ""
 	}
-	return safe.Line(err.Error())
+	return textsafe.Line(err.Error())
 }
 
 func (m *Model) loadTasks(page int) tea.Cmd {

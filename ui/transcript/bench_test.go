@@ -5,8 +5,8 @@ import (
 	"time"
 	"unicode"
 
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 )
 
 // Benchmarks at 120x40 with the dark theme. Budgets: open 10k ≤ 50 ms and
@@ -118,7 +118,7 @@ func streamBatches(text string) []string {
 // ~30 ms batch), then the final message. It reports the CPU time per
 // second of streaming and as a share of one core.
 func BenchmarkStream2000Words(b *testing.B) {
-	reply := safe.Text(genLongReply(2000))
+	reply := textsafe.Text(genLongReply(2000))
 	batches := streamBatches(reply)
 	streamed := time.Duration(len(batches)) * 30 * time.Millisecond
 	r := NewRenderer()
@@ -151,7 +151,7 @@ func BenchmarkNaiveRenderAll10k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, e := range es {
-			r.markdown(st, benchW-gutterWidth, safe.Text(e.Msg.Text))
+			r.markdown(st, benchW-gutterWidth, textsafe.Text(e.Msg.Text))
 		}
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"aui-tui/api"
-	"aui-tui/ui/safe"
+	"aui-tui/internal/textsafe"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -83,7 +83,7 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 // (empty values skipped, long ones cut with …) and a variant count.
 func cardLines(p api.Card, inner int, c renderCtx) []string {
 	inner = max(inner, 1)
-	name := safe.Line(p.Name)
+	name := textsafe.Line(p.Name)
 	if name == "" {
 		name = "Product"
 	}
@@ -95,8 +95,8 @@ func cardLines(p api.Card, inner int, c renderCtx) []string {
 	rows := make([]row, 0, len(p.Parameters))
 	keyW := 0
 	for _, prm := range p.Parameters {
-		v := safe.Line(prm.Value.String())
-		k := safe.Line(prm.Title)
+		v := textsafe.Line(prm.Value.String())
+		k := textsafe.Line(prm.Title)
 		if v == "" || strings.EqualFold(k, "Product name") && v == name {
 			continue
 		}
@@ -186,8 +186,8 @@ func variantItems(vars []api.Card) []string {
 	values := func(v api.Card) map[string]string {
 		out := map[string]string{}
 		for _, p := range v.Parameters {
-			if s := safe.Line(p.Value.String()); s != "" {
-				out[safe.Line(p.Title)] = s
+			if s := textsafe.Line(p.Value.String()); s != "" {
+				out[textsafe.Line(p.Title)] = s
 			}
 		}
 		return out
@@ -198,7 +198,7 @@ func variantItems(vars []api.Card) []string {
 		seen := map[string]bool{}
 		for _, v := range vars {
 			for _, p := range v.Parameters {
-				t := safe.Line(p.Title)
+				t := textsafe.Line(p.Title)
 				if seen[t] {
 					continue
 				}
@@ -224,7 +224,7 @@ func variantItems(vars []api.Card) []string {
 			}
 		} else {
 			for _, p := range v.Parameters {
-				if s := safe.Line(p.Value.String()); s != "" && len(shown) < 3 {
+				if s := textsafe.Line(p.Value.String()); s != "" && len(shown) < 3 {
 					shown = append(shown, s)
 				}
 			}
@@ -232,8 +232,8 @@ func variantItems(vars []api.Card) []string {
 		switch {
 		case len(shown) > 0:
 			parts = append(parts, strings.Join(shown, " · "))
-		case safe.Line(v.Name) != "":
-			parts = append(parts, safe.Line(v.Name))
+		case textsafe.Line(v.Name) != "":
+			parts = append(parts, textsafe.Line(v.Name))
 		}
 	}
 	return parts

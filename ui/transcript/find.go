@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"aui-tui/ui/safe"
+	"aui-tui/internal/textsafe"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -66,16 +66,16 @@ func (it *item) searchText() string {
 		return it.search
 	}
 	var b strings.Builder
-	b.WriteString(strings.NewReplacer("**", "", "__", "", "`", "").Replace(safe.Text(it.e.Msg.Text)))
+	b.WriteString(strings.NewReplacer("**", "", "__", "", "`", "").Replace(textsafe.Text(it.e.Msg.Text)))
 	prods, vars := it.e.Msg.Products()
 	for _, c := range append(prods, vars...) {
-		b.WriteString("\n" + safe.Line(c.Name))
+		b.WriteString("\n" + textsafe.Line(c.Name))
 		for _, p := range c.Parameters {
-			b.WriteString("\n" + safe.Line(p.Title) + "  " + safe.Line(p.Value.String()))
+			b.WriteString("\n" + textsafe.Line(p.Title) + "  " + textsafe.Line(p.Value.String()))
 		}
 	}
 	if it.e.Err != "" {
-		b.WriteString("\n" + safe.Line(it.e.Err))
+		b.WriteString("\n" + textsafe.Line(it.e.Err))
 	}
 	it.search, it.searchVer = strings.ToLower(b.String()), it.version
 	if it.search == "" {
@@ -226,13 +226,13 @@ func (m Model) findLine() string {
 		count = pos + "/" + strconv.Itoa(f.total)
 	}
 	if f.prompt {
-		in := safe.Line(f.input)
+		in := textsafe.Line(f.input)
 		if f.input == "" {
 			count = "type to find · enter keep · esc cancel"
 		}
 		return m.st.Chat.Marker.Render("/") + in + m.st.Chat.Marker.Render("▏") + "  " + m.st.Chat.Notice.Render(count)
 	}
-	q := safe.Line(f.input)
+	q := textsafe.Line(f.input)
 	if utf8.RuneCountInString(q) > 24 {
 		q = ansi.Truncate(q, 24, "…")
 	}

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"sync"
 
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -74,7 +74,7 @@ func (r *Renderer) render(st *theme.Styles, width int, src string) (out string, 
 	}
 	// Keep colours only: glamour wraps links in OSC 8 hyperlinks whose
 	// target could differ from what the reader sees.
-	return safe.StyledOnly(s), true
+	return textsafe.StyledOnly(s), true
 }
 
 func (r *Renderer) get(st *theme.Styles, width int) *glamour.TermRenderer {
@@ -166,7 +166,7 @@ func trimRight(l string) string {
 }
 
 // escLen is the length of the CSI sequence at the start of s (the only kind
-// left after safe.StyledOnly), or 1 for a lone ESC.
+// left after textsafe.StyledOnly), or 1 for a lone ESC.
 func escLen(s string) int {
 	if len(s) < 2 || s[1] != '[' {
 		return 1

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -34,17 +34,17 @@ func rawJSON(msg api.Message) string {
 	if len(bytes.TrimSpace(src)) == 0 {
 		b, err := json.Marshal(msg)
 		if err != nil {
-			return safe.Text(err.Error())
+			return textsafe.Text(err.Error())
 		}
 		src = b
 	}
 	var out bytes.Buffer
 	if err := json.Indent(&out, src, "", "  "); err != nil {
-		return safe.Text(string(src))
+		return textsafe.Text(string(src))
 	}
 	// JSON escapes C0 controls but may carry C1 controls and other runes
 	// raw, so the pretty text is sanitised like any server text.
-	return safe.Text(out.String())
+	return textsafe.Text(out.String())
 }
 
 // wrap re-wraps the text for a pane width, keeping the scroll offset.
@@ -67,7 +67,7 @@ func (v *rawView) view(w, h int, st *theme.Styles) []string {
 		return nil
 	}
 	out := make([]string, 0, h)
-	title := st.Chat.Marker.Render("raw JSON") + st.Chat.Notice.Render(" · "+safe.Line(v.key)+" · esc/v close")
+	title := st.Chat.Marker.Render("raw JSON") + st.Chat.Notice.Render(" · "+textsafe.Line(v.key)+" · esc/v close")
 	out = append(out, ansi.Truncate(title, w, "…"))
 	for i := v.off; i < len(v.lines) && len(out) < h; i++ {
 		out = append(out, v.lines[i])

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
-	"aui-tui/ui/safe"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -48,7 +48,7 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 	e := it.e
 	var b lineBuf
 	b.add(ansi.Truncate(header(e, c), c.width, "…"))
-	text := safe.Text(e.Msg.Text)
+	text := textsafe.Text(e.Msg.Text)
 	switch {
 	case e.fromUser():
 		userText(&b, text, c)
@@ -145,7 +145,7 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 	case StatusPending:
 		b.add(ansi.Truncate(c.st.Chat.Pending.Render("sending…"), c.width, "…"))
 	case StatusFailed:
-		reason := safe.Line(e.Err)
+		reason := textsafe.Line(e.Err)
 		if reason == "" {
 			reason = "not sent"
 		}

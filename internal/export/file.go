@@ -1,21 +1,22 @@
 package export
 
 import (
-	"os"
+	"aui-tui/internal/fsutil"
+
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
 	"aui-tui/api"
-	"aui-tui/ui/safe"
+	"aui-tui/internal/textsafe"
 )
 
 var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
 
 // FileName is a readable, filesystem-safe name for a task's export.
 func FileName(task api.Task, asJSON bool) string {
-	slug := strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(safe.Line(task.Title)), "-"), "-")
+	slug := strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(textsafe.Line(task.Title)), "-"), "-")
 	if len(slug) > 40 {
 		slug = strings.Trim(slug[:40], "-")
 	}
@@ -53,19 +54,7 @@ func WriteFile(dir string, task api.Task, msgs []api.Message, loc *time.Location
 	if err != nil {
 		return "", err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".aui-export-*")
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return "", err
-	}
-	if err := tmp.Close(); err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := fsutil.WriteFileAtomic(path, data, 0o600); err != nil {
 		return "", err
 	}
 	return path, nil

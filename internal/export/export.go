@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"aui-tui/api"
-	"aui-tui/ui/safe"
+	"aui-tui/internal/textsafe"
 )
 
 // Markdown renders a transcript as a Markdown document: a heading per turn,
@@ -19,14 +19,14 @@ import (
 // text is sanitised, so the file is safe to cat in a terminal.
 func Markdown(task api.Task, msgs []api.Message, loc *time.Location) string {
 	var b strings.Builder
-	title := safe.Line(task.Title)
+	title := textsafe.Line(task.Title)
 	if title == "" {
 		title = "Conversation"
 	}
 	fmt.Fprintf(&b, "# %s\n\n", title)
-	fmt.Fprintf(&b, "Task `%s` · user `%s` · %d messages\n", safe.Line(task.ID), safe.Line(task.UserID), len(msgs))
+	fmt.Fprintf(&b, "Task `%s` · user `%s` · %d messages\n", textsafe.Line(task.ID), textsafe.Line(task.UserID), len(msgs))
 	if task.WelcomeMessage != "" {
-		fmt.Fprintf(&b, "\n## agent (welcome)\n\n%s\n", safe.Text(task.WelcomeMessage))
+		fmt.Fprintf(&b, "\n## agent (welcome)\n\n%s\n", textsafe.Text(task.WelcomeMessage))
 	}
 	for _, m := range msgs {
 		b.WriteString("\n")
@@ -47,7 +47,7 @@ func MessageMarkdown(m api.Message, loc *time.Location) string {
 	} else {
 		fmt.Fprintf(&b, "## %s · %s\n\n", who, m.CreatedAt.In(loc).Format("2006-01-02 15:04"))
 	}
-	b.WriteString(strings.TrimRight(safe.Text(m.Text), "\n"))
+	b.WriteString(strings.TrimRight(textsafe.Text(m.Text), "\n"))
 	b.WriteString("\n")
 	products, variants := m.Products()
 	if len(products) > 0 {
@@ -61,7 +61,7 @@ func MessageMarkdown(m api.Message, loc *time.Location) string {
 	if len(m.FollowupSuggestions) > 0 {
 		b.WriteString("\n**Suggestions**\n\n")
 		for i, s := range m.FollowupSuggestions {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, safe.Line(s))
+			fmt.Fprintf(&b, "%d. %s\n", i+1, textsafe.Line(s))
 		}
 	}
 	return b.String()
@@ -69,7 +69,7 @@ func MessageMarkdown(m api.Message, loc *time.Location) string {
 
 func writeCards(b *strings.Builder, cards []api.Card) {
 	for _, c := range cards {
-		name := safe.Line(c.Name)
+		name := textsafe.Line(c.Name)
 		if name == "" {
 			name = "Product"
 		}
@@ -79,8 +79,8 @@ func writeCards(b *strings.Builder, cards []api.Card) {
 		}
 		fmt.Fprintf(b, "- **%s**%s\n", mdEscape(name), star)
 		for _, p := range c.Parameters {
-			if v := safe.Line(p.Value.String()); v != "" {
-				fmt.Fprintf(b, "  - %s: %s\n", mdEscape(safe.Line(p.Title)), mdEscape(v))
+			if v := textsafe.Line(p.Value.String()); v != "" {
+				fmt.Fprintf(b, "  - %s: %s\n", mdEscape(textsafe.Line(p.Title)), mdEscape(v))
 			}
 		}
 	}
@@ -94,9 +94,9 @@ func mdEscape(s string) string {
 // for pipes and screen readers.
 func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n", safe.Line(task.Title), safe.Line(task.ID))
+	fmt.Fprintf(&b, "%s (%s)\n", textsafe.Line(task.Title), textsafe.Line(task.ID))
 	if task.WelcomeMessage != "" {
-		fmt.Fprintf(&b, "\nagent: %s\n", safe.Text(task.WelcomeMessage))
+		fmt.Fprintf(&b, "\nagent: %s\n", textsafe.Text(task.WelcomeMessage))
 	}
 	for _, m := range msgs {
 		who := "agent"
@@ -107,14 +107,14 @@ func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 		if !m.CreatedAt.IsZero() {
 			ts = " [" + m.CreatedAt.In(loc).Format("2006-01-02 15:04") + "]"
 		}
-		fmt.Fprintf(&b, "\n%s%s: %s\n", who, ts, strings.TrimRight(safe.Text(m.Text), "\n"))
+		fmt.Fprintf(&b, "\n%s%s: %s\n", who, ts, strings.TrimRight(textsafe.Text(m.Text), "\n"))
 		products, _ := m.Products()
 		for _, c := range products {
 			star := ""
 			if c.IsRecommended {
 				star = " (recommended)"
 			}
-			fmt.Fprintf(&b, "  * %s%s\n", safe.Line(c.Name), star)
+			fmt.Fprintf(&b, "  * %s%s\n", textsafe.Line(c.Name), star)
 		}
 	}
 	return b.String()

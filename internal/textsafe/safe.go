@@ -4,7 +4,7 @@
 // suggestions, error messages) passes through Text or Line before it is
 // styled, so no byte of it can move the cursor, clear the screen, set the
 // window title, write the clipboard (OSC 52) or plant a hyperlink (OSC 8).
-package safe
+package textsafe
 
 import (
 	"strings"
