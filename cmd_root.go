@@ -20,7 +20,7 @@ import (
 func newRootCmd() *cobra.Command {
 	var f connFlags
 	var themeFlag, exportDir string
-	var noMouse bool
+	var noMouse, noCache bool
 	var pageSize int
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
@@ -52,7 +52,7 @@ func newRootCmd() *cobra.Command {
 				return err
 			}
 			defer c.close()
-			return runUI(c, ui.Config{
+			return runUI(c, !noCache, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
 				Host:      c.client.Host(),
@@ -71,13 +71,14 @@ func newRootCmd() *cobra.Command {
 	fl.SortFlags = false
 	fl.StringVar(&themeFlag, "theme", "auto", "colour theme: auto (follow the terminal), dark or light")
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
+	fl.BoolVar(&noCache, "no-cache", false, "neither read nor write the local cache of task lists and transcripts")
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
 	f.register(cmd)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newCacheCmd())
 	return cmd
 }
 
@@ -113,7 +114,7 @@ func boundMemory() {
 
 // runUI runs the program with a WebSocket session whose events are fed into
 // it; the session stops when the program ends.
-func runUI(c *conn, cfg ui.Config) error {
+func runUI(c *conn, useCache bool, cfg ui.Config) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var p *tea.Program
@@ -134,6 +135,16 @@ func runUI(c *conn, cfg ui.Config) error {
 			cfg.Drafts = d
 		} else {
 			cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+		}
+	}
+	if useCache {
+		st, notice := openCache(where, c.userID)
+		if st != nil {
+			defer st.Close()
+			cfg.Store = st
+		}
+		if notice != "" && cfg.Notice == "" {
+			cfg.Notice = notice
 		}
 	}
 	p = tea.NewProgram(ui.New(cfg), tea.WithContext(ctx))

@@ -28,7 +28,9 @@ type Sender interface {
 type Config struct {
 	Backend Backend
 	Sender  Sender
-	UserID  string
+	// Store is the local cache of what the server sent; nil for none.
+	Store  Store
+	UserID string
 	// Demo is true when the embedded demo backend serves the API.
 	Demo bool
 	// Host is shown in the status bar ("127.0.0.1:41234", "data-services.aui.io").

@@ -17,7 +17,7 @@ func listTasksCmd(b Backend, timeout time.Duration, reqID int, userID string, pa
 		defer cancel()
 		start := time.Now()
 		p, err := b.ListTasks(ctx, userID, page, size)
-		return tasksLoadedMsg{reqID: reqID, page: p, err: err, latency: time.Since(start)}
+		return tasksLoadedMsg{reqID: reqID, pageNo: page, page: p, err: err, latency: time.Since(start)}
 	}
 }
 

@@ -22,8 +22,14 @@ type taskState struct {
 	entries []transcript.Entry
 	loaded  bool
 	loading bool
-	reqID   int
-	err     string
+	// cached: the entries shown came from the local cache, stored at
+	// cachedAt; the server's copy replaces them without moving the reader.
+	cached   bool
+	cachedAt time.Time
+	// unreachable: the last fetch could not reach the server.
+	unreachable bool
+	reqID       int
+	err         string
 	// inFlight is the local key of the user message whose reply is awaited.
 	inFlight string
 	// stream holds streamed text not yet shown (flushed every 30 ms).
@@ -156,6 +162,16 @@ func (c *conversationModel) entries(taskID string) []transcript.Entry {
 func (c *conversationModel) setEntries(taskID string, es []transcript.Entry) {
 	if taskID == c.openID {
 		c.tr.SetEntries(es)
+		return
+	}
+	c.state(taskID).entries = es
+}
+
+// refreshEntries replaces a task's entries with a newer copy, keeping the
+// reader's place when the task is open.
+func (c *conversationModel) refreshEntries(taskID string, es []transcript.Entry) {
+	if taskID == c.openID {
+		c.tr.RefreshEntries(es)
 		return
 	}
 	c.state(taskID).entries = es

@@ -133,9 +133,14 @@ type harness struct {
 
 func newHarness(t *testing.T, tasks int) *harness {
 	t.Helper()
-	b := newFakeBackend(tasks)
+	return newHarnessWith(t, newFakeBackend(tasks), nil)
+}
+
+// newHarnessWith runs the model on a given backend and local cache.
+func newHarnessWith(t *testing.T, b *fakeBackend, store Store) *harness {
+	t.Helper()
 	s := &fakeSender{}
-	m := New(Config{Backend: b, Sender: s, UserID: "u1", Demo: true, Host: "127.0.0.1:1",
+	m := New(Config{Backend: b, Sender: s, Store: store, UserID: "u1", Demo: true, Host: "127.0.0.1:1",
 		Theme: "dark", PageSize: 10, Location: time.UTC,
 		Now: func() time.Time { return time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC) }})
 	m.tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {

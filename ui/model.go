@@ -100,6 +100,9 @@ func (m Model) Init() tea.Cmd {
 		listTasksCmd(m.cfg.Backend, m.cfg.Timeout, m.tasks.gen, m.cfg.UserID, 1, m.cfg.PageSize),
 		m.spin.Tick,
 	}
+	if m.cfg.Store != nil {
+		cmds = append(cmds, cachedTasksCmd(m.cfg.Store, m.tasks.gen, 1, m.cfg.PageSize, false))
+	}
 	if m.status.notice != "" {
 		cmds = append(cmds, noticeExpireCmd(m.tick, m.status.noticeID))
 	}
@@ -141,6 +144,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onTaskRefreshed(msg)
 	case transcriptLoadedMsg:
 		cmd = m.onTranscriptLoaded(msg)
+	case tasksCachedMsg:
+		cmd = m.onTasksCached(msg)
+	case transcriptCachedMsg:
+		cmd = m.onTranscriptCached(msg)
 	case sendDoneMsg:
 		cmd = m.onSendDone(msg)
 	case SessionEvent:

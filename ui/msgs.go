@@ -9,7 +9,9 @@ import (
 // tasksLoadedMsg carries one page of the task list. reqID lets a refresh
 // discard pages still in flight from before it.
 type tasksLoadedMsg struct {
-	reqID   int
+	reqID int
+	// pageNo is the page asked for (page is empty on failure).
+	pageNo  int
 	page    api.TaskPage
 	err     error
 	latency time.Duration

@@ -44,6 +44,9 @@ func (m *Model) send(text string, fromComposer bool) tea.Cmd {
 		}
 		return m.notify(levelWarn, "The agent is still replying; your text is kept in the composer.")
 	}
+	if cmd := m.offlineRefusal(text, fromComposer); cmd != nil {
+		return cmd
+	}
 	localKey := m.conv.nextKey(localPrefix)
 	m.conv.upsert(id, transcript.Entry{
 		Key:    localKey,

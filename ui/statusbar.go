@@ -31,6 +31,10 @@ type statusModel struct {
 	attempt     int
 	keyRejected bool
 	latency     time.Duration
+	// offline: the server cannot be reached and what is shown is the
+	// cached copy of cachedAt ("15:04").
+	offline  bool
+	cachedAt string
 
 	notice      string
 	noticeLevel noticeLevel
@@ -51,9 +55,18 @@ func (s *statusModel) expire(id int) {
 	}
 }
 
+// setOffline marks what is shown as the cached copy stored at t.
+func (s *statusModel) setOffline(t time.Time, loc *time.Location) {
+	s.offline = true
+	s.cachedAt = t.In(loc).Format("15:04")
+}
+
 // connLabel names the WebSocket's state ("ws" keeps it apart from the
 // LIVE/DEMO mode badge); it is never shown by colour alone.
 func (s *statusModel) connLabel() (string, func(...string) string) {
+	if s.offline {
+		return "offline · cached " + s.cachedAt, s.st.Status.StateOffline.Render
+	}
 	switch s.conn {
 	case api.StateLive:
 		return "ws ● connected", s.st.Status.StateLive.Render

@@ -41,6 +41,12 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
+		if m.cfg.Store != nil && unreachable(msg.err) {
+			// Show the cached copy of the page (onTasksCached says if none).
+			m.tasks.loading = false
+			return tea.Batch(cachedTasksCmd(m.cfg.Store, m.tasks.gen, msg.pageNo, m.cfg.PageSize, true),
+				m.notify(levelError, "Could not load tasks: "+humanError(msg.err)))
+		}
 		m.tasks.fail(humanError(msg.err), retryHint(msg.err))
 		return m.notify(levelError, "Could not load tasks: "+humanError(msg.err))
 	}
@@ -48,16 +54,20 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 		m.status.expire(m.refreshNotice)
 	}
 	m.status.latency = msg.latency
+	m.status.offline = false
+	m.tasks.served = true
 	m.tasks.applyPage(msg.page)
+	m.tasks.fromCache = false
+	store := m.storeTaskPage(msg.page)
 	if m.conv.openID != "" {
 		if t, ok := m.tasks.find(m.conv.openID); ok {
 			m.conv.state(t.ID).task = t
 		}
 	}
 	if m.tasks.wantMore() {
-		return m.loadTasks(m.tasks.nextPage())
+		return tea.Batch(store, m.loadTasks(m.tasks.nextPage()))
 	}
-	return nil
+	return store
 }
 
 // newTask creates a task; thenSend (if any) is sent to it once it exists.
@@ -124,7 +134,11 @@ func (m *Model) fetchTranscript(id string) tea.Cmd {
 	s.reqID = m.reqSeq
 	s.loading = true
 	s.err = ""
-	return tea.Batch(loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, id, m.reqSeq), m.startSpinner())
+	var cached tea.Cmd
+	if !s.loaded && !s.cached {
+		cached = m.openCached(id, m.reqSeq)
+	}
+	return tea.Batch(loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, id, m.reqSeq), cached, m.startSpinner())
 }
 
 func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
@@ -134,25 +148,37 @@ func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	}
 	s.loading = false
 	if msg.err != nil {
+		s.unreachable = unreachable(msg.err)
+		if cmd, ok := m.transcriptOffline(msg.taskID); ok {
+			return tea.Batch(cmd, m.dispatchQueued(msg.taskID))
+		}
 		s.err = humanError(msg.err)
 		// A message waiting for the history is sent anyway.
 		return tea.Batch(m.notify(levelError, "Could not load the transcript: "+s.err), m.dispatchQueued(msg.taskID))
 	}
 	m.status.latency = msg.latency
+	m.status.offline = false
+	s.unreachable = false
 	if s.inFlight != "" && !s.queued {
 		// A reply is streaming: the history would hold its turn twice.
 		// Set it aside and fetch again when the turn ends.
 		s.refetch = true
 		return nil
 	}
-	wasLoaded := s.loaded
+	shown := s.loaded || s.cached
 	s.loaded = true
-	if wasLoaded && sameMessages(&m.conv, msg.taskID, msg.msgs) {
-		// A refresh that found nothing new keeps the reader's place.
+	if shown && sameMessages(&m.conv, msg.taskID, msg.msgs) {
+		// A refresh, or the server's copy of a cached transcript, that
+		// found nothing new keeps the reader's place.
 		return m.dispatchQueued(msg.taskID)
 	}
-	m.conv.setEntries(msg.taskID, entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID)))
-	var cmds []tea.Cmd
+	es := entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID))
+	if shown {
+		m.conv.refreshEntries(msg.taskID, es)
+	} else {
+		m.conv.setEntries(msg.taskID, es)
+	}
+	cmds := []tea.Cmd{m.storeTranscript(s.task, msg.msgs)}
 	if msg.taskID == m.conv.openID {
 		m.chips.set(m.conv.suggestions(msg.taskID))
 		m.relayout()

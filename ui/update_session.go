@@ -165,6 +165,9 @@ func (m *Model) onErrorFrame(e api.ErrorFrame) tea.Cmd {
 func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	prev := m.status.conn
 	m.status.conn, m.status.attempt = e.State, e.Attempt
+	if e.State == api.StateLive {
+		m.status.offline = false // the server is back
+	}
 	m.status.keyRejected = e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized)
 	switch {
 	case m.status.keyRejected:

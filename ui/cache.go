@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+	"aui-tui/internal/cache"
+)
+
+// Store is the local copy of what the server sent: task list pages and
+// transcripts. *cache.Cache satisfies it; nil runs without one.
+type Store interface {
+	TaskPage(page, size int) (api.TaskPage, time.Time, error)
+	PutTaskPage(p api.TaskPage) error
+	// Messages reads positions [from, to) of a cached transcript, with its
+	// cache.Info; cache.ErrNotCached when there is none.
+	Messages(taskID string, from, to int) ([]api.Message, cache.Info, error)
+	PutTranscript(task api.Task, msgs []api.Message) error
+	Touch(taskID string) error
+}
+
+// cacheTail is how many messages of a cached transcript are shown first:
+// more than any screen holds, few enough to read and decode at once
+// whatever the transcript's length.
+const cacheTail = 200
+
+// tasksCachedMsg carries a page of the task list read from the cache.
+// offline: the server could not be reached for it.
+type tasksCachedMsg struct {
+	reqID   int
+	page    api.TaskPage
+	stored  time.Time
+	offline bool
+	err     error
+}
+
+// transcriptCachedMsg carries a cached transcript, or its tail (from > 0).
+type transcriptCachedMsg struct {
+	taskID string
+	reqID  int
+	msgs   []api.Message
+	from   int
+	info   cache.Info
+	err    error
+}
+
+func cachedTasksCmd(st Store, reqID, page, size int, offline bool) tea.Cmd {
+	return func() tea.Msg {
+		p, stored, err := st.TaskPage(page, size)
+		return tasksCachedMsg{reqID: reqID, page: p, stored: stored, offline: offline, err: err}
+	}
+}
+
+// cachedTranscriptCmd reads the last tail messages of a cached transcript
+// (all of it when tail is 0).
+func cachedTranscriptCmd(st Store, taskID string, reqID, tail int) tea.Cmd {
+	return func() tea.Msg {
+		from := 0
+		if tail > 0 {
+			in, err := cachedInfo(st, taskID)
+			if err != nil {
+				return transcriptCachedMsg{taskID: taskID, reqID: reqID, err: err}
+			}
+			from = max(0, in.Count-tail)
+		}
+		msgs, in, err := st.Messages(taskID, from, 1<<31-1)
+		if err == nil && from == 0 {
+			_ = st.Touch(taskID) // a failed mark only changes what is dropped first
+		}
+		return transcriptCachedMsg{taskID: taskID, reqID: reqID, msgs: msgs, from: from, info: in, err: err}
+	}
+}
+
+// cachedInfo reads a transcript's record without any message.
+func cachedInfo(st Store, taskID string) (cache.Info, error) {
+	_, in, err := st.Messages(taskID, 0, 0)
+	return in, err
+}
+
+// storeCmd writes to the cache off the Update loop. A failed write is not
+// worth the reader's attention: the server's copy is on screen.
+func storeCmd(write func() error) tea.Cmd {
+	return func() tea.Msg {
+		_ = write()
+		return nil
+	}
+}
+
+// unreachable reports whether err means the server could not be reached
+// (as opposed to answering with an error), when a cached copy is the best
+// there is.
+func unreachable(err error) bool {
+	return errors.Is(err, api.ErrOffline) || errors.Is(err, api.ErrTimeout) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// showCachedTasks shows the cached first page while the server's is on its
+// way, and the cached page when the server cannot be reached.
+func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
+	if msg.err != nil || msg.reqID != m.tasks.gen {
+		if msg.offline && msg.err != nil {
+			m.tasks.fail("Offline, and this list is not cached.", "ctrl+r to retry")
+		}
+		return nil
+	}
+	if !msg.offline && m.tasks.served {
+		return nil // the server's page is already shown
+	}
+	waiting := m.tasks.loading && !msg.offline
+	m.tasks.applyPage(msg.page)
+	m.tasks.loading = waiting
+	m.tasks.fromCache = !m.tasks.served
+	if msg.offline {
+		m.status.setOffline(msg.stored, m.cfg.Location)
+	}
+	m.relayout()
+	return nil
+}
+
+// openCached shows a task's cached transcript, tail first, while the
+// server's copy is fetched.
+func (m *Model) openCached(id string, reqID int) tea.Cmd {
+	if m.cfg.Store == nil {
+		return nil
+	}
+	return cachedTranscriptCmd(m.cfg.Store, id, reqID, cacheTail)
+}
+
+func (m *Model) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
+	s := m.conv.state(msg.taskID)
+	if msg.err != nil || msg.reqID != s.reqID || s.loaded || s.inFlight != "" {
+		// Not cached, a newer fetch, the server's copy already shown, or a
+		// reply streaming into the task: the cached copy has nothing to add.
+		return nil
+	}
+	es := entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID))
+	if s.cached {
+		m.conv.refreshEntries(msg.taskID, es)
+	} else {
+		m.conv.setEntries(msg.taskID, es)
+	}
+	s.cached, s.cachedAt = true, msg.info.Stored
+	var cmds []tea.Cmd
+	if s.unreachable {
+		// The server's answer came first: it could not be reached.
+		cmd, _ := m.transcriptOffline(msg.taskID)
+		cmds = append(cmds, cmd)
+	}
+	if msg.taskID == m.conv.openID {
+		m.chips.set(m.conv.suggestions(msg.taskID))
+		m.relayout()
+		cmds = append(cmds, m.schedulePrewarm())
+	}
+	if msg.from > 0 {
+		cmds = append(cmds, cachedTranscriptCmd(m.cfg.Store, msg.taskID, msg.reqID, 0))
+	}
+	return tea.Batch(cmds...)
+}
+
+// transcriptOffline keeps a cached transcript on screen when the server
+// cannot be reached; it reports false when there is no cached copy.
+func (m *Model) transcriptOffline(taskID string) (tea.Cmd, bool) {
+	s := m.conv.state(taskID)
+	if !s.cached || !s.unreachable {
+		return nil, false
+	}
+	s.err = ""
+	m.status.setOffline(s.cachedAt, m.cfg.Location)
+	return m.notify(levelWarn, "The server could not be reached: this is the copy cached at "+
+		s.cachedAt.In(m.cfg.Location).Format("15:04")+"; ctrl+r to retry."), true
+}
+
+// storeTranscript keeps the server's copy of a transcript for next time.
+func (m *Model) storeTranscript(task api.Task, msgs []api.Message) tea.Cmd {
+	if m.cfg.Store == nil {
+		return nil
+	}
+	st := m.cfg.Store
+	return storeCmd(func() error { return st.PutTranscript(task, msgs) })
+}
+
+// storeTaskPage keeps a page of the task list for next time.
+func (m *Model) storeTaskPage(p api.TaskPage) tea.Cmd {
+	if m.cfg.Store == nil {
+		return nil
+	}
+	st := m.cfg.Store
+	return storeCmd(func() error { return st.PutTaskPage(p) })
+}
+
+// offlineRefusal keeps text that cannot be sent because the server is
+// unreachable, and says so; nil when sending can go ahead.
+func (m *Model) offlineRefusal(text string, fromComposer bool) tea.Cmd {
+	if !m.status.offline {
+		return nil
+	}
+	if fromComposer {
+		m.composer.restore(text)
+	}
+	return m.notify(levelWarn, "Offline: the server cannot be reached, so nothing was sent; your text is kept. ctrl+r to retry.")
+}
