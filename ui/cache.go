@@ -38,12 +38,15 @@ type tasksCachedMsg struct {
 	err     error
 }
 
-// transcriptCachedMsg carries a cached transcript, or its tail (from > 0).
+// transcriptCachedMsg carries a cached transcript from position from on.
+// tail: it answers the first read of an open, which the server's fetch
+// follows.
 type transcriptCachedMsg struct {
 	taskID string
 	reqID  int
 	msgs   []api.Message
 	from   int
+	tail   bool
 	info   cache.Info
 	err    error
 }
@@ -63,15 +66,15 @@ func cachedTranscriptCmd(st Store, taskID string, reqID, tail int) tea.Cmd {
 		if tail > 0 {
 			in, err := cachedInfo(st, taskID)
 			if err != nil {
-				return transcriptCachedMsg{taskID: taskID, reqID: reqID, err: err}
+				return transcriptCachedMsg{taskID: taskID, reqID: reqID, tail: true, err: err}
 			}
 			from = max(0, in.Count-tail)
 		}
 		msgs, in, err := st.Messages(taskID, from, 1<<31-1)
-		if err == nil && from == 0 {
+		if err == nil && tail > 0 {
 			_ = st.Touch(taskID) // a failed mark only changes what is dropped first
 		}
-		return transcriptCachedMsg{taskID: taskID, reqID: reqID, msgs: msgs, from: from, info: in, err: err}
+		return transcriptCachedMsg{taskID: taskID, reqID: reqID, msgs: msgs, from: from, tail: tail > 0, info: in, err: err}
 	}
 }
 
@@ -120,21 +123,20 @@ func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
 	return nil
 }
 
-// openCached shows a task's cached transcript, tail first, while the
-// server's copy is fetched.
-func (m *Model) openCached(id string, reqID int) tea.Cmd {
-	if m.cfg.Store == nil {
-		return nil
-	}
-	return cachedTranscriptCmd(m.cfg.Store, id, reqID, cacheTail)
-}
-
 func (m *Model) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
 	s := m.conv.state(msg.taskID)
-	if msg.err != nil || msg.reqID != s.reqID || s.loaded || s.inFlight != "" {
-		// Not cached, a newer fetch, the server's copy already shown, or a
-		// reply streaming into the task: the cached copy has nothing to add.
-		return nil
+	if msg.reqID != s.reqID {
+		return nil // a newer fetch of this task is on its way
+	}
+	var cmds []tea.Cmd
+	if msg.tail {
+		// Shown (or not cached): now the server's copy.
+		cmds = append(cmds, loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, msg.taskID, msg.reqID))
+	}
+	if msg.err != nil || s.loaded || s.inFlight != "" {
+		// Not cached, the server's copy already shown, or a reply streaming
+		// into the task: the cached copy has nothing to add.
+		return tea.Batch(cmds...)
 	}
 	es := entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID))
 	if s.cached {
@@ -142,8 +144,7 @@ func (m *Model) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
 	} else {
 		m.conv.setEntries(msg.taskID, es)
 	}
-	s.cached, s.cachedAt = true, msg.info.Stored
-	var cmds []tea.Cmd
+	s.cached, s.cachedAt, s.cachedPart = true, msg.info.Stored, msg.from > 0
 	if s.unreachable {
 		// The server's answer came first: it could not be reached.
 		cmd, _ := m.transcriptOffline(msg.taskID)
@@ -154,10 +155,17 @@ func (m *Model) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
 		m.relayout()
 		cmds = append(cmds, m.schedulePrewarm())
 	}
-	if msg.from > 0 {
-		cmds = append(cmds, cachedTranscriptCmd(m.cfg.Store, msg.taskID, msg.reqID, 0))
-	}
 	return tea.Batch(cmds...)
+}
+
+// cachedRest reads the rest of a cached transcript of which only the tail
+// is shown, when the server's copy cannot replace it.
+func (m *Model) cachedRest(taskID string) tea.Cmd {
+	s := m.conv.state(taskID)
+	if m.cfg.Store == nil || !s.cachedPart {
+		return nil
+	}
+	return cachedTranscriptCmd(m.cfg.Store, taskID, s.reqID, 0)
 }
 
 // transcriptOffline keeps a cached transcript on screen when the server

@@ -98,12 +98,16 @@ func TestCachedTranscriptReplacedByServerKeepsReader(t *testing.T) {
 	if tail.from != 300-cacheTail || len(tail.msgs) != cacheTail {
 		t.Fatalf("the tail read %d messages from %d", len(tail.msgs), tail.from)
 	}
-	h.send(tail)
+	next, fetch := h.m.Update(tail)
+	h.m = next.(Model)
+	if fetch == nil {
+		t.Fatal("the server's copy is not fetched after the cached tail")
+	}
 	if !strings.Contains(plainView(h.m), "cached message 299") {
 		t.Fatalf("the cached tail is not shown at once:\n%s", plainView(h.m))
 	}
-	if n := len(h.m.conv.tr.Entries()); n != 300 {
-		t.Fatalf("after the whole cached copy %d entries, want 300", n)
+	if n := len(h.m.conv.tr.Entries()); n != cacheTail {
+		t.Fatalf("the cached tail shows %d entries, want %d", n, cacheTail)
 	}
 	// The reader scrolls up, then the server's copy arrives.
 	h.key("tab", "tab") // composer -> task list -> conversation
@@ -112,6 +116,9 @@ func TestCachedTranscriptReplacedByServerKeepsReader(t *testing.T) {
 	}
 	h.key("g")
 	before := plainView(h.m)
+	if !strings.Contains(before, "cached message 100") {
+		t.Fatalf("g shows the top of the cached tail:\n%s", before)
+	}
 	h.run(loadTranscriptCmd(b, time.Second, id, s.reqID))
 	if after := plainView(h.m); !sameConversation(before, after) {
 		t.Fatalf("the server's copy moved the reader:\nbefore\n%s\nafter\n%s", before, after)
@@ -164,5 +171,26 @@ func TestServerListReplacesCachedList(t *testing.T) {
 	}
 	if len(h.m.tasks.items) != 2 {
 		t.Fatalf("%d tasks listed, want the server's 2", len(h.m.tasks.items))
+	}
+}
+
+func TestOfflineReadsTheWholeCachedTranscript(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	b := newFakeBackend(1)
+	var long []api.Message
+	for i := range 300 {
+		long = append(long, agentMsg(fmt.Sprintf("m%03d", i), fmt.Sprintf("cached message %d", i)))
+	}
+	if err := st.PutTranscript(b.tasks[0], long); err != nil {
+		t.Fatal(err)
+	}
+	b.msgsErr = api.ErrOffline
+	h := newHarnessWith(t, b, st)
+	h.key("enter")
+	if n := len(h.m.conv.tr.Entries()); n != 300 {
+		t.Fatalf("offline, %d cached entries shown, want all 300", n)
+	}
+	if v := plainView(h.m); !strings.Contains(v, "offline · cached 14:30") {
+		t.Fatalf("no offline marker:\n%s", v)
 	}
 }

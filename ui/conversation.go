@@ -26,6 +26,8 @@ type taskState struct {
 	// cachedAt; the server's copy replaces them without moving the reader.
 	cached   bool
 	cachedAt time.Time
+	// cachedPart: only the cached transcript's tail is shown.
+	cachedPart bool
 	// unreachable: the last fetch could not reach the server.
 	unreachable bool
 	reqID       int

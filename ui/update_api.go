@@ -134,11 +134,12 @@ func (m *Model) fetchTranscript(id string) tea.Cmd {
 	s.reqID = m.reqSeq
 	s.loading = true
 	s.err = ""
-	var cached tea.Cmd
-	if !s.loaded && !s.cached {
-		cached = m.openCached(id, m.reqSeq)
+	if m.cfg.Store != nil && !s.loaded && !s.cached {
+		// The cached tail first, then the server (see onTranscriptCached):
+		// on a busy machine the server's copy would delay it.
+		return tea.Batch(cachedTranscriptCmd(m.cfg.Store, id, m.reqSeq, cacheTail), m.startSpinner())
 	}
-	return tea.Batch(loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, id, m.reqSeq), cached, m.startSpinner())
+	return tea.Batch(loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, id, m.reqSeq), m.startSpinner())
 }
 
 func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
@@ -150,7 +151,7 @@ func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		s.unreachable = unreachable(msg.err)
 		if cmd, ok := m.transcriptOffline(msg.taskID); ok {
-			return tea.Batch(cmd, m.dispatchQueued(msg.taskID))
+			return tea.Batch(cmd, m.cachedRest(msg.taskID), m.dispatchQueued(msg.taskID))
 		}
 		s.err = humanError(msg.err)
 		// A message waiting for the history is sent anyway.
