@@ -147,7 +147,7 @@ func runUI(c *conn, useCache bool, cfg ui.Config) error {
 			cfg.Notice = notice
 		}
 	}
-	p = tea.NewProgram(ui.New(cfg), tea.WithContext(ctx))
+	p = tea.NewProgram(ui.New(cfg), append(ui.ProgramOptions(), tea.WithContext(ctx))...)
 	close(ready)
 	done := make(chan struct{})
 	go func() {

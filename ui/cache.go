@@ -71,9 +71,6 @@ func cachedTranscriptCmd(st Store, taskID string, reqID, tail int) tea.Cmd {
 			from = max(0, in.Count-tail)
 		}
 		msgs, in, err := st.Messages(taskID, from, 1<<31-1)
-		if err == nil && tail > 0 {
-			_ = st.Touch(taskID) // a failed mark only changes what is dropped first
-		}
 		return transcriptCachedMsg{taskID: taskID, reqID: reqID, msgs: msgs, from: from, tail: tail > 0, info: in, err: err}
 	}
 }
@@ -132,6 +129,12 @@ func (m *Model) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
 	if msg.tail {
 		// Shown (or not cached): now the server's copy.
 		cmds = append(cmds, loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, msg.taskID, msg.reqID))
+		if msg.err == nil {
+			// Marked read after it is shown: the mark is a synced write.
+			// A failed mark only changes what the bound drops first.
+			st, id := m.cfg.Store, msg.taskID
+			cmds = append(cmds, storeCmd(func() error { return st.Touch(id) }))
+		}
 	}
 	if msg.err != nil || s.loaded || s.inFlight != "" {
 		// Not cached, the server's copy already shown, or a reply streaming

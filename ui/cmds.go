@@ -60,9 +60,10 @@ func sendCmd(s Sender, timeout time.Duration, taskID, localKey, text string) tea
 	}
 }
 
-// streamFlushInterval batches streamed tokens: fast enough to look live,
-// slow enough that a long reply is not re-rendered per word.
-const streamFlushInterval = 30 * time.Millisecond
+// streamFlushInterval batches streamed tokens: one render per frame (see
+// FrameRate), so a long reply is not re-rendered per word nor more often
+// than it can be seen.
+const streamFlushInterval = time.Second / FrameRate
 
 // ticker schedules a message after a delay; tests swap it so they never
 // sleep.

@@ -34,7 +34,7 @@ type taskState struct {
 	err         string
 	// inFlight is the local key of the user message whose reply is awaited.
 	inFlight string
-	// stream holds streamed text not yet shown (flushed every 30 ms).
+	// stream holds streamed text not yet shown (flushed once a frame).
 	stream      string
 	streamDirty bool
 	streamKey   string
