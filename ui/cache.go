@@ -102,7 +102,7 @@ func unreachable(err error) bool {
 func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
 	if msg.err != nil || msg.reqID != m.tasks.gen {
 		if msg.offline && msg.err != nil {
-			m.tasks.fail("Offline, and this list is not cached.", "ctrl+r to retry")
+			m.tasks.fail("Offline, and this list is not cached.", m.retryHint(msg.err))
 		}
 		return nil
 	}
@@ -181,7 +181,7 @@ func (m *Model) transcriptOffline(taskID string) (tea.Cmd, bool) {
 	s.err = ""
 	m.status.setOffline(s.cachedAt, m.cfg.Location)
 	return m.notify(levelWarn, "The server could not be reached: this is the copy cached at "+
-		s.cachedAt.In(m.cfg.Location).Format("15:04")+"; ctrl+r to retry."), true
+		s.cachedAt.In(m.cfg.Location).Format("15:04")+"; "+keyHint(m.km.Global.Refresh)+" to retry."), true
 }
 
 // storeTranscript keeps the server's copy of a transcript for next time.
@@ -211,5 +211,6 @@ func (m *Model) offlineRefusal(text string, fromComposer bool) tea.Cmd {
 	if fromComposer {
 		m.composer.restore(text)
 	}
-	return m.notify(levelWarn, "Offline: the server cannot be reached, so nothing was sent; your text is kept. ctrl+r to retry.")
+	return m.notify(levelWarn, "Offline: the server cannot be reached, so nothing was sent; your text is kept. "+
+		keyHint(m.km.Global.Refresh)+" to retry.")
 }
