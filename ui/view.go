@@ -93,18 +93,26 @@ func (m Model) render() string {
 	case m.lay.narrow:
 		main = m.convPane(spin)
 	default:
-		main = joinSideBySide(m.tasksPane(spin), m.convPane(spin))
+		tp, cp := m.tasksPane(spin), m.convPane(spin)
+		main = m.cache.sides.get(sidesKey{tp, cp}, func() string { return joinSideBySide(tp, cp) })
 	}
 	status := m.cache.status.get(statusKey{s: m.status, w: m.lay.w}, func() string { return m.status.view(m.lay.w) })
-	lines := []string{main, status}
+	sk := screenKey{main: main, status: status}
 	if m.lay.h >= 5 {
 		keys := m.helpBarKeys()
 		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.st}
-		lines = append(lines, m.cache.help.get(hk, func() string {
+		sk.help = m.cache.help.get(hk, func() string {
 			return ansi.Truncate(m.help.ShortHelpView(keys), m.lay.w, "…")
-		}))
+		})
 	}
-	return strings.Join(lines, "\n")
+	// The same string as the last frame when nothing changed, which the
+	// renderer then recognises at once.
+	return m.cache.screen.get(sk, func() string {
+		if m.lay.h < 5 {
+			return main + "\n" + status
+		}
+		return main + "\n" + status + "\n" + sk.help
+	})
 }
 
 // memo keeps one rendered string and the key it was rendered for: the
@@ -131,7 +139,28 @@ type viewCache struct {
 	help     memo[helpBarMemoKey]
 	composer memo[composerKey]
 	chips    memo[chipsKey]
+	conv     memo[convPaneKey]
+	sides    memo[sidesKey]
+	screen   memo[screenKey]
 }
+
+// screenKey is the whole screen: the panes, the status bar, the help bar.
+type screenKey struct{ main, status, help string }
+
+// convPaneKey is everything the conversation pane's frame shows. The
+// strings are the parts' own memos, so comparing them is cheap when they
+// did not change (the same string): a streamed word that is not drawn yet
+// costs no new frame.
+type convPaneKey struct {
+	header, transcript, chips, sep, composer string
+	title                                    string
+	focused                                  bool
+	w, h                                     int
+	st                                       *theme.Styles
+}
+
+// sidesKey is the two panes joined side by side.
+type sidesKey struct{ tasks, conv string }
 
 // chipRows is the chip rows, drawn again only when they change; the rows
 // are joined with newlines in the memo.
@@ -192,28 +221,38 @@ func (m Model) convPane(spin string) string {
 		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
 	}
 	w, h := m.convInner()
-	rows := make([]string, 0, h)
-	rows = append(rows, fit(m.conv.header(spin), w))
-	if tv := m.conv.tr.View(); tv != "" {
-		rows = append(rows, strings.Split(tv, "\n")...) // already w wide
-	}
-	for _, l := range m.chipRows() {
-		rows = append(rows, fit(l, w))
-	}
+	k := convPaneKey{header: m.conv.header(spin), transcript: m.conv.tr.View(), title: m.convTitle(),
+		focused: m.focus != focusTasks, w: m.lay.convW, h: m.lay.mainH, st: m.st}
+	k.chips = m.cache.chips.get(m.chips.key(), func() string { return strings.Join(m.chips.lines(), "\n") })
 	if m.sepHeight(h) > 0 {
 		label := ""
 		if m.focus == focusChips {
 			ck := m.km.Chips
 			label = fmt.Sprintf(" %s %s · %s %s ", keyHint(ck.Left), ck.Left.Help().Desc, keyHint(ck.Send), ck.Send.Help().Desc)
 		}
-		rows = append(rows, m.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
+		k.sep = label + "\x00" // present, even when unlabelled
 	}
 	ck := composerKey{value: m.composer.ta.Value(), line: m.composer.ta.Line(), col: m.composer.ta.Column(),
 		w: w, h: m.composer.height(), focused: m.composer.ta.Focused(), st: m.st}
-	rows = append(rows, strings.Split(m.cache.composer.get(ck, func() string {
+	k.composer = m.cache.composer.get(ck, func() string {
 		return strings.Join(fitAll(nil, m.composer.view(), w), "\n")
-	}), "\n")...)
-	return frame(border, title, m.convTitle(), rows, m.lay.convW, m.lay.mainH)
+	})
+	return m.cache.conv.get(k, func() string {
+		rows := make([]string, 0, h)
+		rows = append(rows, fit(k.header, w))
+		if k.transcript != "" {
+			rows = append(rows, strings.Split(k.transcript, "\n")...) // already w wide
+		}
+		for _, l := range m.chipRows() {
+			rows = append(rows, fit(l, w))
+		}
+		if k.sep != "" {
+			label := strings.TrimSuffix(k.sep, "\x00")
+			rows = append(rows, m.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
+		}
+		rows = append(rows, strings.Split(k.composer, "\n")...)
+		return frame(border, title, k.title, rows, m.lay.convW, m.lay.mainH)
+	})
 }
 
 func (m Model) convTitle() string {
