@@ -49,7 +49,7 @@ func NewRenderer() *Renderer {
 func (r *Renderer) markdown(st *theme.Styles, width int, src string) ([]string, []int) {
 	width = max(width, 1)
 	r.mu.Lock()
-	out, ok := r.render(st, width, src)
+	out, ok := r.render(st, width, plainFences(src))
 	r.mu.Unlock()
 	if !ok {
 		out = ansi.Wrap(src, width, "")
