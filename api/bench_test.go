@@ -62,6 +62,52 @@ func BenchmarkTaskMessages10k(b *testing.B) {
 	runtime.KeepAlive(got)
 }
 
+// BenchmarkTaskMessagesRaw10k fetches the same transcript as
+// BenchmarkTaskMessages10k and only splits it into messages
+// (TaskMessagesRaw): what the program waits for before it shows the last
+// messages, decoded on their own.
+func BenchmarkTaskMessagesRaw10k(b *testing.B) {
+	const taskID = "68e78d0dc5a4b19a030d03d6"
+	msgs := demo.GenerateTranscript(taskID, demo.DefaultUserID, 10_000, time.Date(2025, 10, 1, 9, 0, 0, 0, time.UTC))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as the demo store writes it
+	if err := enc.Encode(msgs); err != nil {
+		b.Fatal(err)
+	}
+	body := bytes.TrimSpace(buf.Bytes())
+	msgs = nil
+
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", strconv.Itoa(len(body))) // as the demo and AUI send it
+		_, _ = w.Write(body)
+	}))
+	defer srv.Close()
+	c, err := api.New(api.WithBaseURL(srv.URL), api.WithAPIKey("bench-key"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+
+	before := liveHeap()
+	var got [][]byte
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		got = nil // drop the previous fetch so iterations do not overlap
+		if got, err = c.TaskMessagesRaw(ctx, taskID); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if len(got) != 10_000 {
+		b.Fatalf("decoded %d messages", len(got))
+	}
+	b.ReportMetric(float64(liveHeap()-before)/(1<<20), "live-MB")
+	runtime.KeepAlive(got)
+}
+
 // liveHeap is the heap in use after full collections. Two are needed: the
 // first only moves sync.Pool contents (such as the encoder's 18 MB buffer)
 // to the pools' victim caches, the second frees them.

@@ -17,6 +17,12 @@ type Backend interface {
 	GetTask(ctx context.Context, taskID string) (api.Task, error)
 }
 
+// RawBackend is a Backend that can download a transcript without decoding
+// it (*api.Client does), so its tail is shown before the rest is decoded.
+type RawBackend interface {
+	TaskMessagesRaw(ctx context.Context, taskID string) ([][]byte, error)
+}
+
 // Sender delivers a user message. *api.Session satisfies it: over the
 // WebSocket when it is live, else over REST; the reply arrives as session
 // events (see SessionEvent).

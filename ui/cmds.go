@@ -45,6 +45,9 @@ func loadTranscriptCmd(b Backend, timeout time.Duration, taskID string, reqID in
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		start := time.Now()
+		if rb, ok := b.(RawBackend); ok {
+			return tailFirst(rb, ctx, taskID, reqID, start)
+		}
 		msgs, err := b.TaskMessages(ctx, taskID)
 		return transcriptLoadedMsg{taskID: taskID, reqID: reqID, msgs: msgs, err: err, latency: time.Since(start)}
 	}

@@ -29,6 +29,9 @@ type taskState struct {
 	cachedAt time.Time
 	// cachedPart: only the cached transcript's tail is shown.
 	cachedPart bool
+	// partial: only the tail of the server's copy is shown, the rest
+	// being decoded.
+	partial bool
 	// unreachable: the last fetch could not reach the server.
 	unreachable bool
 	reqID       int

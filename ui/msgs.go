@@ -41,6 +41,9 @@ type transcriptLoadedMsg struct {
 	msgs    []api.Message
 	err     error
 	latency time.Duration
+	// rest: msgs is only the tail, decoded first; rest is every message's
+	// JSON, decoded next.
+	rest [][]byte
 }
 
 // sendDoneMsg reports whether a user message reached the server.

@@ -168,8 +168,11 @@ func (m *Model) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 		s.refetch = true
 		return nil
 	}
-	shown := s.loaded || s.cached
-	s.loaded = true
+	shown := s.loaded || s.cached || s.partial
+	if msg.rest != nil {
+		return m.showTail(msg, shown)
+	}
+	s.loaded, s.partial = true, false
 	if shown && sameMessages(&m.conv, msg.taskID, msg.msgs) {
 		// A refresh, or the server's copy of a cached transcript, that
 		// found nothing new keeps the reader's place.
