@@ -30,10 +30,11 @@ const (
 	defaultAttempts    = 3
 )
 
-// Bounds on bodies read into memory. Transcripts can be long, so successful
-// bodies get plenty of room; error bodies are only ever summarised.
+// Bounds on bodies read into memory. Transcripts can be long (50,000
+// messages with products are about 75 MB), so successful bodies get plenty
+// of room; error bodies are only ever summarised.
 const (
-	maxBodyBytes  = 64 << 20
+	maxBodyBytes  = 256 << 20
 	maxErrorBytes = 64 << 10
 )
 
