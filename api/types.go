@@ -70,6 +70,23 @@ type TaskPage struct {
 	Total int    `json:"total"`
 	Page  int    `json:"page"`
 	Size  int    `json:"size"`
+
+	// Raw is the page exactly as received (empty for a page made
+	// locally), for output that must not rewrite what the server sent:
+	// the decoded fields above fill in what the server left out.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the page and keeps the bytes in Raw.
+func (p *TaskPage) UnmarshalJSON(b []byte) error {
+	type plain TaskPage // without this method, to not recurse
+	var w plain
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*p = TaskPage(w)
+	p.Raw = append(json.RawMessage(nil), b...)
+	return nil
 }
 
 // Pages is the number of pages the listing has at its page size (at least 1).
