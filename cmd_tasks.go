@@ -21,7 +21,7 @@ func newTasksCmd() *cobra.Command {
 		Use:   "tasks",
 		Short: "List the user's tasks as a table (or JSON)",
 		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or\n" +
-			"with --json the page as JSON (tasks, total, page, size).\n" +
+			"with --json the page exactly as the API sent it (tasks, total, page, size).\n" +
 			envHelp,
 		Example: "  aui-tui tasks\n" +
 			"  aui-tui tasks --page 2 --size 20\n" +
@@ -45,9 +45,7 @@ func newTasksCmd() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(p)
+				return writeRawPage(out, p)
 			}
 			return writeTaskTable(out, p, c.userID)
 		},
@@ -62,6 +60,25 @@ func newTasksCmd() *cobra.Command {
 	// works with every command.
 	_ = fl.MarkHidden("demo-pace")
 	return cmd
+}
+
+// writeRawPage prints the page exactly as the server sent it, nulls,
+// order and fields it does not know included, so scripts see the API's
+// answer rather than this program's reading of it.
+func writeRawPage(out io.Writer, p api.TaskPage) error {
+	raw := p.Raw
+	if len(raw) == 0 {
+		b, err := json.MarshalIndent(p, "", "  ")
+		if err != nil {
+			return err
+		}
+		raw = b
+	}
+	if _, err := out.Write(raw); err != nil {
+		return err
+	}
+	_, err := io.WriteString(out, "\n")
+	return err
 }
 
 // writeTaskTable prints the page as aligned columns with a footer saying

@@ -64,7 +64,7 @@ func connect(f connFlags) (*conn, error) {
 	if user == "" {
 		user = os.Getenv(envUser)
 	}
-	if user == "" {
+	if user == "" && !f.userOptional {
 		return nil, errors.New("no user id: pass --user or set " + envUser)
 	}
 	c, err := newClient(base, key, f.timeout)

@@ -256,6 +256,30 @@ type SubEntityItem struct {
 	Index      *int        `json:"index,omitempty"`
 }
 
+// Labels names each variant by its parameter values joined with " · "
+// ("Black Stainless"), or by its position ("#2") when it has none. The text
+// is the server's, unsanitised.
+func (s SubEntity) Labels() []string {
+	out := make([]string, 0, len(s.Items))
+	for i, it := range s.Items {
+		var vals []string
+		for _, p := range it.Parameters {
+			if v := p.Value.String(); v != "" {
+				vals = append(vals, v)
+			}
+		}
+		if len(vals) == 0 {
+			n := i + 1
+			if it.Index != nil {
+				n = *it.Index + 1
+			}
+			vals = append(vals, "#"+strconv.Itoa(n))
+		}
+		out = append(out, strings.Join(vals, " · "))
+	}
+	return out
+}
+
 // Message is one turn of a conversation (AUI's ExternalTaskMessage). Both
 // product shapes are kept: Options/VariantsOptions (older) and Cards (newer).
 type Message struct {
