@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/export"
 	"aui-tui/internal/textsafe"
 )
 
@@ -90,7 +91,7 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 			_, err := fmt.Fprintf(out, "%s has no tasks\n", textsafe.Line(userID))
 			return err
 		}
-		_, err := fmt.Fprintf(out, "page %d is empty: %d tasks fill %d pages of %d\n", p.Page, p.Total, p.Pages(), p.Size)
+		_, err := fmt.Fprintf(out, "page %d is empty: %s fill %s of %d\n", p.Page, export.Count(p.Total, "task"), export.Count(p.Pages(), "page"), p.Size)
 		return err
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -101,6 +102,6 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(out, "page %d of %d · %d tasks\n", p.Page, p.Pages(), p.Total)
+	_, err := fmt.Fprintf(out, "page %d of %d · %s\n", p.Page, p.Pages(), export.Count(p.Total, "task"))
 	return err
 }

@@ -56,6 +56,9 @@ type Model struct {
 	refreshNotice int
 	prewarmSeq    int
 	cache         *viewCache
+	// noTaskRecord: the server does not offer the optional task record
+	// (api.ErrUnavailable), so titles are not refreshed from it again.
+	noTaskRecord bool
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/export"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 )
@@ -422,7 +423,7 @@ func (t *tasksModel) footer(spin string) string {
 	default:
 		pages := max(1, (t.total+t.pageSize-1)/max(1, t.pageSize))
 		page := min(pages, t.cursor/max(1, t.pageSize)+1)
-		s = fmt.Sprintf("page %d of %d · %d tasks", page, pages, t.total)
+		s = fmt.Sprintf("page %d of %d · %s", page, pages, export.Count(t.total, "task"))
 		if t.loading {
 			s += " " + spin
 		}

@@ -92,6 +92,11 @@ func (m *Model) onTaskCreated(msg taskCreatedMsg) tea.Cmd {
 }
 
 func (m *Model) onTaskRefreshed(msg taskRefreshedMsg) {
+	// The record is optional: a server without it is not an error to
+	// show, only a call not to make again.
+	if errors.Is(msg.err, api.ErrUnavailable) {
+		m.noTaskRecord = true
+	}
 	if msg.err != nil {
 		return
 	}

@@ -111,7 +111,7 @@ func (m *Model) onFinal(e api.FinalMessage) tea.Cmd {
 		s.refetch = false
 		cmds = append(cmds, m.fetchTranscript(e.TaskID))
 	}
-	if isPlaceholderTitle(s.task.Title) {
+	if isPlaceholderTitle(s.task.Title) && !m.noTaskRecord {
 		cmds = append(cmds, refreshTaskCmd(m.cfg.Backend, m.cfg.Timeout, e.TaskID))
 	}
 	if e.Recovered {

@@ -24,7 +24,11 @@ type rawView struct {
 // newRawView builds the view of e: Msg.Raw when the message came from the
 // server, else the message as this program would encode it.
 func newRawView(e Entry, width int) *rawView {
-	v := &rawView{key: e.Key, text: rawJSON(e.Msg)}
+	text := rawJSON(e.Msg)
+	if ts := e.Msg.CreatedAt; ts.Zoneless() {
+		text = textsafe.Line("created_at "+ts.Raw+" names no time zone; it is read as UTC.") + "\n\n" + text
+	}
+	v := &rawView{key: e.Key, text: text}
 	v.wrap(width)
 	return v
 }
