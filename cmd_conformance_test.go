@@ -136,3 +136,47 @@ func TestConformanceTranscriptNeedsOnlyTheDocumentedCalls(t *testing.T) {
 		t.Errorf("a wrong key reads as a missing task: %q", msg)
 	}
 }
+
+// TestTranscriptEveryDemoTaskEveryFormat prints each of the demo user's
+// tasks in every format, as the conformance test does for the documented
+// ones: json is the API's array in its order, text has no markdown left.
+func TestTranscriptEveryDemoTaskEveryFormat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("every demo transcript in every format is skipped in -short mode")
+	}
+	b := serverMode(t)
+	p := decodeTaskPage(t, mustRun(t, b.cmd("tasks", "--json", "--size", "100")...))
+	if len(p.Tasks) < 25 {
+		t.Fatalf("%d demo tasks", len(p.Tasks))
+	}
+	for _, task := range p.Tasks {
+		want := b.messages(t, task.ID)
+		var got []json.RawMessage
+		if err := json.Unmarshal([]byte(mustRun(t, b.cmd("transcript", task.ID, "--format", "json")...)), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: json has %d messages, the API %d", task.ID, len(got), len(want))
+		}
+		for i := range want {
+			if !sameJSON(t, string(got[i]), string(want[i].Raw)) {
+				t.Fatalf("%s: message %d is not the API's", task.ID, i)
+			}
+		}
+		text := mustRun(t, b.cmd("transcript", task.ID, "--format", "text")...)
+		for _, syntax := range []string{"**", "|---", "## ", "\x1b"} {
+			if strings.Contains(text, syntax) {
+				t.Errorf("%s: text keeps %q", task.ID, syntax)
+			}
+		}
+		md := mustRun(t, b.cmd("transcript", task.ID, "--format", "markdown")...)
+		if !strings.HasPrefix(md, "# "+task.Title+"\n") {
+			t.Errorf("%s: markdown heading %.60q", task.ID, md)
+		}
+		if len(want) <= 200 {
+			if out := mustRun(t, b.cmd("transcript", task.ID, "--format", "ansi", "--width", "100")...); len(want) > 0 && !strings.Contains(out, "\x1b[") {
+				t.Errorf("%s: ansi has no colour", task.ID)
+			}
+		}
+	}
+}
