@@ -92,11 +92,15 @@ func TestExamplesAreJSON(t *testing.T) {
 	}
 }
 
-func get(t *testing.T, url, key string) (int, string) {
+// call sends one request with key, and a JSON body unless body is "".
+func call(t *testing.T, method, url, key, body string) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
 	if key != "" {
 		req.Header.Set("x-network-api-key", key)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -105,6 +109,16 @@ func get(t *testing.T, url, key string) (int, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
+}
+
+func get(t *testing.T, url, key string) (int, string) {
+	t.Helper()
+	return call(t, http.MethodGet, url, key, "")
+}
+
+func post(t *testing.T, url, body string) (int, string) {
+	t.Helper()
+	return call(t, http.MethodPost, url, Key, body)
 }
 
 func TestServesOnlyTheDocumentedCalls(t *testing.T) {
@@ -129,20 +143,6 @@ func TestServesOnlyTheDocumentedCalls(t *testing.T) {
 	if code, body := get(t, base+"/tasks?user_id="+UserID, "wrong"); code != 401 || body != errorUnauthorized {
 		t.Errorf("wrong key: %d %s", code, body)
 	}
-}
-
-func post(t *testing.T, url, body string) (int, string) {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
-	req.Header.Set("x-network-api-key", Key)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
 }
 
 func TestErrorBodies(t *testing.T) {
