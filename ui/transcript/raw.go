@@ -19,18 +19,18 @@ import (
 type rawView struct {
 	key   string
 	text  string   // sanitised, pretty-printed JSON
-	lines []string // text hard-wrapped to the pane width
+	note  string   // a word about how a value was read, above the JSON
+	lines []string // note word-wrapped and text hard-wrapped to the pane width
 	off   int
 }
 
 // newRawView builds the view of e: Msg.Raw when the message came from the
 // server, else the message as this program would encode it.
 func newRawView(e Entry, width int) *rawView {
-	text := rawJSON(e.Msg)
+	v := &rawView{key: e.Key, text: rawJSON(e.Msg)}
 	if ts := e.Msg.CreatedAt; ts.Zoneless() {
-		text = textsafe.Line("created_at "+ts.Raw+" names no time zone; it is read as UTC.") + "\n\n" + text
+		v.note = textsafe.Line("created_at " + ts.Raw + " names no time zone; it is read as UTC.")
 	}
-	v := &rawView{key: e.Key, text: text}
 	v.wrap(width)
 	return v
 }
@@ -56,6 +56,10 @@ func rawJSON(msg api.Message) string {
 // wrap re-wraps the text for a pane width, keeping the scroll offset.
 func (v *rawView) wrap(width int) {
 	v.lines = strings.Split(ansi.Hardwrap(v.text, max(width, 1), true), "\n")
+	if v.note != "" {
+		note := strings.Split(ansi.Wrap(v.note, max(width, 1), ""), "\n")
+		v.lines = append(append(note, ""), v.lines...)
+	}
 	v.off = min(v.off, max(len(v.lines)-1, 0))
 }
 
