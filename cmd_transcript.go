@@ -1,8 +1,7 @@
 package main
 
 import (
-	"aui-tui/internal/fsutil"
-
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 
 	"aui-tui/api"
 	"aui-tui/internal/export"
+	"aui-tui/internal/fsutil"
 	"aui-tui/theme"
 	"aui-tui/ui/transcript"
 )
@@ -82,15 +82,19 @@ func newTranscriptCmd() *cobra.Command {
 			if width == 0 {
 				width = outputWidth(toTerminal)
 			}
-			var b strings.Builder
-			if err := writeTranscript(&b, format, task, msgs, width, themeFlag); err != nil {
-				return err
+			// Written as it is rendered, never held whole: a long
+			// transcript is already in memory once, as messages.
+			write := func(w io.Writer) error {
+				return writeTranscript(w, format, task, msgs, width, themeFlag)
 			}
 			if output != "" {
-				return fsutil.WriteFileAtomic(output, []byte(b.String()), 0o600)
+				return fsutil.WriteAtomic(output, 0o600, write)
 			}
-			_, err = io.WriteString(cmd.OutOrStdout(), b.String())
-			return err
+			bw := bufio.NewWriter(cmd.OutOrStdout())
+			if err := write(bw); err != nil {
+				return err
+			}
+			return bw.Flush()
 		},
 	}
 	fl := cmd.Flags()
@@ -137,18 +141,11 @@ func outputWidth(toTerminal bool) int {
 func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string) error {
 	switch format {
 	case "json":
-		b, err := export.JSON(msgs)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(b)
-		return err
+		return export.WriteJSON(w, msgs)
 	case "text":
-		_, err := io.WriteString(w, export.Text(task, msgs, time.Local))
-		return err
+		return export.WriteText(w, task, msgs, time.Local)
 	case "markdown":
-		_, err := io.WriteString(w, export.Markdown(task, msgs, time.Local))
-		return err
+		return export.WriteMarkdown(w, task, msgs, time.Local)
 	}
 	st := theme.New(themeFlag != "light", theme.NoColorRequested())
 	entries := make([]transcript.Entry, 0, len(msgs)+1)

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -18,6 +19,14 @@ import (
 // the text as written, products as tables, suggestions as a list. Server
 // text is sanitised, so the file is safe to cat in a terminal.
 func Markdown(task api.Task, msgs []api.Message, loc *time.Location) string {
+	var b strings.Builder
+	_ = WriteMarkdown(&b, task, msgs, loc) // a Builder does not fail
+	return b.String()
+}
+
+// WriteMarkdown is Markdown written to w a message at a time, so a long
+// transcript's document is never held whole.
+func WriteMarkdown(w io.Writer, task api.Task, msgs []api.Message, loc *time.Location) error {
 	var b strings.Builder
 	title := textsafe.Line(task.Title)
 	if title == "" {
@@ -32,11 +41,15 @@ func Markdown(task api.Task, msgs []api.Message, loc *time.Location) string {
 	if task.WelcomeMessage != "" {
 		fmt.Fprintf(&b, "\n## agent (welcome)\n\n%s\n", textsafe.Text(task.WelcomeMessage))
 	}
-	for _, m := range msgs {
-		b.WriteString("\n")
-		b.WriteString(MessageMarkdown(m, loc))
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
 	}
-	return b.String()
+	for _, m := range msgs {
+		if _, err := io.WriteString(w, "\n"+MessageMarkdown(m, loc)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // MessageMarkdown renders one message as a Markdown section.
@@ -137,6 +150,14 @@ func mdEscape(s string) string {
 // attributes as "key: value" lines.
 func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 	var b strings.Builder
+	_ = WriteText(&b, task, msgs, loc) // a Builder does not fail
+	return b.String()
+}
+
+// WriteText is Text written to w a message at a time, so a long
+// transcript's text is never held whole.
+func WriteText(w io.Writer, task api.Task, msgs []api.Message, loc *time.Location) error {
+	var b strings.Builder
 	title := textsafe.Line(task.Title)
 	if title == "" {
 		title = "Conversation"
@@ -146,6 +167,10 @@ func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 		fmt.Fprintf(&b, "\nagent (welcome):\n%s\n", indent(Plain(textsafe.Text(task.WelcomeMessage)), "  "))
 	}
 	for _, m := range msgs {
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
 		who := "agent"
 		if !m.FromAgent() {
 			who = "you"
@@ -165,7 +190,8 @@ func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 			}
 		}
 	}
-	return b.String()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // writePlainCards lists products under a label, each with its attributes.
@@ -200,34 +226,52 @@ func indent(s, prefix string) string {
 	return strings.Join(lines, "\n")
 }
 
-// JSON writes the messages as a JSON array with every field exactly as the
-// server sent it (Raw), falling back to the decoded form for messages made
-// locally. It decodes back to the same messages.
+// JSON is WriteJSON into memory.
 func JSON(msgs []api.Message) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("[")
+	if err := WriteJSON(&b, msgs); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteJSON writes the messages as a JSON array, in their order, one a
+// line, each with every field exactly as the server sent it (Raw, with
+// its spacing compacted), falling back to the decoded form for messages
+// made locally. It decodes back to the same messages. Nothing but the
+// message being written is buffered, so a long transcript costs no second
+// copy of itself.
+func WriteJSON(w io.Writer, msgs []api.Message) error {
+	var compact bytes.Buffer
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
 	for i, m := range msgs {
-		if i > 0 {
-			b.WriteString(",")
+		sep := ",\n  "
+		if i == 0 {
+			sep = "\n  "
 		}
-		b.WriteString("\n  ")
 		raw := m.Raw
 		if len(raw) == 0 {
 			enc, err := json.Marshal(m)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			raw = enc
 		}
-		var compact bytes.Buffer
+		compact.Reset()
+		compact.WriteString(sep)
 		if err := json.Compact(&compact, raw); err != nil {
-			return nil, fmt.Errorf("message %d is not valid JSON: %w", i, err)
+			return fmt.Errorf("message %d is not valid JSON: %w", i, err)
 		}
-		b.Write(compact.Bytes())
+		if _, err := w.Write(compact.Bytes()); err != nil {
+			return err
+		}
 	}
+	end := "]\n"
 	if len(msgs) > 0 {
-		b.WriteString("\n")
+		end = "\n]\n"
 	}
-	b.WriteString("]\n")
-	return b.Bytes(), nil
+	_, err := io.WriteString(w, end)
+	return err
 }
