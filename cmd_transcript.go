@@ -35,7 +35,9 @@ func newTranscriptCmd() *cobra.Command {
 		Short: "Print a task's whole transcript (markdown, json, text or ansi)",
 		Long: "transcript prints a task's whole transcript. On a terminal the default is ansi, the same\n" +
 			"rendering as the UI; into a pipe or file it is markdown. json holds every message exactly\n" +
-			"as the API sent it; text is plain, one turn after another.\n" +
+			"as the API sent it, in its order; text is plain (no markdown; tables as columns; products\n" +
+			"with their attributes), one turn after another. No user id is needed; with one, the title\n" +
+			"comes from the user's task list.\n" +
 			envHelp,
 		Example: "  aui-tui transcript TASK_ID | less\n" +
 			"  aui-tui transcript TASK_ID --format json -o t.json\n" +
