@@ -14,9 +14,9 @@ import (
 	"github.com/coder/websocket"
 )
 
-// reference finds aui-api.md beside the project (../shared from a
-// checkout's root, looked for upwards from here), or "" in a clean clone
-// without it.
+// reference finds aui-api.md: at $AUI_API_REFERENCE when set, else beside
+// the project (shared/aui-api.md in a folder above this one), or "" in a
+// clean clone without it.
 func reference(t *testing.T) string {
 	t.Helper()
 	if p := os.Getenv("AUI_API_REFERENCE"); p != "" {
@@ -39,8 +39,8 @@ func reference(t *testing.T) string {
 	}
 }
 
-// squash drops JSON whitespace outside nothing in particular: the copies
-// and the reference break their lines in different places.
+// squash drops all white space: the copies and the reference break their
+// lines in different places.
 func squash(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
