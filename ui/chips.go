@@ -46,6 +46,13 @@ func (c *chipsModel) set(items []string) {
 	c.index = min(c.index, max(0, len(c.items)-1))
 }
 
+func (c *chipsModel) setStyles(st *theme.Styles) { c.st = st }
+
+// setSize sets the width the chips wrap at and how many rows they take.
+func (c *chipsModel) setSize(w, maxRows int) { c.w, c.maxRows = w, maxRows }
+
+func (c *chipsModel) setFocused(f bool) { c.focused = f }
+
 // text returns suggestion n (1-based).
 func (c *chipsModel) text(n int) (string, bool) {
 	if n < 1 || n > len(c.items) {

@@ -64,6 +64,18 @@ func (c *composerModel) applyStyles(st *theme.Styles) {
 	c.ta.SetStyles(s)
 }
 
+// focus gives the composer the keyboard.
+func (c *composerModel) focus() tea.Cmd { return c.ta.Focus() }
+
+// blur takes the keyboard away.
+func (c *composerModel) blur() { c.ta.Blur() }
+
+// memoKey is everything the composer's look depends on.
+func (c *composerModel) memoKey(w int, st *theme.Styles) composerMemoKey {
+	return composerMemoKey{value: c.ta.Value(), line: c.ta.Line(), col: c.ta.Column(),
+		w: w, h: c.height(), focused: c.ta.Focused(), st: st}
+}
+
 func (c *composerModel) setWidth(w int) { c.ta.SetWidth(max(4, w)) }
 
 // height is the rows the composer takes now (it grows with its text).

@@ -20,7 +20,7 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 		if f == focusChips && len(m.chipRows()) == 0 {
 			continue // none shown: a chip must be seen before it is sent
 		}
-		if (f == focusConversation || f == focusChips) && m.conv.openID == "" {
+		if (f == focusConversation || f == focusChips) && m.chat.OpenID() == "" {
 			continue
 		}
 		return m.setFocus(f)
@@ -31,20 +31,20 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 // setFocus moves keyboard focus and tells every component whether it has it.
 func (m *Model) setFocus(f focus) tea.Cmd {
 	m.focus = f
-	m.tasks.focused = f == focusTasks
-	m.chips.focused = f == focusChips
+	m.tasks.setFocused(f == focusTasks)
+	m.chips.setFocused(f == focusChips)
 	if f == focusConversation {
-		m.conv.tr.Focus()
+		m.chat.Focus()
 	} else {
-		m.conv.tr.Blur()
+		m.chat.Blur()
 	}
 	// One pane at a time on narrow terminals: the list shows only while
 	// it has focus.
 	m.relayout()
 	if f == focusComposer {
-		return m.composer.ta.Focus()
+		return m.composer.focus()
 	}
-	m.composer.ta.Blur()
+	m.composer.blur()
 	return nil
 }
 
@@ -58,7 +58,7 @@ func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
 	case focusTasks:
 		m.tasks, _, cmd = m.tasks.update(msg)
 	case focusConversation:
-		m.conv.tr, cmd = m.conv.tr.Update(msg)
+		m.chat, cmd = m.chat.Update(msg)
 	}
 	return cmd
 }
@@ -83,7 +83,5 @@ func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
 		}
 		return nil
 	}
-	var cmd tea.Cmd
-	m.conv.tr, cmd = m.conv.tr.Update(msg)
-	return cmd
+	return m.toChat(msg)
 }

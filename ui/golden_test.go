@@ -19,9 +19,7 @@ func TestViewGolden(t *testing.T) {
 	for _, mode := range []theme.Mode{theme.ModeDark, theme.ModeLight} {
 		for _, sz := range [][2]int{{80, 24}, {140, 40}} {
 			t.Run(fmt.Sprintf("%s_%dx%d", mode, sz[0], sz[1]), func(t *testing.T) {
-				h := newHarness(t, 12)
-				h.m.cfg.Theme = mode
-				h.m.applyStyles(theme.New(mode == theme.ModeDark, false))
+				h := newHarness(t, 12, func(c *Config) { c.Theme = mode })
 				id := h.b.tasks[0].ID
 				h.b.msgs[id] = append(h.b.msgs[id], productReply())
 				h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})

@@ -17,10 +17,7 @@ func (m Model) shortHelp() []key.Binding {
 	case focusTasks:
 		pane = m.tasks.ShortHelp()
 	case focusConversation:
-		pane = m.conv.tr.ShortHelp()
-		if !m.conv.tr.Capturing() {
-			pane = append(pane, m.km.Conversation.Copy, m.km.Conversation.Export)
-		}
+		pane = m.chat.ShortHelp()
 	case focusChips:
 		pane = m.chips.ShortHelp()
 	case focusComposer:
@@ -41,15 +38,13 @@ type helpSection struct {
 // the focused pane's group first so it survives when the window is too
 // small for all.
 func (m Model) helpSections() []helpSection {
-	ck := m.km.Conversation
 	secs := map[focus]helpSection{
-		focusTasks: {"Task list", flatten(m.tasks.FullHelp())},
-		focusConversation: {"Conversation", append(flatten(m.conv.tr.FullHelp()),
-			ck.Copy, ck.CopyAll, ck.Export, ck.ExportJSON)},
-		focusComposer: {"Composer", flatten(m.composer.FullHelp())},
-		focusChips:    {"Suggestions", flatten(m.chips.FullHelp())},
+		focusTasks:        {"Task list", flatten(m.tasks.FullHelp())},
+		focusConversation: {"Conversation", flatten(m.chat.FullHelp())},
+		focusComposer:     {"Composer", flatten(m.composer.FullHelp())},
+		focusChips:        {"Suggestions", flatten(m.chips.FullHelp())},
 	}
-	out := []helpSection{secs[m.focus], {"Anywhere", flatten(m.km.Global.FullHelp())}}
+	out := []helpSection{secs[m.focus], {"Anywhere", flatten(m.com.keys.Global.FullHelp())}}
 	for _, f := range focusOrder {
 		if f != m.focus {
 			out = append(out, secs[f])
@@ -74,14 +69,14 @@ func (m Model) renderSection(sec helpSection) string {
 			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
 		}
 	}
-	lines := []string{m.st.PaneTitleFocused.Render(sec.title)}
+	lines := []string{m.com.st.PaneTitleFocused.Render(sec.title)}
 	for _, b := range sec.keys {
 		if !b.Enabled() || b.Help().Key == "" {
 			continue
 		}
 		h := b.Help()
 		pad := strings.Repeat(" ", keyW-ansi.StringWidth(h.Key)+2)
-		lines = append(lines, m.st.Help.Key.Render(h.Key)+pad+m.st.Help.Desc.Render(h.Desc))
+		lines = append(lines, m.com.st.Help.Key.Render(h.Key)+pad+m.com.st.Help.Desc.Render(h.Desc))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -89,7 +84,7 @@ func (m Model) renderSection(sec helpSection) string {
 // helpLines packs the sections into rows as wide as the window allows and
 // returns them as lines, with how many fit at once.
 func (m Model) helpLines() (lines []string, view int) {
-	ov := m.st.Help.Overlay
+	ov := m.com.st.Help.Overlay
 	maxW := max(1, m.lay.w-ov.GetHorizontalFrameSize())
 	maxH := max(1, m.lay.mainH-ov.GetVerticalFrameSize())
 	var rows []string
@@ -132,7 +127,7 @@ func (m Model) helpOverlay() string {
 	for _, l := range lines {
 		width = max(width, ansi.StringWidth(l))
 	}
-	hk := m.km.Help
+	hk := m.com.keys.Help
 	foot := keyHint(hk.Close) + " " + hk.Close.Help().Desc
 	if total := len(lines); total > view {
 		off := max(0, min(m.helpOffset, total-view))
@@ -142,8 +137,8 @@ func (m Model) helpOverlay() string {
 	for i, l := range lines {
 		lines[i] = l + strings.Repeat(" ", max(0, width-ansi.StringWidth(l)))
 	}
-	ov := m.st.Help.Overlay
+	ov := m.com.st.Help.Overlay
 	maxW := max(1, m.lay.w-ov.GetHorizontalFrameSize())
-	body := strings.Join(lines, "\n") + "\n\n" + m.st.Help.Desc.Render(ansi.Truncate(foot, maxW, "…"))
+	body := strings.Join(lines, "\n") + "\n\n" + m.com.st.Help.Desc.Render(ansi.Truncate(foot, maxW, "…"))
 	return lipgloss.Place(m.lay.w, m.lay.mainH, lipgloss.Center, lipgloss.Center, ov.Render(body))
 }

@@ -35,21 +35,46 @@ type statusModel struct {
 	notice      string
 	noticeLevel noticeLevel
 	noticeID    int
+	// noticeTag names the notice so whoever asked for it can withdraw it.
+	noticeTag string
 }
 
-// setNotice shows text and returns the command that expires it.
-func (s *statusModel) setNotice(level noticeLevel, text string) int {
+func newStatus(st *theme.Styles, cfg Config) statusModel {
+	return statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting}
+}
+
+// setNotice shows text and returns its id, for the expiry.
+func (s *statusModel) setNotice(level noticeLevel, text, tag string) int {
 	s.noticeID++
 	s.notice = textsafe.Line(text)
 	s.noticeLevel = level
+	s.noticeTag = tag
 	return s.noticeID
 }
 
 func (s *statusModel) expire(id int) {
 	if id == s.noticeID {
-		s.notice = ""
+		s.notice, s.noticeTag = "", ""
 	}
 }
+
+// clearTag withdraws the notice with this tag if it still shows.
+func (s *statusModel) clearTag(tag string) {
+	if tag != "" && s.noticeTag == tag {
+		s.notice, s.noticeTag = "", ""
+	}
+}
+
+// setLatency shows the last request's latency.
+func (s *statusModel) setLatency(d time.Duration) { s.latency = d }
+
+// setConn shows the WebSocket's state.
+func (s *statusModel) setConn(state api.ConnState, attempt int, keyRejected bool) {
+	s.conn, s.attempt, s.keyRejected = state, attempt, keyRejected
+}
+
+// setStyles switches the theme.
+func (s *statusModel) setStyles(st *theme.Styles) { s.st = st }
 
 // connLabel names the WebSocket's state ("ws" keeps it apart from the
 // LIVE/DEMO mode badge); it is never shown by colour alone.

@@ -100,6 +100,24 @@ func (t *tasksModel) beginRefresh() int {
 	return t.gen
 }
 
+// beginLoad marks page as loading and returns the generation its request
+// carries; page 1 starts a new generation (a refresh).
+func (t *tasksModel) beginLoad(page int) int {
+	if page <= 1 {
+		return t.beginRefresh()
+	}
+	t.loading = true
+	return t.gen
+}
+
+func (t *tasksModel) setFocused(f bool) { t.focused = f }
+
+// loadedCount is how many tasks are loaded.
+func (t *tasksModel) loadedCount() int { return len(t.items) }
+
+// setOpen marks the open task.
+func (t *tasksModel) setOpen(id string) { t.openID = id }
+
 // nextPage is the 1-based page to ask for after what is loaded.
 func (t *tasksModel) nextPage() int {
 	return len(t.items)/max(1, t.pageSize) + 1

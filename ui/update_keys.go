@@ -41,7 +41,7 @@ func (m *Model) capturing() bool {
 	case m.focus == focusTasks:
 		return m.tasks.capturing()
 	case m.focus == focusConversation:
-		return m.conv.tr.Capturing()
+		return m.chat.Capturing()
 	}
 	return false
 }
@@ -50,7 +50,7 @@ func (m *Model) capturing() bool {
 // while something captures input, and not the keys that type text (q, ?,
 // digits) while the composer has focus.
 func (m *Model) globalKeys() GlobalKeys {
-	g := m.km.Global
+	g := m.com.keys.Global
 	switch {
 	case m.capturing():
 		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt)
@@ -88,11 +88,11 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 // overlayKey scrolls or closes the help overlay (HelpKeys).
 func (m *Model) overlayKey(k tea.KeyPressMsg) {
 	switch {
-	case key.Matches(k, m.km.Help.Close):
+	case key.Matches(k, m.com.keys.Help.Close):
 		m.showHelp = false
-	case key.Matches(k, m.km.Help.Down):
+	case key.Matches(k, m.com.keys.Help.Down):
 		m.scrollHelp(1)
-	case key.Matches(k, m.km.Help.Up):
+	case key.Matches(k, m.com.keys.Help.Up):
 		m.scrollHelp(-1)
 	}
 }
@@ -116,8 +116,8 @@ func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
 // conversationKey handles copying and exporting (ConversationKeys) and
 // hands every other key to the transcript.
 func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
-	ck := m.km.Conversation
-	if !m.conv.tr.Capturing() {
+	ck := m.com.keys.Conversation
+	if !m.chat.Capturing() {
 		switch {
 		case key.Matches(k, ck.Copy):
 			return m.copyFocused()
@@ -129,13 +129,11 @@ func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 			return m.export(true)
 		}
 	}
-	var cmd tea.Cmd
-	m.conv.tr, cmd = m.conv.tr.Update(k)
-	return tea.Batch(cmd, m.schedulePrewarm())
+	return m.toChat(k)
 }
 
 func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.km.Chips.Leave) {
+	if key.Matches(k, m.com.keys.Chips.Leave) {
 		return m.setFocus(focusComposer)
 	}
 	var text string
@@ -147,8 +145,8 @@ func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.km.Composer.Leave) {
-		if m.conv.openID == "" {
+	if key.Matches(k, m.com.keys.Composer.Leave) {
+		if m.chat.OpenID() == "" {
 			return m.setFocus(focusTasks)
 		}
 		return m.setFocus(focusConversation)
@@ -173,10 +171,8 @@ func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 		var cmd tea.Cmd
 		m.tasks, _, cmd = m.tasks.update(p)
 		return cmd
-	case m.focus == focusConversation && m.conv.tr.Typing():
-		var cmd tea.Cmd
-		m.conv.tr, cmd = m.conv.tr.Update(p)
-		return cmd
+	case m.focus == focusConversation && m.chat.Typing():
+		return m.toChat(p)
 	}
 	text := strings.ReplaceAll(p.Content, "\r\n", "\n")
 	if n := len([]rune(text)); n > m.composer.room() {

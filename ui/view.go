@@ -44,24 +44,23 @@ func (m *Model) relayout() {
 	m.tasks.setSize(max(1, listW-2), max(1, m.lay.mainH-2))
 	w, h := m.convInner()
 	m.composer.setWidth(w)
-	m.chips.w = w
 	switch {
 	case h >= 14:
-		m.chips.maxRows = 2
+		m.chips.setSize(w, 2)
 	case h >= 7:
-		m.chips.maxRows = 1
+		m.chips.setSize(w, 1)
 	default:
-		m.chips.maxRows = 0
+		m.chips.setSize(w, 0)
 	}
 	chips := len(m.chipRows())
 	used := 1 + m.sepHeight(h) + m.composer.height() + chips
-	m.conv.setSize(w, max(1, h-used+1))
+	m.chat.SetSize(w, max(1, h-used+1))
 	if m.focus == focusChips && chips == 0 {
 		// The chips left the screen (a resize, a taller draft): focus
 		// must not stay on something invisible.
 		m.focus = focusComposer
-		m.chips.focused = false
-		m.composer.ta.Focus()
+		m.chips.setFocused(false)
+		m.composer.focus()
 	}
 	m.help.SetWidth(m.lay.w)
 }
@@ -99,7 +98,7 @@ func (m Model) render() string {
 	lines := []string{main, status}
 	if m.lay.h >= 5 {
 		keys := m.helpBarKeys()
-		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.st}
+		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.com.st}
 		lines = append(lines, m.cache.help.get(hk, func() string {
 			return ansi.Truncate(m.help.ShortHelpView(keys), m.lay.w, "…")
 		}))
@@ -129,7 +128,7 @@ type viewCache struct {
 	tasks    memo[tasksPaneKey]
 	status   memo[statusKey]
 	help     memo[helpBarMemoKey]
-	composer memo[composerKey]
+	composer memo[composerMemoKey]
 	chips    memo[chipsKey]
 }
 
@@ -163,7 +162,7 @@ type helpBarMemoKey struct {
 	st   *theme.Styles
 }
 
-type composerKey struct {
+type composerMemoKey struct {
 	value           string
 	line, col, w, h int
 	focused         bool
@@ -171,9 +170,9 @@ type composerKey struct {
 }
 
 func (m Model) tasksPane(spin string) string {
-	border, title := m.st.Pane, m.st.PaneTitle
+	border, title := m.com.st.Pane, m.com.st.PaneTitle
 	if m.focus == focusTasks {
-		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
+		border, title = m.com.st.PaneFocused, m.com.st.PaneTitleFocused
 	}
 	w := m.lay.listW
 	if m.lay.narrow {
@@ -187,29 +186,25 @@ func (m Model) tasksPane(spin string) string {
 }
 
 func (m Model) convPane(spin string) string {
-	border, title := m.st.Pane, m.st.PaneTitle
+	border, title := m.com.st.Pane, m.com.st.PaneTitle
 	if m.focus != focusTasks {
-		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
+		border, title = m.com.st.PaneFocused, m.com.st.PaneTitleFocused
 	}
 	w, h := m.convInner()
 	rows := make([]string, 0, h)
-	rows = append(rows, fit(m.conv.header(spin), w))
-	if tv := m.conv.tr.View(); tv != "" {
-		rows = append(rows, strings.Split(tv, "\n")...) // already w wide
-	}
+	rows = append(rows, m.chat.View(spin)...)
 	for _, l := range m.chipRows() {
 		rows = append(rows, fit(l, w))
 	}
 	if m.sepHeight(h) > 0 {
 		label := ""
 		if m.focus == focusChips {
-			ck := m.km.Chips
+			ck := m.com.keys.Chips
 			label = fmt.Sprintf(" %s %s · %s %s ", keyHint(ck.Left), ck.Left.Help().Desc, keyHint(ck.Send), ck.Send.Help().Desc)
 		}
-		rows = append(rows, m.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
+		rows = append(rows, m.com.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
 	}
-	ck := composerKey{value: m.composer.ta.Value(), line: m.composer.ta.Line(), col: m.composer.ta.Column(),
-		w: w, h: m.composer.height(), focused: m.composer.ta.Focused(), st: m.st}
+	ck := m.composer.memoKey(w, m.com.st)
 	rows = append(rows, strings.Split(m.cache.composer.get(ck, func() string {
 		return strings.Join(fitAll(nil, m.composer.view(), w), "\n")
 	}), "\n")...)
@@ -230,7 +225,7 @@ func (m Model) convTitle() string {
 // is open, else the focused pane's and the global ones for the mode.
 func (m Model) helpBarKeys() []key.Binding {
 	if m.showHelp {
-		return m.km.Help.ShortHelp()
+		return m.com.keys.Help.ShortHelp()
 	}
 	return m.shortHelp()
 }
