@@ -34,10 +34,19 @@ func BenchmarkOpenTranscript(b *testing.B) {
 	for _, n := range []int{10, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			m, msg := benchModel(b, n)
+			// Loads alternate between two transcripts that differ in their
+			// last message: the chat keeps what a load brought, and a load
+			// with nothing new would keep the reader's place instead.
+			other := msg
+			other.msgs = append([]api.Message{}, msg.msgs...)
+			other.msgs[len(other.msgs)-1].ID += "-other"
+			loads := []transcriptLoadedMsg{msg, other}
+			i := 0
 			b.ResetTimer()
 			for b.Loop() {
-				next, _ := m.Update(msg)
+				next, _ := m.Update(loads[i%2])
 				_ = next.(Model).View()
+				i++
 			}
 		})
 	}
