@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -38,7 +37,9 @@ type chatModel struct {
 	// streamTicking is true while a stream flush is scheduled.
 	streamTicking bool
 	prewarmSeq    int
-	intents       chatIntents
+	// spin is the spinner's frame, shown while loading or replying.
+	spin    string
+	intents chatIntents
 }
 
 // chatTask is one task: its record, its entries and its turn.
@@ -310,18 +311,21 @@ func (c *chatModel) FullHelp() [][]key.Binding {
 	return append(c.current().FullHelp(), []key.Binding{ck.Copy, ck.CopyAll, ck.Export, ck.ExportJSON})
 }
 
-// View is the header line and the transcript, c.h lines.
-func (c *chatModel) View(spin string) []string {
-	rows := make([]string, 0, c.h)
-	rows = append(rows, fit(c.header(spin), c.w))
+// View is the header line and the transcript, c.h lines of c.w cells.
+func (c chatModel) View() string {
+	head := fit(c.header(), c.w)
 	if tv := c.current().View(); tv != "" {
-		rows = append(rows, strings.Split(tv, "\n")...) // already w wide
+		return head + "\n" + tv // already w wide
 	}
-	return rows
+	return head
 }
 
+// SetSpinner sets the spinner frame shown while loading or replying.
+func (c *chatModel) SetSpinner(frame string) { c.spin = frame }
+
 // header is the first line of the pane: title and id, or what is going on.
-func (c *chatModel) header(spin string) string {
+func (c *chatModel) header() string {
+	spin := c.spin
 	st, keys := c.com.st, c.com.keys
 	if c.openID == "" {
 		hint := "no task open · " + keyHint(keys.List.Open) + " opens the selected task · " + keyHint(keys.Global.NewTask) + " starts one"

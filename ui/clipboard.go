@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -54,7 +53,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		}
 		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
 	}
-	raw := tea.Raw(osc52(text, os.Getenv("TMUX") != ""))
+	raw := tea.Raw(osc52(text, m.com.cfg.InTmux))
 	if clip == nil {
 		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
 	}
@@ -92,7 +91,7 @@ func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 	}
 	if m.com.cfg.Clipboard == nil {
 		where := "works where the terminal allows it"
-		if os.Getenv("TMUX") != "" {
+		if m.com.cfg.InTmux {
 			where = "in tmux this needs set-clipboard on or allow-passthrough on"
 		}
 		return m.notify(levelInfo, fmt.Sprintf("Copied the %s with OSC 52 (%s).", msg.what, where))
@@ -143,7 +142,7 @@ func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
 		return m.notify(levelError, "Export failed: "+humanError(msg.err))
 	}
 	path := msg.path
-	if wd, err := os.Getwd(); err == nil {
+	if wd := m.com.cfg.WorkDir; wd != "" {
 		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
 			path = rel // shorter, so the status bar shows all of it
 		}

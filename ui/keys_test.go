@@ -117,3 +117,32 @@ func TestInjectedKeyMapDrivesKeysHintsAndHelp(t *testing.T) {
 		t.Fatalf("f5 sent %q, want the failed text again", got)
 	}
 }
+
+// TestTmuxAndWorkDirComeFromConfig: inside tmux (as the configuration
+// says) a copy also goes through tmux's passthrough, and an export under
+// the working directory is named relative to it.
+func TestTmuxAndWorkDirComeFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, 1, func(c *Config) { c.InTmux, c.WorkDir, c.ExportDir = true, dir, dir })
+	h.openFirst()
+	h.key("esc")
+	_, cmd := h.m.Update(keyMsg("y"))
+	var raw string
+	for _, msg := range collect(t, cmd) {
+		if r, ok := msg.(tea.RawMsg); ok {
+			raw, _ = r.Msg.(string)
+		}
+	}
+	if !strings.Contains(raw, "\x1bPtmux;") {
+		t.Fatalf("a copy inside tmux lacks the passthrough: %q", raw)
+	}
+	h.key("y")
+	if v := plainView(h.m); !strings.Contains(v, "set-clipboard") {
+		t.Fatalf("the copy notice does not say what tmux needs:\n%s", v)
+	}
+	h.key("e")
+	v := plainView(h.m)
+	if !strings.Contains(v, "Exported ") || strings.Contains(v, dir) {
+		t.Fatalf("the export is not named relative to the working directory:\n%s", v)
+	}
+}

@@ -83,11 +83,11 @@ func New(cfg Config) Model {
 func (m Model) Init() tea.Cmd {
 	cfg := m.com.cfg
 	cmds := []tea.Cmd{
-		listTasksCmd(cfg.Backend, cfg.Timeout, cfg.Now, m.tasks.gen, cfg.UserID, 1, cfg.PageSize),
+		listTasksCmd(cfg.Backend, cfg.Timeout, cfg.Now, m.tasks.generation(), cfg.UserID, 1, cfg.PageSize),
 		m.spin.Tick,
 	}
-	if m.status.notice != "" {
-		cmds = append(cmds, noticeExpireCmd(m.com.tick, m.status.noticeID))
+	if id := m.status.pendingNotice(); id != 0 {
+		cmds = append(cmds, noticeExpireCmd(m.com.tick, id))
 	}
 	if cfg.Theme == theme.ModeAuto && !cfg.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -126,7 +126,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case SessionEvent:
 		cmd = m.onSessionEvent(msg.Event)
 	case noticeExpiredMsg:
-		m.status.expire(msg.id)
+		m.status, cmd = m.status.Update(msg)
 	case clipboardDoneMsg:
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
@@ -156,6 +156,7 @@ func (m *Model) applyStyles(st *theme.Styles) {
 	m.composer.applyStyles(st)
 	m.status.setStyles(st)
 	m.spin.Style = st.Spinner
+	m.syncSpinner()
 	hs := help.DefaultStyles(st.IsDark)
 	hs.ShortKey, hs.FullKey = st.Help.Key, st.Help.Key
 	hs.ShortDesc, hs.FullDesc = st.Help.Desc, st.Help.Desc

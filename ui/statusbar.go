@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
@@ -37,7 +38,36 @@ type statusModel struct {
 	noticeID    int
 	// noticeTag names the notice so whoever asked for it can withdraw it.
 	noticeTag string
+	w         int
 }
+
+// Update clears a notice whose time is up, unless a newer one replaced it.
+func (s statusModel) Update(msg tea.Msg) (statusModel, tea.Cmd) {
+	if msg, ok := msg.(noticeExpiredMsg); ok {
+		s.expire(msg.id)
+	}
+	return s, nil
+}
+
+// SetSize sets the bar's width; it is one line.
+func (s *statusModel) SetSize(w, _ int) { s.w = w }
+
+// View is the bar, exactly its width.
+func (s statusModel) View() string { return s.view(s.w) }
+
+// connState is the WebSocket's state as shown.
+func (s *statusModel) connState() api.ConnState { return s.conn }
+
+// pendingNotice is the id of the notice showing, 0 when none is.
+func (s *statusModel) pendingNotice() int {
+	if s.notice == "" {
+		return 0
+	}
+	return s.noticeID
+}
+
+// userLabel is the user id as shown (sanitised).
+func (s *statusModel) userLabel() string { return s.user }
 
 func newStatus(st *theme.Styles, cfg Config) statusModel {
 	return statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting}

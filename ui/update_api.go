@@ -40,7 +40,7 @@ func (m *Model) loadTasks(page int) tea.Cmd {
 }
 
 func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
-	if msg.reqID != m.tasks.gen {
+	if msg.reqID != m.tasks.generation() {
 		return nil
 	}
 	if msg.err != nil {
@@ -66,7 +66,8 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 // another empty one.
 func (m *Model) newTask(thenSend string) tea.Cmd {
 	if thenSend == "" && m.chat.OpenIsEmpty() {
-		return tea.Batch(m.setFocus(focusComposer), m.notify(levelInfo, "This task is new and empty: type your first message."))
+		m.setFocus(focusComposer)
+		return m.notify(levelInfo, "This task is new and empty: type your first message.")
 	}
 	cfg := m.com.cfg
 	return tea.Batch(
@@ -85,7 +86,8 @@ func (m *Model) onTaskCreated(msg taskCreatedMsg) tea.Cmd {
 	m.status.setLatency(msg.latency)
 	m.tasks.add(msg.task)
 	m.chat.Created(msg.task)
-	cmds := []tea.Cmd{m.openTask(msg.task.ID), m.setFocus(focusComposer), m.notify(levelInfo, "new task started")}
+	cmds := []tea.Cmd{m.openTask(msg.task.ID), m.notify(levelInfo, "new task started")}
+	m.setFocus(focusComposer)
 	if msg.thenSend != "" {
 		cmds = append(cmds, m.send(msg.thenSend, false))
 	}
@@ -175,11 +177,19 @@ func (m *Model) startSpinner() tea.Cmd {
 }
 
 func (m *Model) onSpin(msg spinner.TickMsg) tea.Cmd {
-	if !m.tasks.loading && !m.chat.Busy() {
+	if !m.tasks.isLoading() && !m.chat.Busy() {
 		m.spinning = false
 		return nil
 	}
 	var cmd tea.Cmd
 	m.spin, cmd = m.spin.Update(msg)
+	m.syncSpinner()
 	return cmd
+}
+
+// syncSpinner shows the spinner's frame in the panes that spin.
+func (m *Model) syncSpinner() {
+	frame := m.spin.View()
+	m.tasks.SetSpinner(frame)
+	m.chat.SetSpinner(frame)
 }

@@ -98,23 +98,22 @@ func (m *Model) overlayKey(k tea.KeyPressMsg) {
 }
 
 func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
-	var act tasksAction
 	var cmd tea.Cmd
-	m.tasks, act, cmd = m.tasks.update(k)
-	act.loadMore = act.loadMore || m.tasks.wantMore()
+	m.tasks, cmd = m.tasks.Update(k)
 	m.relayout()
 	cmds := []tea.Cmd{cmd}
-	if act.loadMore {
+	if m.tasks.wantMore() {
 		cmds = append(cmds, m.loadTasks(m.tasks.nextPage()))
 	}
-	if act.open != "" {
-		cmds = append(cmds, m.openTask(act.open), m.setFocus(focusComposer))
+	if in := m.tasks.takeIntents(); in.open != "" {
+		cmds = append(cmds, m.openTask(in.open))
+		m.setFocus(focusComposer)
 	}
 	return tea.Batch(cmds...)
 }
 
 // conversationKey handles copying and exporting (ConversationKeys) and
-// hands every other key to the transcript.
+// hands every other key to the chat.
 func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 	ck := m.com.keys.Conversation
 	if !m.chat.Capturing() {
@@ -133,33 +132,31 @@ func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.com.keys.Chips.Leave) {
-		return m.setFocus(focusComposer)
-	}
-	var text string
-	m.chips, text = m.chips.update(k)
-	if text != "" {
-		return m.send(text, false)
+	m.chips, _ = m.chips.Update(k)
+	in := m.chips.takeIntents()
+	switch {
+	case in.leave:
+		m.setFocus(focusComposer)
+	case in.send != "":
+		return m.send(in.send, false)
 	}
 	return nil
 }
 
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.com.keys.Composer.Leave) {
-		if m.chat.OpenID() == "" {
-			return m.setFocus(focusTasks)
-		}
-		return m.setFocus(focusConversation)
-	}
-	var send bool
 	var cmd tea.Cmd
-	m.composer, send, cmd = m.composer.update(k)
-	m.relayout()
-	if send {
-		text := m.composer.take()
+	m.composer, cmd = m.composer.Update(k)
+	in := m.composer.takeIntents()
+	switch {
+	case in.leave && m.chat.OpenID() == "":
+		m.setFocus(focusTasks)
+	case in.leave:
+		m.setFocus(focusConversation)
+	case in.send != "":
 		m.relayout()
-		return tea.Batch(cmd, m.send(text, true))
+		return tea.Batch(cmd, m.send(in.send, true))
 	}
+	m.relayout()
 	return cmd
 }
 
@@ -169,7 +166,7 @@ func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	switch {
 	case m.focus == focusTasks && m.tasks.capturing():
 		var cmd tea.Cmd
-		m.tasks, _, cmd = m.tasks.update(p)
+		m.tasks, cmd = m.tasks.Update(p)
 		return cmd
 	case m.focus == focusConversation && m.chat.Typing():
 		return m.toChat(p)
@@ -178,16 +175,15 @@ func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	if n := len([]rune(text)); n > m.composer.room() {
 		return m.notify(levelWarn, fmt.Sprintf("Paste not inserted: %s characters is more than a message holds (%s).", thousands(n), thousands(composerCharLimit)))
 	}
-	cmds := []tea.Cmd{}
 	if m.focus != focusComposer {
-		cmds = append(cmds, m.setFocus(focusComposer))
+		m.setFocus(focusComposer)
 	}
 	// Through the textarea's own Update, so its view follows the cursor to
 	// the end of the pasted text.
 	var cmd tea.Cmd
-	m.composer, _, cmd = m.composer.update(tea.PasteMsg{Content: text})
+	m.composer, cmd = m.composer.Update(tea.PasteMsg{Content: text})
 	m.relayout()
-	return tea.Batch(append(cmds, cmd)...)
+	return cmd
 }
 
 // thousands writes n with comma separators, as the rest of the program

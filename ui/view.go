@@ -17,62 +17,6 @@ const (
 	minHeight = 8
 )
 
-func (m *Model) resize(w, h int) {
-	m.lay.w, m.lay.h = w, h
-	m.relayout()
-}
-
-// convInner is the conversation pane's inner size.
-func (m *Model) convInner() (w, h int) {
-	return max(1, m.lay.convW-2), max(1, m.lay.mainH-2)
-}
-
-// relayout recomputes every size from the window size; it runs on resize
-// and whenever something that changes heights (composer, chips) changes.
-func (m *Model) relayout() {
-	if m.lay.w == 0 {
-		return
-	}
-	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks)
-	listW := m.lay.listW
-	if m.lay.narrow {
-		// Size the hidden pane as if it were shown, so switching panes
-		// needs no re-wrap.
-		listW = m.lay.w
-		m.lay.convW = m.lay.w
-	}
-	m.tasks.setSize(max(1, listW-2), max(1, m.lay.mainH-2))
-	w, h := m.convInner()
-	m.composer.setWidth(w)
-	switch {
-	case h >= 14:
-		m.chips.setSize(w, 2)
-	case h >= 7:
-		m.chips.setSize(w, 1)
-	default:
-		m.chips.setSize(w, 0)
-	}
-	chips := len(m.chipRows())
-	used := 1 + m.sepHeight(h) + m.composer.height() + chips
-	m.chat.SetSize(w, max(1, h-used+1))
-	if m.focus == focusChips && chips == 0 {
-		// The chips left the screen (a resize, a taller draft): focus
-		// must not stay on something invisible.
-		m.focus = focusComposer
-		m.chips.setFocused(false)
-		m.composer.focus()
-	}
-	m.help.SetWidth(m.lay.w)
-}
-
-// sepHeight is the rule above the composer, dropped when space is short.
-func (m *Model) sepHeight(h int) int {
-	if h >= 8 {
-		return 1
-	}
-	return 0
-}
-
 func (m Model) render() string {
 	if m.lay.w == 0 {
 		return "starting…"
@@ -82,19 +26,18 @@ func (m Model) render() string {
 		lines := padLines(strings.Split(ansi.Wrap(msg, m.lay.w, ""), "\n"), m.lay.h, m.lay.w)
 		return strings.Join(lines, "\n")
 	}
-	spin := m.spin.View()
 	var main string
 	switch {
 	case m.showHelp:
 		main = m.helpOverlay()
 	case m.lay.narrow && m.lay.showList:
-		main = m.tasksPane(spin)
+		main = m.tasksPane()
 	case m.lay.narrow:
-		main = m.convPane(spin)
+		main = m.convPane()
 	default:
-		main = joinSideBySide(m.tasksPane(spin), m.convPane(spin))
+		main = joinSideBySide(m.tasksPane(), m.convPane())
 	}
-	status := m.cache.status.get(statusKey{s: m.status, w: m.lay.w}, func() string { return m.status.view(m.lay.w) })
+	status := m.cache.status.get(m.status, m.status.View)
 	lines := []string{main, status}
 	if m.lay.h >= 5 {
 		keys := m.helpBarKeys()
@@ -126,7 +69,7 @@ func (c *memo[K]) get(k K, render func() string) string {
 // Bubble Tea copies the model on every Update, and the cache must survive.
 type viewCache struct {
 	tasks    memo[tasksPaneKey]
-	status   memo[statusKey]
+	status   memo[statusModel]
 	help     memo[helpBarMemoKey]
 	composer memo[composerMemoKey]
 	chips    memo[chipsKey]
@@ -135,7 +78,7 @@ type viewCache struct {
 // chipRows is the chip rows, drawn again only when they change; the rows
 // are joined with newlines in the memo.
 func (m Model) chipRows() []string {
-	s := m.cache.chips.get(m.chips.key(), func() string { return strings.Join(m.chips.lines(), "\n") })
+	s := m.cache.chips.get(m.chips.key(), m.chips.View)
 	if s == "" {
 		return nil
 	}
@@ -147,11 +90,6 @@ type tasksPaneKey struct {
 	border bool
 	title  string
 	w, h   int
-}
-
-type statusKey struct {
-	s statusModel
-	w int
 }
 
 // helpBarMemoKey is what the help bar depends on: the bindings it shows
@@ -169,7 +107,7 @@ type composerMemoKey struct {
 	st              *theme.Styles
 }
 
-func (m Model) tasksPane(spin string) string {
+func (m Model) tasksPane() string {
 	border, title := m.com.st.Pane, m.com.st.PaneTitle
 	if m.focus == focusTasks {
 		border, title = m.com.st.PaneFocused, m.com.st.PaneTitleFocused
@@ -178,21 +116,21 @@ func (m Model) tasksPane(spin string) string {
 	if m.lay.narrow {
 		w = m.lay.w
 	}
-	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(spin), border: m.focus == focusTasks,
-		title: "tasks · " + m.status.user, w: w, h: m.lay.mainH}
+	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(), border: m.focus == focusTasks,
+		title: "tasks · " + m.status.userLabel(), w: w, h: m.lay.mainH}
 	return m.cache.tasks.get(k, func() string {
-		return frame(border, title, k.title, m.tasks.view(spin), w, m.lay.mainH)
+		return frame(border, title, k.title, strings.Split(m.tasks.View(), "\n"), w, m.lay.mainH)
 	})
 }
 
-func (m Model) convPane(spin string) string {
+func (m Model) convPane() string {
 	border, title := m.com.st.Pane, m.com.st.PaneTitle
 	if m.focus != focusTasks {
 		border, title = m.com.st.PaneFocused, m.com.st.PaneTitleFocused
 	}
 	w, h := m.convInner()
 	rows := make([]string, 0, h)
-	rows = append(rows, m.chat.View(spin)...)
+	rows = append(rows, strings.Split(m.chat.View(), "\n")...)
 	for _, l := range m.chipRows() {
 		rows = append(rows, fit(l, w))
 	}
@@ -206,7 +144,7 @@ func (m Model) convPane(spin string) string {
 	}
 	ck := m.composer.memoKey(w, m.com.st)
 	rows = append(rows, strings.Split(m.cache.composer.get(ck, func() string {
-		return strings.Join(fitAll(nil, m.composer.view(), w), "\n")
+		return strings.Join(fitAll(nil, m.composer.View(), w), "\n")
 	}), "\n")...)
 	return frame(border, title, m.convTitle(), rows, m.lay.convW, m.lay.mainH)
 }
