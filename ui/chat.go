@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 	"aui-tui/ui/transcript"
 )
@@ -313,7 +314,7 @@ func (c *chatModel) FullHelp() [][]key.Binding {
 
 // View is the header line and the transcript, c.h lines of c.w cells.
 func (c chatModel) View() string {
-	head := fit(c.header(), c.w)
+	head := cells.Fit(c.header(), c.w)
 	if tv := c.current().View(); tv != "" {
 		return head + "\n" + tv // already w wide
 	}

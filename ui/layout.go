@@ -5,6 +5,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/internal/cells"
 )
 
 // narrowWidth is the width below which one pane shows at a time.
@@ -138,23 +140,10 @@ func frame(border, title lipgloss.Style, titleText string, rows []string, w, h i
 	return sb.String()
 }
 
-// fit cuts or space-pads one line to exactly w cells.
-func fit(l string, w int) string {
-	lw := ansi.StringWidth(l)
-	if lw > w {
-		l = ansi.Truncate(l, w, "")
-		lw = ansi.StringWidth(l)
-	}
-	if lw < w {
-		l += strings.Repeat(" ", w-lw)
-	}
-	return l
-}
-
 // fitAll fits every line of a multi-line string.
 func fitAll(out []string, s string, w int) []string {
 	for _, l := range strings.Split(s, "\n") {
-		out = append(out, fit(l, w))
+		out = append(out, cells.Fit(l, w))
 	}
 	return out
 }
@@ -168,7 +157,7 @@ func padLines(lines []string, h, w int) []string {
 		if i < len(lines) {
 			l = lines[i]
 		}
-		out[i] = fit(l, w)
+		out[i] = cells.Fit(l, w)
 	}
 	return out
 }

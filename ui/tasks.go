@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 )
@@ -427,7 +428,7 @@ func (t *tasksModel) lines() []string {
 	spin := t.spin
 	lines := make([]string, 0, t.h)
 	if t.filtering || t.query != "" {
-		lines = append(lines, fit(t.filter.View(), t.w))
+		lines = append(lines, cells.Fit(t.filter.View(), t.w))
 	}
 	lh := t.listHeight()
 	var note []string
@@ -442,7 +443,7 @@ func (t *tasksModel) lines() []string {
 		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · "+keyHint(t.newKey)+" starts one", t.w, "…"))}
 	}
 	for _, l := range note {
-		lines = append(lines, fit(l, t.w))
+		lines = append(lines, cells.Fit(l, t.w))
 	}
 	for i := t.offset; i < len(t.visible) && i < t.offset+lh; i++ {
 		lines = append(lines, t.row(i))
@@ -451,7 +452,7 @@ func (t *tasksModel) lines() []string {
 	for len(lines) < t.h-1 {
 		lines = append(lines, blank)
 	}
-	return append(lines[:max(0, t.h-1)], fit(t.footer(), t.w))
+	return append(lines[:max(0, t.h-1)], cells.Fit(t.footer(), t.w))
 }
 
 func (t *tasksModel) row(i int) string {

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
-
-	"charm.land/bubbles/v2/key"
 	"strings"
 
-	"aui-tui/theme"
-
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/internal/cells"
+	"aui-tui/theme"
 )
 
 // The smallest window that lays out; below it a short note says so.
@@ -132,7 +132,7 @@ func (m Model) convPane() string {
 	rows := make([]string, 0, h)
 	rows = append(rows, strings.Split(m.chat.View(), "\n")...)
 	for _, l := range m.chipRows() {
-		rows = append(rows, fit(l, w))
+		rows = append(rows, cells.Fit(l, w))
 	}
 	if m.sepHeight(h) > 0 {
 		label := ""
@@ -140,7 +140,7 @@ func (m Model) convPane() string {
 			ck := m.com.keys.Chips
 			label = fmt.Sprintf(" %s %s · %s %s ", keyHint(ck.Left), ck.Left.Help().Desc, keyHint(ck.Send), ck.Send.Help().Desc)
 		}
-		rows = append(rows, m.com.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
+		rows = append(rows, m.com.st.Help.Sep.Render(cells.Fit(label+strings.Repeat("─", w), w)))
 	}
 	ck := m.composer.memoKey(w, m.com.st)
 	rows = append(rows, strings.Split(m.cache.composer.get(ck, func() string {
