@@ -41,12 +41,11 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	focus      focus
-	lay        layout
-	showHelp   bool
-	helpOffset int
-	spinning   bool
-	cache      *viewCache
+	overlay  overlayModel
+	focus    focus
+	lay      layout
+	spinning bool
+	cache    *viewCache
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -62,6 +61,7 @@ func New(cfg Config) Model {
 		chips:    newChips(st, com.keys.Chips),
 		composer: newComposer(st, com.keys.Composer, cfg.Drafts),
 		status:   newStatus(st, cfg),
+		overlay:  overlayModel{com: com},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		cache:    &viewCache{},

@@ -15,8 +15,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.globalKey(k); ok {
 		return cmd
 	}
-	if m.showHelp {
-		m.overlayKey(k)
+	if m.overlay.IsOpen() {
+		m.overlay, _ = m.overlay.Update(k)
 		return nil
 	}
 	switch m.focus {
@@ -36,7 +36,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 // overlay, or the focused pane's filter prompt, find prompt or raw view.
 func (m *Model) capturing() bool {
 	switch {
-	case m.showHelp:
+	case m.overlay.IsOpen():
 		return true
 	case m.focus == focusTasks:
 		return m.tasks.capturing()
@@ -75,7 +75,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	case key.Matches(k, g.Refresh):
 		return m.refresh(), true
 	case key.Matches(k, g.Help):
-		m.showHelp, m.helpOffset = true, 0
+		m.overlay.Open(m.helpSections())
 		return nil, true
 	case key.Matches(k, g.Chip):
 		return m.sendChip(nth(g.Chip, k.String())), true
@@ -83,18 +83,6 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return m.sendChip(nth(g.ChipAlt, k.String())), true
 	}
 	return nil, false
-}
-
-// overlayKey scrolls or closes the help overlay (HelpKeys).
-func (m *Model) overlayKey(k tea.KeyPressMsg) {
-	switch {
-	case key.Matches(k, m.com.keys.Help.Close):
-		m.showHelp = false
-	case key.Matches(k, m.com.keys.Help.Down):
-		m.scrollHelp(1)
-	case key.Matches(k, m.com.keys.Help.Up):
-		m.scrollHelp(-1)
-	}
 }
 
 func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {

@@ -28,8 +28,8 @@ func (m Model) render() string {
 	}
 	var main string
 	switch {
-	case m.showHelp:
-		main = m.helpOverlay()
+	case m.overlay.IsOpen():
+		main = m.overlay.View()
 	case m.lay.narrow && m.lay.showList:
 		main = m.tasksPane()
 	case m.lay.narrow:
@@ -162,8 +162,8 @@ func (m Model) convTitle() string {
 // helpBarKeys is the bindings the help bar shows: the overlay's while it
 // is open, else the focused pane's and the global ones for the mode.
 func (m Model) helpBarKeys() []key.Binding {
-	if m.showHelp {
-		return m.com.keys.Help.ShortHelp()
+	if m.overlay.IsOpen() {
+		return m.overlay.ShortHelp()
 	}
 	return m.shortHelp()
 }
