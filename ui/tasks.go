@@ -310,8 +310,8 @@ func (t *tasksModel) wantMore() bool {
 	return t.cursor >= len(t.visible)-4 || len(t.visible) < t.offset+t.listHeight()
 }
 
-// capturing reports whether typed text goes to the filter.
-func (t *tasksModel) capturing() bool { return t.filtering }
+// Capturing reports whether typed text goes to the filter.
+func (t *tasksModel) Capturing() bool { return t.filtering }
 
 // ShortHelp is the help bar for the list's mode: the filter prompt's keys
 // while it is open, else moving and opening.

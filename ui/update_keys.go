@@ -39,7 +39,7 @@ func (m *Model) capturing() bool {
 	case m.overlay.IsOpen():
 		return true
 	case m.focus == focusTasks:
-		return m.tasks.capturing()
+		return m.tasks.Capturing()
 	case m.focus == focusConversation:
 		return m.chat.Capturing()
 	}
@@ -152,7 +152,7 @@ func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
 // filter or find prompt when one is open; a paste is never dropped.
 func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	switch {
-	case m.focus == focusTasks && m.tasks.capturing():
+	case m.focus == focusTasks && m.tasks.Capturing():
 		var cmd tea.Cmd
 		m.tasks, cmd = m.tasks.Update(p)
 		return cmd
