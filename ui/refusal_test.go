@@ -28,7 +28,7 @@ func TestModerationRefusalIsShownNotAConnectionLoss(t *testing.T) {
 	h.send(SessionEvent{api.StateChange{State: api.StateConnecting, Attempt: 1}})
 	h.send(SessionEvent{api.StateChange{State: api.StateLive}})
 
-	e, ok := h.m.conv.lastFailed(id)
+	e, ok := h.lastFailed()
 	if !ok {
 		t.Fatal("the refused message is not marked")
 	}

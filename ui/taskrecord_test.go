@@ -16,7 +16,7 @@ func TestTaskRecordIsOptional(t *testing.T) {
 	h := newHarness(t, 1)
 	h.b.getErr = fmt.Errorf("%w: the task record (404)", api.ErrUnavailable)
 	h.key("ctrl+n")
-	id := h.m.conv.openID
+	id := h.m.chat.OpenID()
 	for i, q := range []string{"need a microwave", "a cheaper one"} {
 		h.typeText(q)
 		h.key("enter")
@@ -29,8 +29,8 @@ func TestTaskRecordIsOptional(t *testing.T) {
 	if h.b.gets != 1 {
 		t.Errorf("%d task record calls, want 1", h.b.gets)
 	}
-	if s := h.m.conv.state(id); s.task.Title != "New Conversation" {
-		t.Errorf("title %q", s.task.Title)
+	if title := h.m.chat.Task(id).Title; title != "New Conversation" {
+		t.Errorf("title %q", title)
 	}
 }
 
