@@ -126,13 +126,7 @@ func TestTmuxAndWorkDirComeFromConfig(t *testing.T) {
 	h := newHarness(t, 1, func(c *Config) { c.InTmux, c.WorkDir, c.ExportDir = true, dir, dir })
 	h.openFirst()
 	h.key("esc")
-	_, cmd := h.m.Update(keyMsg("y"))
-	var raw string
-	for _, msg := range collect(t, cmd) {
-		if r, ok := msg.(tea.RawMsg); ok {
-			raw, _ = r.Msg.(string)
-		}
-	}
+	raw := h.rawOutput("y")
 	if !strings.Contains(raw, "\x1bPtmux;") {
 		t.Fatalf("a copy inside tmux lacks the passthrough: %q", raw)
 	}
