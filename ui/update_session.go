@@ -40,8 +40,9 @@ func (m *Model) toChat(msg tea.Msg) tea.Cmd {
 }
 
 // applyChat carries out the chat's intents after a call: notices, the
-// latency, text back into the composer, new suggestions; then lays out
-// again (the chip row may have changed) and spins while the chat is busy.
+// latency, text back into the composer, new suggestions (then the layout,
+// as the chip row or the composer may have changed height), and the
+// spinner while the chat is busy.
 func (m *Model) applyChat(cmd tea.Cmd) tea.Cmd {
 	in := m.chat.takeIntents()
 	cmds := []tea.Cmd{cmd}
@@ -61,7 +62,9 @@ func (m *Model) applyChat(cmd tea.Cmd) tea.Cmd {
 	if in.chips {
 		m.chips.set(m.chat.Suggestions())
 	}
-	m.relayout()
+	if in.chips || in.restore != "" {
+		m.relayout()
+	}
 	if m.chat.Busy() {
 		cmds = append(cmds, m.startSpinner())
 	}
