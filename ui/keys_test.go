@@ -89,7 +89,6 @@ func TestFailedTitleRefreshSaysSo(t *testing.T) {
 func TestInjectedKeyMapDrivesKeysHintsAndHelp(t *testing.T) {
 	km := DefaultKeyMap()
 	km.Global.Refresh = key.NewBinding(key.WithKeys("f5"), key.WithHelp("f5", "refresh/retry"))
-	km.Conversation.Transcript.Retry = km.Global.Refresh
 	km.Global.QuitQ = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "quit"))
 	h := newHarness(t, 1, func(c *Config) { c.KeyMap = &km })
 
