@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -67,6 +68,46 @@ func (m *Model) applyChat(cmd tea.Cmd) tea.Cmd {
 	}
 	if m.chat.Busy() {
 		cmds = append(cmds, m.startSpinner())
+	}
+	return tea.Batch(cmds...)
+}
+
+// send sends text to the open task, or starts a task with it when none is
+// open. fromComposer says the text goes back to the composer if it cannot
+// be sent.
+func (m *Model) send(text string, fromComposer bool) tea.Cmd {
+	if m.chat.OpenID() == "" {
+		if text == "" {
+			return nil
+		}
+		return m.newTask(text)
+	}
+	return m.applyChat(m.chat.Send(text, fromComposer))
+}
+
+// sendChip sends suggestion n (1-based) as if it were typed.
+func (m *Model) sendChip(n int) tea.Cmd {
+	text, ok := m.chips.text(n)
+	if !ok {
+		switch {
+		case m.chat.OpenID() == "":
+			return m.notify(levelWarn, "Open a task first: suggestions belong to a conversation.")
+		case m.chat.Replying():
+			return m.notify(levelWarn, "The agent is still replying; its suggestions come with the reply.")
+		}
+		return m.notify(levelWarn, fmt.Sprintf("There is no suggestion %d.", n))
+	}
+	return m.send(text, false)
+}
+
+// refresh retries the open task's failed send if there is one, and reloads
+// the task list and the open transcript.
+func (m *Model) refresh() tea.Cmd {
+	cmds := []tea.Cmd{m.loadTasks(1)}
+	cmd, retried := m.chat.Refresh()
+	cmds = append(cmds, m.applyChat(cmd))
+	if !retried {
+		cmds = append(cmds, m.notifyTagged(levelInfo, "refreshing…", refreshTag))
 	}
 	return tea.Batch(cmds...)
 }
