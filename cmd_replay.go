@@ -29,7 +29,7 @@ const (
 // newReplayCmd plays a recording back in the full UI, with no network.
 func newReplayCmd() *cobra.Command {
 	var speed float64
-	var step, noMouse bool
+	var step, noMouse, presenter bool
 	var themeFlag string
 	cmd := &cobra.Command{
 		Use:   "replay FILE",
@@ -64,6 +64,7 @@ func newReplayCmd() *cobra.Command {
 				how = "space plays the next turn, q ends it"
 			}
 			cfg := r.config(mode, !noMouse)
+			cfg.Presenter = presenter
 			cfg.Notice = "Replaying " + filepath.Base(args[0]) + ": " + how
 			return runUI(r.conn, cfg, r.hooks(step))
 		},
@@ -72,6 +73,7 @@ func newReplayCmd() *cobra.Command {
 	fl.SortFlags = false
 	fl.Float64Var(&speed, "speed", 1, "play faster (2) or slower (0.5) than recorded")
 	fl.BoolVar(&step, "step", false, "wait for space before each turn")
+	fl.BoolVar(&presenter, "presenter", false, "presenter layout: no ids or host, a quieter status bar, more space")
 	fl.StringVar(&themeFlag, "theme", "auto", "colour theme: auto (follow the terminal), dark or light")
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal")
 	return cmd

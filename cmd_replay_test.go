@@ -139,11 +139,13 @@ func TestRecordThenReplayShowsTheSameScreens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A reply has ended when its text and its suggestions are on screen
-	// and the streaming cursor is gone.
+	// A turn has ended when the reply's text and suggestions are on screen,
+	// the streaming cursor is gone and the task list shows the title the
+	// first message gave the task (it is fetched after the reply).
 	settled := func(text, chip string) func(string) bool {
 		return func(s string) bool {
-			return strings.Contains(s, text) && strings.Contains(s, chip) && !strings.Contains(s, "▍")
+			return strings.Contains(s, text) && strings.Contains(s, chip) && !strings.Contains(s, "▍") &&
+				strings.Contains(s, "● Washing machine")
 		}
 	}
 	turns := []struct{ line, text, chip string }{

@@ -23,7 +23,7 @@ func newRootCmd() *cobra.Command {
 	var noMouse bool
 	var pageSize int
 	var recordFile string
-	var recordUser bool
+	var recordUser, presenter bool
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
 		Short: "A terminal chat client for the AUI Messaging API",
@@ -71,6 +71,7 @@ func newRootCmd() *cobra.Command {
 				ExportDir: exportDir,
 				Clipboard: nativeClipboard(),
 				Notice:    c.notice,
+				Presenter: presenter,
 			}, uiHooks{filter: rec.filter()})
 			if cerr := rec.close(); err == nil {
 				err = cerr
@@ -84,13 +85,14 @@ func newRootCmd() *cobra.Command {
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
+	fl.BoolVar(&presenter, "presenter", false, "presenter layout: no ids or host, a quieter status bar, more space, no help bar (? shows it)")
 	fl.StringVar(&recordFile, "record", "", "record the session to this file, for aui-tui replay (the key is never written)")
 	fl.BoolVar(&recordUser, "record-user", false, "keep the user id in the recording (by default it is replaced)")
 	f.register(cmd)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd())
 	return cmd
 }
 

@@ -54,6 +54,7 @@ type conversationModel struct {
 	openID                    string
 	w, h                      int
 	seq                       int
+	hideIDs                   bool // presenter mode: the header shows the title only
 }
 
 func newConversation(st *theme.Styles, r *transcript.Renderer, km KeyMap) conversationModel {
@@ -336,6 +337,9 @@ func (c *conversationModel) header(spin string) string {
 	}
 	head := c.st.Chat.HeaderTitle.Render(ansi.Truncate(title, max(1, c.w/2), "…"))
 	rest := " · " + id
+	if c.hideIDs {
+		rest = ""
+	}
 	line := head + c.st.Chat.HeaderID.Render(rest)
 	if extra != "" {
 		st := c.st.Chat.Notice

@@ -133,11 +133,21 @@ type harness struct {
 
 func newHarness(t *testing.T, tasks int) *harness {
 	t.Helper()
+	return newHarnessWith(t, tasks, nil)
+}
+
+// newHarnessWith is newHarness with the configuration changed by edit.
+func newHarnessWith(t *testing.T, tasks int, edit func(*Config)) *harness {
+	t.Helper()
 	b := newFakeBackend(tasks)
 	s := &fakeSender{}
-	m := New(Config{Backend: b, Sender: s, UserID: "u1", Demo: true, Host: "127.0.0.1:1",
+	cfg := Config{Backend: b, Sender: s, UserID: "u1", Demo: true, Host: "127.0.0.1:1",
 		Theme: "dark", PageSize: 10, Location: time.UTC,
-		Now: func() time.Time { return time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC) }})
+		Now: func() time.Time { return time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC) }}
+	if edit != nil {
+		edit(&cfg)
+	}
+	m := New(cfg)
 	m.tick = testTicker
 	h := &harness{t: t, m: m, b: b, s: s}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})

@@ -41,9 +41,12 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	focus      focus
-	lay        layout
-	showHelp   bool
+	focus    focus
+	lay      layout
+	showHelp bool
+	// helpBar is whether the bottom help bar shows (? toggles it in
+	// presenter mode).
+	helpBar    bool
 	helpOffset int
 	spinning   bool
 	// streamTicking is true while a stream flush is scheduled.
@@ -81,6 +84,11 @@ func New(cfg Config) Model {
 		cache:    &viewCache{},
 	}
 	m.conv.tr.SetClock(cfg.Location, cfg.Now)
+	m.helpBar = !cfg.Presenter
+	if cfg.Presenter {
+		m.tasks.hideIDs, m.conv.hideIDs, m.status.presenter = true, true, true
+		m.conv.tr.SetSpacing(1)
+	}
 	m.tasks.setDrafted(m.composer.drafted())
 	m.applyStyles(st)
 	m.setFocus(focusTasks)

@@ -31,6 +31,8 @@ type statusModel struct {
 	attempt     int
 	keyRejected bool
 	latency     time.Duration
+	// presenter keeps the bar to the mode, connection and notices.
+	presenter bool
 
 	notice      string
 	noticeLevel noticeLevel
@@ -104,6 +106,9 @@ func (s *statusModel) view(w int) string {
 	host, user, lat := s.st.Status.Host.Render(" "+s.host), s.st.Status.Host.Render(s.user), ""
 	if s.latency > 0 {
 		lat = s.st.Status.Latency.Render(fmtLatency(s.latency))
+	}
+	if s.presenter {
+		host, user, lat = "", "", ""
 	}
 	avail := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
 	take := func(part string) bool {

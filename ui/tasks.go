@@ -40,6 +40,7 @@ type tasksModel struct {
 
 	openID  string
 	focused bool
+	hideIDs bool // presenter mode: titles only
 	w, h    int
 	// rev changes whenever items or the filter result change; the pane's
 	// render cache keys on it.
@@ -414,7 +415,7 @@ func (t *tasksModel) row(i int) string {
 	id := shortID(it.ID)
 	avail := t.w - ansi.StringWidth(marker)
 	idPart := ""
-	if avail >= 24 {
+	if avail >= 24 && !t.hideIDs {
 		idPart = " " + id
 	}
 	title = ansi.Truncate(title, max(1, avail-ansi.StringWidth(idPart)), "…")

@@ -74,6 +74,10 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return m.newTask(""), true
 	case key.Matches(k, g.Refresh):
 		return m.refresh(), true
+	case key.Matches(k, g.Help) && m.cfg.Presenter:
+		m.helpBar = !m.helpBar
+		m.relayout()
+		return nil, true
 	case key.Matches(k, g.Help):
 		m.showHelp, m.helpOffset = true, 0
 		return nil, true

@@ -34,6 +34,9 @@ func (m *Model) relayout() {
 		return
 	}
 	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks)
+	if !m.helpBar && m.lay.h >= 5 {
+		m.lay.mainH++ // the help bar's row goes to the panes
+	}
 	listW := m.lay.listW
 	if m.lay.narrow {
 		// Size the hidden pane as if it were shown, so switching panes
@@ -97,7 +100,7 @@ func (m Model) render() string {
 	}
 	status := m.cache.status.get(statusKey{s: m.status, w: m.lay.w}, func() string { return m.status.view(m.lay.w) })
 	lines := []string{main, status}
-	if m.lay.h >= 5 {
+	if m.lay.h >= 5 && m.helpBar {
 		keys := m.helpBarKeys()
 		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.st}
 		lines = append(lines, m.cache.help.get(hk, func() string {
@@ -180,7 +183,7 @@ func (m Model) tasksPane(spin string) string {
 		w = m.lay.w
 	}
 	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(spin), border: m.focus == focusTasks,
-		title: "tasks · " + m.status.user, w: w, h: m.lay.mainH}
+		title: m.tasksTitle(), w: w, h: m.lay.mainH}
 	return m.cache.tasks.get(k, func() string {
 		return frame(border, title, k.title, m.tasks.view(spin), w, m.lay.mainH)
 	})
@@ -224,6 +227,14 @@ func (m Model) convTitle() string {
 		return "compose"
 	}
 	return "conversation"
+}
+
+// tasksTitle names the task list and, outside presenter mode, the user.
+func (m Model) tasksTitle() string {
+	if m.cfg.Presenter {
+		return "tasks"
+	}
+	return "tasks · " + m.status.user
 }
 
 // helpBarKeys is the bindings the help bar shows: the overlay's while it
