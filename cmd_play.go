@@ -118,6 +118,8 @@ func newPlayCmd() *cobra.Command {
 type autopilot struct {
 	steps []script.Step
 	pace  time.Duration
+	// uiLimit bounds each wait for the program (pilotUILimit when 0).
+	uiLimit time.Duration
 
 	// sent counts the messages the script sent; answered the replies
 	// (or failures) that came back.
@@ -201,7 +203,10 @@ func (a *autopilot) failure() error {
 
 // run plays every step.
 func (a *autopilot) run(ctx context.Context, p *tea.Program) error {
-	if err := a.until(ctx, p, pilotUILimit, func(s ui.Pilot) bool { return s.TasksLoaded }); err != nil {
+	if a.uiLimit == 0 {
+		a.uiLimit = pilotUILimit
+	}
+	if err := a.until(ctx, p, a.uiLimit, func(s ui.Pilot) bool { return s.TasksLoaded }); err != nil {
 		return errors.New("the task list did not load, so the script did not start")
 	}
 	typing := false // the composer has focus; at start the task list has
@@ -236,7 +241,7 @@ func (a *autopilot) run(ctx context.Context, p *tea.Program) error {
 			}
 		case script.New:
 			a.press(p, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
-			if err := a.until(ctx, p, pilotUILimit, func(s ui.Pilot) bool { return s.Typing }); err != nil {
+			if err := a.until(ctx, p, a.uiLimit, func(s ui.Pilot) bool { return s.Typing }); err != nil {
 				return fail("the new task did not open")
 			}
 			typing = true
@@ -253,7 +258,7 @@ func (a *autopilot) run(ctx context.Context, p *tea.Program) error {
 			}
 			a.press(p, tea.KeyPressMsg{Code: tea.KeyEnter})
 			a.press(p, tea.KeyPressMsg{Code: tea.KeyEnter})
-			if err := a.until(ctx, p, pilotUILimit, func(s ui.Pilot) bool { return s.Typing }); err != nil {
+			if err := a.until(ctx, p, a.uiLimit, func(s ui.Pilot) bool { return s.Typing }); err != nil {
 				return fail(fmt.Sprintf("no task titled %q is in the task list", st.Text))
 			}
 			typing = true
