@@ -59,6 +59,7 @@ func newRootCmd() *cobra.Command {
 				return err
 			}
 			defer c.close()
+			wd, _ := os.Getwd() // without it, exported paths show whole
 			err = runUI(c, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
@@ -71,6 +72,8 @@ func newRootCmd() *cobra.Command {
 				ExportDir: exportDir,
 				Clipboard: nativeClipboard(),
 				Notice:    c.notice,
+				InTmux:    os.Getenv("TMUX") != "",
+				WorkDir:   wd,
 				Presenter: presenter,
 			}, uiHooks{filter: rec.filter()})
 			if cerr := rec.close(); err == nil {

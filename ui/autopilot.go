@@ -11,7 +11,7 @@ type Pilot struct {
 // Pilot reports the state a key-driving autopilot waits on.
 func (m Model) Pilot() Pilot {
 	return Pilot{
-		TasksLoaded: m.tasks.loaded,
-		Typing:      m.focus == focusComposer && !m.showHelp,
+		TasksLoaded: m.tasks.Loaded(),
+		Typing:      m.focus == focusComposer && !m.overlay.IsOpen(),
 	}
 }

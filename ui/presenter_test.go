@@ -15,7 +15,7 @@ import (
 // presenting is a harness in presenter mode with the first task open.
 func presenting(t *testing.T, w, h int) *harness {
 	t.Helper()
-	hs := newHarnessWith(t, 12, func(c *Config) { c.Presenter = true })
+	hs := newHarness(t, 12, func(c *Config) { c.Presenter = true })
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.send(SessionEvent{api.StateChange{State: api.StateLive}})
 	hs.openFirst()
@@ -54,8 +54,8 @@ func TestPresenterQuestionMarkTogglesTheHelpBar(t *testing.T) {
 		t.Fatalf("help bar shown before ?:\n%s", plainView(p.m))
 	}
 	p.key("?")
-	if bar := p.helpBarText(); !strings.Contains(bar, "scroll") || p.m.showHelp {
-		t.Errorf("after ? the last line is %q (overlay open: %v), want the help bar", bar, p.m.showHelp)
+	if bar := p.helpBarText(); !strings.Contains(bar, "scroll") || p.m.overlay.IsOpen() {
+		t.Errorf("after ? the last line is %q (overlay open: %v), want the help bar", bar, p.m.overlay.IsOpen())
 	}
 	if n := len(strings.Split(plainView(p.m), "\n")); n != 40 {
 		t.Errorf("screen has %d lines with the help bar, want 40", n)
