@@ -93,6 +93,15 @@ func TestAgentConversations(t *testing.T) {
 			{say: "do you ship to Paris?", has: []string{"to Paris", "1–5 working days"}},
 			{say: "what's the warranty on fridges?", has: []string{"warranty"}, chip: "fridges"},
 		},
+		"coffee, from greeting to cart": {
+			{say: "hi", has: []string{"What are you looking for"}},
+			{say: "something for lattes under 600", all: func(p product) bool { return p.hasTag("milk") && p.Price <= 60000 }},
+			{say: "which is the cheapest?", has: []string{"Miravo Duetto", "$249.01 less"}, pick: "MV-DUETTO"},
+			{say: "tell me about the second one", has: []string{"Aurelia Barista Pro"}, pick: "AU-BARISTA"},
+			{say: "can I return it if I don't like it?", has: []string{"30 days"}, lacks: []string{"collect"}},
+			{say: "what about the most expensive one?", has: []string{"Aurelia Barista", "PID temperature control"}, pick: "AU-BARISTA"},
+			{say: "ok I'll take it", has: []string{"Aurelia Barista Pro Espresso Machine"}},
+		},
 		"stock and sold out": {
 			{say: "retro fridge", pick: "MV-RETRO250"},
 			{say: "is it in stock?", has: []string{"sold out"}},

@@ -110,8 +110,12 @@ func superlativeNote(kind string, best product, rest []product) string {
 	case "cheap":
 		return "It's " + money(next.Price-best.Price) + " less than the " + next.shortName() + ", with a " + number(best.Rating) + "★ rating."
 	case "expensive":
+		feats := make([]string, 0, 2)
+		for _, f := range best.Features[:min(2, len(best.Features))] {
+			feats = append(feats, lowerFirst(f))
+		}
 		return "The extra " + money(best.Price-next.Price) + " over the " + next.shortName() + " buys " +
-			strings.ToLower(strings.Join(best.Features[:min(2, len(best.Features))], " and ")) + "."
+			strings.Join(feats, " and ") + "."
 	case "big", "small":
 		return "It costs " + money(best.Price) + "; the " + next.shortName() + " has " + capacityText(next.Capacity, next.Unit) + "."
 	}
@@ -268,4 +272,13 @@ func contextFallback(st *convState) reply {
 	}
 	sugg = append(sugg, "What's the warranty on it?", "Show me cheaper options")
 	return reply{Text: text, Suggestions: sugg}
+}
+
+// lowerFirst lower-cases a leading capital unless the word is an acronym
+// ("Steam wand" -> "steam wand", "PID control" stays).
+func lowerFirst(s string) string {
+	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
+		return string(s[0]-'A'+'a') + s[1:]
+	}
+	return s
 }
