@@ -196,6 +196,9 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			}
 			return fatal, err
 		}
+		if s.c.observeFrame != nil {
+			s.c.observeFrame(false, b)
+		}
 		f := parseFrame(b, s.c.key)
 		refused = false
 		switch f.kind {

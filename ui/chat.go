@@ -109,6 +109,9 @@ func newChat(com *common) chatModel {
 func (c *common) newTranscript() transcript.Model {
 	tr := transcript.New(c.st, c.renderer, c.keys.Conversation.Transcript)
 	tr.SetClock(c.cfg.Location, c.cfg.Now)
+	if c.cfg.Presenter {
+		tr.SetSpacing(1) // an audience reads from further away
+	}
 	return tr
 }
 
@@ -352,7 +355,10 @@ func (c *chatModel) header() string {
 		extra = " " + spin + " agent is replying"
 	}
 	head := st.Chat.HeaderTitle.Render(ansi.Truncate(title, max(1, c.w/2), "…"))
-	line := head + st.Chat.HeaderID.Render(" · "+id)
+	line := head
+	if !c.com.cfg.Presenter {
+		line += st.Chat.HeaderID.Render(" · " + id)
+	}
 	if extra != "" {
 		es := st.Chat.Notice
 		if s.err != "" && !s.loading {

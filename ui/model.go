@@ -41,7 +41,10 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	overlay  overlayModel
+	overlay overlayModel
+	// helpBar is whether the bottom help bar shows; in presenter mode it
+	// is off until ? asks for it.
+	helpBar  bool
 	focus    focus
 	lay      layout
 	spinning bool
@@ -69,6 +72,10 @@ func New(cfg Config) Model {
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		cache:    &viewCache{},
+		helpBar:  !cfg.Presenter,
+	}
+	if cfg.Presenter {
+		m.tasks.HideIDs()
 	}
 	m.tasks.setDrafted(m.composer.drafted())
 	m.applyStyles(st)
