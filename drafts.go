@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"aui-tui/internal/fsutil"
+	"aui-tui/internal/textsafe"
 	"aui-tui/internal/xdg"
 )
 
@@ -54,5 +55,5 @@ func saveDrafts(path string, d map[string]string) error {
 	if err != nil {
 		return err
 	}
-	return fsutil.WriteFileAtomic(path, b, 0o600)
+	return fsutil.WriteFileAtomic(path, textsafe.JSON(b), 0o600)
 }
