@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 	"aui-tui/ui"
 )
@@ -112,43 +116,60 @@ func boundMemory() {
 }
 
 // runUI runs the program with a WebSocket session whose events are fed into
-// it; the session stops when the program ends.
+// it; the session stops when the program ends. However it ends (quit, a
+// signal, a panic anywhere), the terminal is restored and the drafts are
+// saved; a panic also leaves a report in the state directory.
 func runUI(c *conn, cfg ui.Config) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	crash := &crashLog{}
 	var p *tea.Program
 	ready := make(chan struct{})
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready
 		p.Send(ui.SessionEvent{Event: ev})
-	})
+	}, api.WithPanicHandler(crash.record))
 	cfg.Backend = c.client
 	cfg.Sender = sess
 	where := c.client.BaseURL()
 	if c.demo {
 		where = "demo" // the demo's port changes every run
 	}
-	draftsFile, derr := draftsPath(where, c.userID)
-	if derr == nil {
-		if d, lerr := loadDrafts(draftsFile); lerr == nil {
+	var drafts *draftFile
+	if path, err := draftsPath(where, c.userID); err == nil {
+		drafts = &draftFile{path: path}
+		if d, lerr := loadDrafts(path); lerr == nil {
 			cfg.Drafts = d
 		} else {
 			cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
 		}
+		cfg.SaveDrafts = drafts.save
 	}
-	p = tea.NewProgram(ui.New(cfg), tea.WithContext(ctx))
+	p = tea.NewProgram(guarded{inner: ui.New(cfg), crash: crash}, tea.WithContext(ctx), tea.WithoutSignalHandler())
+	crash.setStop(func() { go p.Send(crashedMsg{}) })
+	stopSignals := watchSignals(p.Quit, func() {
+		p.Kill()
+		// A loop stuck in Update never lets Run return: the terminal is
+		// restored by now and the drafts on disk are a second old at most.
+		time.AfterFunc(killAfter, func() { os.Exit(1) })
+	})
+	defer stopSignals()
 	close(ready)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer crash.recoverHere()
 		sess.Run(ctx)
 	}()
 	final, err := p.Run()
+	showCursor()
 	cancel()
 	<-done
-	if m, ok := final.(ui.Model); ok && draftsFile != "" {
-		if serr := saveDrafts(draftsFile, m.Drafts()); serr != nil {
-			fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+	if g, ok := final.(guarded); ok && drafts != nil {
+		if m, ok := g.inner.(ui.Model); ok {
+			if serr := drafts.final(m.Drafts()); serr != nil {
+				fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+			}
 		}
 	}
 	if cfg.Notice != "" {
@@ -156,8 +177,25 @@ func runUI(c *conn, cfg ui.Config) error {
 		// short; say it once more where it stays readable.
 		fmt.Fprintln(os.Stderr, "aui-tui:", cfg.Notice)
 	}
-	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+	if v, stack, ok := crash.crashed(); ok {
+		now := time.Now()
+		path, werr := writeCrashReport(crashReport(v, stack, c.secret, now), now)
+		if werr != nil {
+			return fmt.Errorf("the program hit a bug and stopped (%v); your drafts were saved. The crash report could not be written: %w", textsafe.Line(fmt.Sprint(v)), werr)
+		}
+		return fmt.Errorf("the program hit a bug and stopped; your drafts were saved. Please report it with %s", path)
+	}
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
 	return nil
+}
+
+// showCursor makes sure the cursor is visible after the program: Bubble
+// Tea restores it only when its last frame had none, and the composer's
+// frame has one, which a terminal may have left blinked off.
+func showCursor() {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		_, _ = os.Stdout.WriteString(ansi.ShowCursor)
+	}
 }

@@ -19,6 +19,8 @@ type conn struct {
 	demo   bool
 	userID string
 	notice string
+	// secret is the API key, kept only to scrub it from crash reports.
+	secret string
 	close  func()
 }
 
@@ -71,7 +73,7 @@ func connect(f connFlags) (*conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &conn{client: c, userID: user, close: func() {}}, nil
+	return &conn{client: c, userID: user, secret: key, close: func() {}}, nil
 }
 
 func connectDemo(f connFlags) (*conn, error) {

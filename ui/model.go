@@ -56,6 +56,7 @@ type Model struct {
 	refreshNotice int
 	prewarmSeq    int
 	cache         *viewCache
+	draftSave     draftTracker
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -82,6 +83,7 @@ func New(cfg Config) Model {
 	}
 	m.conv.tr.SetClock(cfg.Location, cfg.Now)
 	m.tasks.setDrafted(m.composer.drafted())
+	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
@@ -153,8 +155,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case draftSaveMsg:
+		cmd = m.onDraftSave(msg)
+	case draftsSavedMsg:
+		cmd = m.onDraftsSaved(msg)
 	default:
 		cmd = m.toFocused(msg)
+	}
+	if save := m.trackDrafts(); save != nil {
+		cmd = tea.Batch(cmd, save)
 	}
 	return m, cmd
 }
