@@ -26,6 +26,7 @@ func newRootCmd() *cobra.Command {
 	var themeFlag, exportDir string
 	var noMouse bool
 	var pageSize int
+	var replyTimeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
 		Short: "A terminal chat client for the AUI Messaging API",
@@ -56,7 +57,10 @@ func newRootCmd() *cobra.Command {
 				return err
 			}
 			defer c.close()
-			return runUI(c, ui.Config{
+			if replyTimeout < 0 {
+				return fmt.Errorf("--reply-timeout must not be negative (0 waits for ever)")
+			}
+			return runUI(c, []api.SessionOption{api.WithReplyTimeout(replyTimeout)}, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
 				Host:      c.client.Host(),
@@ -77,6 +81,7 @@ func newRootCmd() *cobra.Command {
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
+	fl.DurationVar(&replyTimeout, "reply-timeout", 90*time.Second, "give up on a reply after this long with no word from the agent (the reply is then fetched, or the message marked failed; 0 waits for ever)")
 	f.register(cmd)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
@@ -119,7 +124,7 @@ func boundMemory() {
 // it; the session stops when the program ends. However it ends (quit, a
 // signal, a panic anywhere), the terminal is restored and the drafts are
 // saved; a panic also leaves a report in the state directory.
-func runUI(c *conn, cfg ui.Config) error {
+func runUI(c *conn, sessOpts []api.SessionOption, cfg ui.Config) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	crash := &crashLog{}
@@ -128,7 +133,7 @@ func runUI(c *conn, cfg ui.Config) error {
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready
 		p.Send(ui.SessionEvent{Event: ev})
-	}, api.WithPanicHandler(crash.record))
+	}, append(sessOpts, api.WithPanicHandler(crash.record))...)
 	cfg.Backend = c.client
 	cfg.Sender = sess
 	where := c.client.BaseURL()

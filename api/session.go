@@ -35,6 +35,9 @@ type Session struct {
 	// onPanic receives a panic recovered in one of the session's
 	// goroutines; nil lets it crash the process as usual.
 	onPanic func(v any, stack []byte)
+	// replyTimeout ends a turn that hears no frame for this long (see
+	// WithReplyTimeout).
+	replyTimeout time.Duration
 
 	// sendMu keeps socket writes in the order their turns are recorded, so
 	// replies, which the server sends in order, match the right turn.
@@ -57,13 +60,14 @@ func (c *Client) NewSession(handler func(Event), opts ...SessionOption) *Session
 		handler = func(Event) {}
 	}
 	s := &Session{
-		c:         c,
-		handler:   handler,
-		backoff:   backoff{min: defaultBackoffMin, max: defaultBackoffMax},
-		pingEvery: defaultPingEvery,
-		lostGrace: defaultLostGrace,
-		wake:      make(chan struct{}, 1),
-		replies:   newReplyBook(),
+		c:            c,
+		handler:      handler,
+		backoff:      backoff{min: defaultBackoffMin, max: defaultBackoffMax},
+		pingEvery:    defaultPingEvery,
+		lostGrace:    defaultLostGrace,
+		replyTimeout: defaultReplyTimeout,
+		wake:         make(chan struct{}, 1),
+		replies:      newReplyBook(),
 	}
 	for _, o := range opts {
 		o(s)

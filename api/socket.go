@@ -189,12 +189,22 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			s.keepAlive(pctx, conn, &stalled)
 		}()
 	}
+	var heard atomic.Int64 // unix nanoseconds of the last frame
+	if s.replyTimeout > 0 {
+		wctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			defer s.recoverPanic()
+			s.watchReplies(wctx, ctx, func() time.Time { return time.Unix(0, heard.Load()) })
+		}()
+	}
 	worked := false
 	for {
 		_, b, rerr := conn.Read(ctx)
 		if rerr != nil {
 			return s.readEnded(ctx, rerr, worked, stalled.Load())
 		}
+		heard.Store(time.Now().UnixNano())
 		f := parseFrame(b, s.c.key)
 		switch f.kind {
 		case frameStream, frameFinal:
