@@ -5,9 +5,11 @@ import (
 
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -117,25 +119,38 @@ func apiKey() (string, error) {
 	if err != nil {
 		return "", nil
 	}
-	fi, err := os.Stat(path)
+	// Non-blocking, so a FIFO (or a device) at the path cannot hang the
+	// start; it is then refused below, as is anything but a plain file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
 	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
+	}
 	if fi.IsDir() {
 		return "", fmt.Errorf("the key file %s is a folder", path)
+	}
+	if !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("the key file %s is not a regular file; write the key into a plain file", path)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		return "", fmt.Errorf("the key file %s is readable by others; run: chmod 600 %s", path, path)
 	}
-	b, err := os.ReadFile(path)
+	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile))
 	if err != nil {
 		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
 	}
 	return strings.TrimSpace(string(b)), nil
 }
+
+// maxKeyFile bounds what is read from the key file; a key is far shorter.
+const maxKeyFile = 64 << 10
 
 // keyFilePath is $XDG_CONFIG_HOME/aui-tui/key (~/.config/aui-tui/key).
 func keyFilePath() (string, error) {
