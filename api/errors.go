@@ -113,9 +113,6 @@ func (e *APIError) Error() string {
 	if e.StatusCode == http.StatusBadRequest && e.Message != "" {
 		return e.Message
 	}
-	if e.StatusCode == http.StatusTooManyRequests {
-		return "The server is rate limiting requests (429); " + waitWords(e.RetryAfter)
-	}
 	var lead string
 	switch {
 	case e.StatusCode == http.StatusUnauthorized:
@@ -128,6 +125,8 @@ func (e *APIError) Error() string {
 		lead = "The server did not accept the request"
 	case e.StatusCode == http.StatusBadRequest:
 		lead = "The server refused the request"
+	case e.StatusCode == http.StatusTooManyRequests:
+		lead = "The server is rate limiting requests"
 	case e.StatusCode >= 500:
 		lead = "The server had a problem"
 	default:
@@ -146,6 +145,9 @@ func (e *APIError) Error() string {
 	s += ")"
 	if e.Message != "" && e.Message != reason {
 		s += ": " + e.Message
+	}
+	if e.StatusCode == http.StatusTooManyRequests {
+		s += "; " + waitWords(e.RetryAfter)
 	}
 	return s
 }

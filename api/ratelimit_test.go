@@ -43,7 +43,7 @@ func TestRateLimitTooLongSaysWhen(t *testing.T) {
 	f := newFake(t)
 	limitFirst(f, 10, "120")
 	_, err := f.client().ListTasks(context.Background(), "u1", 1, 10)
-	if !errors.Is(err, ErrRateLimited) || err.Error() != "The server is rate limiting requests (429); try again in 120 s" {
+	if !errors.Is(err, ErrRateLimited) || err.Error() != "The server is rate limiting requests (429 Too Many Requests); try again in 120 s" {
 		t.Fatalf("error %q", err)
 	}
 	if n := f.count("GET", "/tasks"); n != 1 {
