@@ -169,6 +169,11 @@ func (m *Model) refresh() tea.Cmd {
 	cmds := []tea.Cmd{m.loadTasks(1)}
 	if id := m.conv.openID; id != "" {
 		if e, ok := m.conv.lastFailed(id); ok && m.conv.state(id).inFlight == "" {
+			if s := m.conv.state(id); !s.loaded && !s.loading {
+				// The history never loaded: load it too, and the retried
+				// message waits for it, so it lands after the history.
+				cmds = append(cmds, m.fetchTranscript(id))
+			}
 			return tea.Batch(append(cmds, m.retry(id, e))...)
 		}
 		if m.conv.state(id).inFlight == "" {
