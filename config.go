@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/api/demo"
 )
 
 // envKey and envUser are the environment variables for the API key and the
@@ -44,6 +45,7 @@ type connFlags struct {
 	demoReset bool
 	demoPace  optDuration
 	demoLong  int
+	demoChaos string
 	timeout   time.Duration
 }
 
@@ -57,6 +59,7 @@ func (f *connFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.demoReset, "demo-reset", false, "start the demo backend with a fresh store")
 	fl.Var(&f.demoPace, "demo-pace", "delay between streamed words in demo mode (default: a natural reading pace; 0 is instant)")
 	fl.IntVar(&f.demoLong, "demo-long", 0, "also seed a demo task with this many messages (for reading at scale)")
+	fl.StringVar(&f.demoChaos, "demo-chaos", "", "inject faults into the demo backend, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (see demo-server --help)")
 }
 
 // check rejects values no connection can use, before anything starts.
@@ -66,6 +69,9 @@ func (f *connFlags) check() error {
 	}
 	if f.demoLong < 0 {
 		return errors.New("--demo-long must be 0 or more")
+	}
+	if _, err := demo.ParseChaos(f.demoChaos); err != nil {
+		return fmt.Errorf("--demo-chaos: %w", err)
 	}
 	return nil
 }

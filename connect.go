@@ -82,7 +82,11 @@ func connectDemo(f connFlags) (*conn, error) {
 		return nil, fmt.Errorf("demo store: %w", err)
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
-	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong})
+	chaos, err := demo.ParseChaos(f.demoChaos)
+	if err != nil {
+		return nil, fmt.Errorf("--demo-chaos: %w", err)
+	}
+	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
 	if err != nil {
 		return nil, err
 	}
