@@ -60,6 +60,7 @@ func newRootCmd() *cobra.Command {
 			if replyTimeout < 0 {
 				return fmt.Errorf("--reply-timeout must not be negative (0 waits for ever)")
 			}
+			wd, _ := os.Getwd() // without it, exported paths show whole
 			return runUI(c, []api.SessionOption{api.WithReplyTimeout(replyTimeout)}, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
@@ -72,6 +73,8 @@ func newRootCmd() *cobra.Command {
 				ExportDir: exportDir,
 				Clipboard: nativeClipboard(),
 				Notice:    c.notice,
+				InTmux:    os.Getenv("TMUX") != "",
+				WorkDir:   wd,
 			})
 		},
 	}

@@ -29,7 +29,7 @@ type draftsSavedMsg struct{ err error }
 // trackDrafts runs after every message: switching tasks saves at once,
 // a change of text saves once typing pauses.
 func (m *Model) trackDrafts() tea.Cmd {
-	if m.cfg.SaveDrafts == nil {
+	if m.com.cfg.SaveDrafts == nil {
 		return nil
 	}
 	d := &m.draftSave
@@ -42,7 +42,7 @@ func (m *Model) trackDrafts() tea.Cmd {
 		d.value = v
 		d.seq++
 		seq := d.seq
-		return m.tick(draftSaveDelay, func(time.Time) tea.Msg { return draftSaveMsg{seq: seq} })
+		return m.com.tick(draftSaveDelay, func(time.Time) tea.Msg { return draftSaveMsg{seq: seq} })
 	}
 	return nil
 }
@@ -52,7 +52,7 @@ func (m *Model) trackDrafts() tea.Cmd {
 // already wrote.
 func (m *Model) saveDrafts() tea.Cmd {
 	m.draftSave.version++
-	version, drafts, save := m.draftSave.version, m.Drafts(), m.cfg.SaveDrafts
+	version, drafts, save := m.draftSave.version, m.Drafts(), m.com.cfg.SaveDrafts
 	return func() tea.Msg { return draftsSavedMsg{err: save(version, drafts)} }
 }
 

@@ -34,7 +34,7 @@ func (s *savedDrafts) last() map[string]string {
 func TestDraftsSavedAsTheyChange(t *testing.T) {
 	h := newHarness(t, 3)
 	saved := &savedDrafts{}
-	h.m.cfg.SaveDrafts = saved.save
+	h.m.com.cfg.SaveDrafts = saved.save
 	id := h.openFirst()
 	n := len(saved.calls)
 	h.typeText("half a thought")
@@ -52,7 +52,7 @@ func TestDraftsSavedAsTheyChange(t *testing.T) {
 	}
 
 	h.key("esc", "shift+tab", "j", "enter") // open another task
-	if h.m.conv.openID == id {
+	if h.openID() == id {
 		t.Fatal("did not switch task")
 	}
 	if got := saved.last()[id]; got != "half a thought" || len(saved.calls) < n+2 {
@@ -65,7 +65,7 @@ func TestDraftsSavedAsTheyChange(t *testing.T) {
 func TestDraftWithNoTaskOpenIsSaved(t *testing.T) {
 	h := newHarness(t, 3)
 	saved := &savedDrafts{}
-	h.m.cfg.SaveDrafts = saved.save
+	h.m.com.cfg.SaveDrafts = saved.save
 	h.key("tab", "tab", "tab")
 	if h.m.focus != focusComposer {
 		t.Skipf("composer not reachable without a task (focus %v)", h.m.focus)

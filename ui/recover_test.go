@@ -16,10 +16,10 @@ func TestRetryAfterFailedHistoryLoadsItToo(t *testing.T) {
 	down := errors.New("The server had a problem (502 Bad Gateway)")
 	h.b.msgsErr = down
 	h.s.err = down
-	id := h.openFirst()
+	h.openFirst()
 	h.typeText("still there?")
 	h.key("enter")
-	if _, ok := h.m.conv.lastFailed(id); !ok {
+	if _, ok := h.lastFailed(); !ok {
 		t.Fatal("the send did not fail")
 	}
 
