@@ -19,6 +19,7 @@ const ChaosHelp = `A chaos spec is a comma-separated list of faults the demo bac
   http5xx=0.2           answer a REST call with 500 or 503
   http429=0.1           answer with 429 and Retry-After: 1
   http403=0.1           answer with 403
+  http422=0.1           answer with a 422 validation error
   moderation=0.1        refuse a message with the content-moderation 400 (REST or socket)
   invalid-json=0.05     answer 200 with a body that is not JSON
   truncate=0.05         cut a response body short and drop the connection
@@ -44,7 +45,7 @@ type Chaos struct {
 }
 
 // faults are the names with a probability, in the order they are rolled.
-var restFaults = []string{"http5xx", "http429", "http403", "moderation", "invalid-json", "truncate", "huge"}
+var restFaults = []string{"http5xx", "http429", "http403", "http422", "moderation", "invalid-json", "truncate", "huge"}
 var wsFaults = []string{"silent", "ws-1008", "ws-1011", "ws-drop", "moderation"}
 
 // ParseChaos reads a chaos spec; "" means none (nil).
@@ -166,6 +167,8 @@ func (c *Chaos) intercept(w http.ResponseWriter, r *http.Request, path string) b
 		writeDetail(w, http.StatusTooManyRequests, "Too Many Requests")
 	case "http403":
 		writeDetail(w, http.StatusForbidden, "Forbidden")
+	case "http422":
+		writeRaw(w, http.StatusUnprocessableEntity, []byte(`{"detail":[{"loc":["query","user_id"],"msg":"field required","type":"value_error.missing"}]}`))
 	case "moderation":
 		if r.Method != http.MethodPost || path != pathMessage {
 			return false
