@@ -3,8 +3,8 @@ package ui
 import (
 	"context"
 	"net"
-	"path/filepath"
 	"net/http/httptest"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"

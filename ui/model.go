@@ -41,11 +41,11 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	overlay  overlayModel
-	focus    focus
-	lay      layout
-	spinning bool
-	cache    *viewCache
+	overlay   overlayModel
+	focus     focus
+	lay       layout
+	spinning  bool
+	cache     *viewCache
 	draftSave draftTracker
 }
 
