@@ -63,9 +63,9 @@ func newTasksCmd() *cobra.Command {
 	return cmd
 }
 
-// writeRawPage prints the page exactly as the server sent it, nulls,
-// order and fields it does not know included, so scripts see the API's
-// answer rather than this program's reading of it.
+// writeRawPage prints the page as the server sent it, nulls, order and
+// fields it does not know included, so scripts see the API's answer rather
+// than this program's reading of it.
 func writeRawPage(out io.Writer, p api.TaskPage) error {
 	raw := p.Raw
 	if len(raw) == 0 {
@@ -75,7 +75,9 @@ func writeRawPage(out io.Writer, p api.TaskPage) error {
 		}
 		raw = b
 	}
-	if _, err := out.Write(raw); err != nil {
+	// Escaping the control characters a server may send raw inside its
+	// strings (textsafe.JSON) keeps the meaning and the terminal safe.
+	if _, err := out.Write(textsafe.JSON(raw)); err != nil {
 		return err
 	}
 	_, err := io.WriteString(out, "\n")

@@ -238,8 +238,9 @@ func JSON(msgs []api.Message) ([]byte, error) {
 // WriteJSON writes the messages as a JSON array, in their order, one a
 // line, each with every field exactly as the server sent it (Raw, with
 // its spacing compacted), falling back to the decoded form for messages
-// made locally. It decodes back to the same messages. Nothing but the
-// message being written is buffered, so a long transcript costs no second
+// made locally. It decodes back to the same messages; control characters
+// are written as escapes (textsafe.JSON). Nothing but the message being
+// written is buffered, so a long transcript costs no second
 // copy of itself.
 func WriteJSON(w io.Writer, msgs []api.Message) error {
 	var compact bytes.Buffer
@@ -264,7 +265,10 @@ func WriteJSON(w io.Writer, msgs []api.Message) error {
 		if err := json.Compact(&compact, raw); err != nil {
 			return fmt.Errorf("message %d is not valid JSON: %w", i, err)
 		}
-		if _, err := w.Write(compact.Bytes()); err != nil {
+		// Compact keeps the server's C1 and bidi characters raw; escaped,
+		// they mean the same and cannot act on the terminal the file is
+		// shown on.
+		if _, err := w.Write(textsafe.JSON(compact.Bytes())); err != nil {
 			return err
 		}
 	}

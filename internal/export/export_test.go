@@ -113,11 +113,13 @@ func TestWriteFile(t *testing.T) {
 func TestPlainHasNoMarkdown(t *testing.T) {
 	md := "## Two picks\n\nI found **two quiet dishwashers**, *both* with `AutoDry`:\n\n" +
 		"| | Nordvik DW14 | Kestrel Integra 60 |\n|---|:---:|---|\n| Noise | 42 dB | 44 dB |\n| Price | $649 | $7\\|99 |\n\n" +
-		"* fits 60 cm\n+ see [the shop](https://shop.example/dw14)\n\n---\n> **Verdict:** the snake_case_name stays, 2 * 3 too."
+		"* fits 60 cm\n+ see [the shop](https://shop.example/dw14)\n\n---\n> **Verdict:** the snake_case_name stays, 2 * 3 too.\n" +
+		"Rated (**C**), the **Kestrel** leads; ~~x~~ and ~~old price~~."
 	got := Plain(md)
 	want := "Two picks\n\nI found two quiet dishwashers, both with AutoDry:\n\n" +
 		"       Nordvik DW14  Kestrel Integra 60\nNoise  42 dB         44 dB\nPrice  $649          $7|99\n\n" +
-		"- fits 60 cm\n- see the shop (https://shop.example/dw14)\n\n\n  Verdict: the snake_case_name stays, 2 * 3 too."
+		"- fits 60 cm\n- see the shop (https://shop.example/dw14)\n\n\n  Verdict: the snake_case_name stays, 2 * 3 too.\n" +
+		"Rated (C), the Kestrel leads; x and old price."
 	if got != want {
 		t.Errorf("plain:\n%s\nwant:\n%s", got, want)
 	}
@@ -151,5 +153,26 @@ func TestCardVariantsInEveryFormat(t *testing.T) {
 	}
 	if strings.Contains(text, "**") {
 		t.Errorf("text keeps markdown:\n%s", text)
+	}
+}
+
+// TestJSONEscapesRawControls: a server may send C1, DEL and bidi characters
+// unescaped inside its JSON strings; the export writes them as escapes with
+// the same meaning.
+func TestJSONEscapesRawControls(t *testing.T) {
+	raw := "[{\"id\":\"m1\",\"text\":\"a\u009b2Jb\x7fc\u202ed\u009d0;t\u009c\",\"sender\":{\"id\":\"a\",\"type\":\"agent\"}}]"
+	in := decode(t, []byte(raw))
+	out, err := JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range string(out) {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x202e {
+			t.Fatalf("export holds raw %U: %q", r, out)
+		}
+	}
+	back := decode(t, out)
+	if back[0].Text != in[0].Text {
+		t.Fatalf("text = %q, want %q as received", back[0].Text, in[0].Text)
 	}
 }

@@ -12,10 +12,10 @@ import (
 var (
 	mdImage      = regexp.MustCompile(`!\[([^\]]*)\]\(([^)\s]+)[^)]*\)`)
 	mdLink       = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)[^)]*\)`)
-	mdStrong     = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	mdStrong     = regexp.MustCompile(`(\*\*|__)(\S|\S.*?\S)(\*\*|__)`)
 	mdEm         = regexp.MustCompile(`(^|[^\w*])\*(\S(?:[^*]*?\S)?)\*`)
 	mdCode       = regexp.MustCompile("`+([^`]+)`+")
-	mdStrike     = regexp.MustCompile(`~~(\S(?:.*?\S)?)~~`)
+	mdStrike     = regexp.MustCompile(`~~(\S|\S.*?\S)~~`)
 	mdHeading    = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
 	mdBullet     = regexp.MustCompile(`^(\s*)[*+-]\s+`)
 	mdQuote      = regexp.MustCompile(`^\s{0,3}>\s?`)
