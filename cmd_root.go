@@ -26,6 +26,8 @@ func newRootCmd() *cobra.Command {
 	var themeFlag, exportDir string
 	var noMouse bool
 	var pageSize int
+	var recordFile string
+	var recordUser, presenter bool
 	var replyTimeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
@@ -52,16 +54,21 @@ func newRootCmd() *cobra.Command {
 				return fmt.Errorf("--page-size must be between 1 and 100")
 			}
 			boundMemory()
-			c, err := connect(f)
+			var hook clientHook
+			rec := &recording{path: recordFile, keepUser: recordUser, pageSize: pageSize}
+			if recordFile != "" {
+				hook = rec.hook
+			}
+			if replyTimeout < 0 {
+				return fmt.Errorf("--reply-timeout must not be negative (0 waits for ever)")
+			}
+			c, err := connect(f, hook)
 			if err != nil {
 				return err
 			}
 			defer c.close()
-			if replyTimeout < 0 {
-				return fmt.Errorf("--reply-timeout must not be negative (0 waits for ever)")
-			}
 			wd, _ := os.Getwd() // without it, exported paths show whole
-			return runUI(c, []api.SessionOption{api.WithReplyTimeout(replyTimeout)}, ui.Config{
+			err = runUI(c, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
 				Host:      c.client.Host(),
@@ -75,7 +82,12 @@ func newRootCmd() *cobra.Command {
 				Notice:    c.notice,
 				InTmux:    os.Getenv("TMUX") != "",
 				WorkDir:   wd,
-			})
+				Presenter: presenter,
+			}, uiHooks{filter: rec.filter(), session: []api.SessionOption{api.WithReplyTimeout(replyTimeout)}})
+			if cerr := rec.close(); err == nil {
+				err = cerr
+			}
+			return err
 		},
 	}
 	fl := cmd.Flags()
@@ -84,12 +96,15 @@ func newRootCmd() *cobra.Command {
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
+	fl.BoolVar(&presenter, "presenter", false, "presenter layout: no ids or host, a quieter status bar, more space, no help bar (? shows it)")
+	fl.StringVar(&recordFile, "record", "", "record the session to this file, for aui-tui replay (the key is never written)")
+	fl.BoolVar(&recordUser, "record-user", false, "keep the user id in the recording (by default it is replaced)")
 	fl.DurationVar(&replyTimeout, "reply-timeout", 90*time.Second, "give up on a reply after this long with no word from the agent (the reply is then fetched, or the message marked failed; 0 waits for ever)")
 	f.register(cmd)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd())
 	return cmd
 }
 
@@ -123,11 +138,32 @@ func boundMemory() {
 	}
 }
 
+// uiHooks are what the record, replay and play commands add to a run of
+// the program; the zero value is an ordinary run.
+type uiHooks struct {
+	// filter sees every message on its way into the program.
+	filter func(tea.Model, tea.Msg) tea.Msg
+	// event is called after each session event has been handed to the
+	// program.
+	event func(api.Event)
+	// start runs on its own goroutine once the program exists, until the
+	// context ends (when the program has ended).
+	start func(ctx context.Context, p *tea.Program)
+	// replay marks a run that is not the user's own session: saved drafts
+	// are neither loaded nor overwritten, and the start notice is not
+	// repeated on exit.
+	replay bool
+	// options are extra program options (tests run without a terminal).
+	options []tea.ProgramOption
+	// session are options of the WebSocket session (the reply deadline).
+	session []api.SessionOption
+}
+
 // runUI runs the program with a WebSocket session whose events are fed into
 // it; the session stops when the program ends. However it ends (quit, a
 // signal, a panic anywhere), the terminal is restored and the drafts are
 // saved; a panic also leaves a report in the state directory.
-func runUI(c *conn, sessOpts []api.SessionOption, cfg ui.Config) error {
+func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	crash := &crashLog{}
@@ -136,7 +172,10 @@ func runUI(c *conn, sessOpts []api.SessionOption, cfg ui.Config) error {
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready
 		p.Send(ui.SessionEvent{Event: ev})
-	}, append(sessOpts, api.WithPanicHandler(crash.record))...)
+		if h.event != nil {
+			h.event(ev)
+		}
+	}, append(h.session, api.WithPanicHandler(crash.record))...)
 	cfg.Backend = c.client
 	cfg.Sender = sess
 	where := c.client.BaseURL()
@@ -144,16 +183,28 @@ func runUI(c *conn, sessOpts []api.SessionOption, cfg ui.Config) error {
 		where = "demo" // the demo's port changes every run
 	}
 	var drafts *draftFile
-	if path, err := draftsPath(where, c.userID); err == nil {
-		drafts = &draftFile{path: path}
-		if d, lerr := loadDrafts(path); lerr == nil {
-			cfg.Drafts = d
-		} else {
-			cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+	if !h.replay {
+		if path, err := draftsPath(where, c.userID); err == nil {
+			drafts = &draftFile{path: path}
+			if d, lerr := loadDrafts(path); lerr == nil {
+				cfg.Drafts = d
+			} else {
+				cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+			}
+			cfg.SaveDrafts = drafts.save
 		}
-		cfg.SaveDrafts = drafts.save
 	}
-	p = tea.NewProgram(guarded{inner: ui.New(cfg), crash: crash}, tea.WithContext(ctx), tea.WithoutSignalHandler())
+	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, h.options...)
+	if h.filter != nil {
+		// The hooks see the program's own model, not the crash guard.
+		opts = append(opts, tea.WithFilter(func(m tea.Model, msg tea.Msg) tea.Msg {
+			if g, ok := m.(guarded); ok {
+				m = g.inner
+			}
+			return h.filter(m, msg)
+		}))
+	}
+	p = tea.NewProgram(guarded{inner: ui.New(cfg), crash: crash}, opts...)
 	crash.setStop(func() { go p.Send(crashedMsg{}) })
 	stopSignals := watchSignals(p.Quit, func() {
 		p.Kill()
@@ -169,6 +220,12 @@ func runUI(c *conn, sessOpts []api.SessionOption, cfg ui.Config) error {
 		defer crash.recoverHere()
 		sess.Run(ctx)
 	}()
+	if h.start != nil {
+		go func() {
+			defer crash.recoverHere()
+			h.start(ctx, p)
+		}()
+	}
 	final, err := p.Run()
 	showCursor()
 	cancel()
@@ -180,7 +237,7 @@ func runUI(c *conn, sessOpts []api.SessionOption, cfg ui.Config) error {
 			}
 		}
 	}
-	if cfg.Notice != "" {
+	if cfg.Notice != "" && !h.replay {
 		// The status bar showed it only briefly and may have cut it
 		// short; say it once more where it stays readable.
 		fmt.Fprintln(os.Stderr, "aui-tui:", cfg.Notice)

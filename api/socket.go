@@ -205,6 +205,9 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			return s.readEnded(ctx, rerr, worked, stalled.Load())
 		}
 		heard.Store(time.Now().UnixNano())
+		if s.c.observeFrame != nil {
+			s.c.observeFrame(false, b)
+		}
 		f := parseFrame(b, s.c.key)
 		switch f.kind {
 		case frameStream, frameFinal:
