@@ -111,8 +111,8 @@ func checkBounds(t *testing.T, src string) {
 		t.Fatalf("glamour gets work estimated at %d, over the budget of %d", spent, mdBudget)
 	}
 	want := src
-	if len(src) > plainMax {
-		want = cutAt(src, plainMax)
+	if n := shownLen(src); n < len(src) {
+		want = src[:n]
 		if last := parts[len(parts)-1]; last.note != noteShortcut {
 			t.Fatalf("a %d-byte message is cut without saying so", len(src))
 		}
