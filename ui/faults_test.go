@@ -50,6 +50,7 @@ func newRig(t *testing.T, key string, timeout, replyTimeout time.Duration) *rig 
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &rig{t: t, srv: srv, store: store, hs: hs, client: client, msgs: make(chan tea.Msg, 4096), ctx: ctx}
+	client.OnRateLimit(func(d time.Duration) { r.post(RateLimited{Wait: d}) })
 	sess := client.NewSession(func(ev api.Event) { r.post(SessionEvent{Event: ev}) },
 		api.WithBackoff(20*time.Millisecond, 200*time.Millisecond), api.WithReplyTimeout(replyTimeout))
 	done := make(chan struct{})
@@ -256,6 +257,9 @@ func TestFaultMatrix(t *testing.T) {
 			r.until("the task list to fail", r.noticeWith(append([]string{"Could not load tasks: "}, row.want...)...))
 			if v := r.view(); !strings.Contains(v, row.hint) {
 				t.Errorf("no hint %q on screen:\n%s", row.hint, v)
+			}
+			if row.spec == "http429=1" && !r.noticeWith("retrying in 1 s")() {
+				t.Errorf("the wait the server asked for was not announced: %q", r.notices)
 			}
 			r.checkSentences()
 		})

@@ -144,6 +144,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case RateLimited:
+		cmd = m.onRateLimited(msg)
 	case draftSaveMsg:
 		cmd = m.onDraftSave(msg)
 	case draftsSavedMsg:
