@@ -228,6 +228,9 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		}()
 	}
 	final, err := p.Run()
+	// The program has ended: a late signal must not cut short the saving
+	// of drafts below.
+	stopSignals()
 	showCursor()
 	cancel()
 	<-done
