@@ -272,9 +272,6 @@ func (c *chatModel) Capturing() bool { return c.current().Capturing() }
 // Typing reports whether typed or pasted text goes to the find prompt.
 func (c *chatModel) Typing() bool { return c.current().Typing() }
 
-// CanDismiss reports whether esc would close something in the transcript.
-func (c *chatModel) CanDismiss() bool { return c.current().CanDismiss() }
-
 // SetSize sets the pane's inner size: a header line and the transcript.
 func (c *chatModel) SetSize(w, h int) {
 	c.w, c.h = w, h

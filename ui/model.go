@@ -56,7 +56,11 @@ type Model struct {
 func New(cfg Config) Model {
 	cfg.defaults()
 	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
-	com := &common{cfg: cfg, keys: *cfg.KeyMap, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
+	keys := *cfg.KeyMap
+	// A failed message's hint names the key that retries it, whatever it
+	// is mapped to.
+	keys.Conversation.Transcript.Retry = keys.Global.Refresh
+	com := &common{cfg: cfg, keys: keys, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
 	m := Model{
 		com:      com,
 		tasks:    newTasks(st, com.keys, cfg.PageSize),
