@@ -108,6 +108,8 @@ func TestAgentConversations(t *testing.T) {
 			{say: "tell me about the Vantor OTR-30", pick: "VT-OTR30"},
 			{say: "is it available now?", has: []string{"sold out"}},
 			{say: "and the Aurelia Integra 32?", has: []string{"Aurelia Integra 32"}, pick: "AU-INT32"},
+			{say: "is it available in black glass?", has: []string{"black glass"}, lacks: []string{"stock", "sold out"}},
+			{say: "which one is better?", has: []string{"Verdict:"}},
 		},
 	}
 	n := 0
