@@ -19,8 +19,8 @@ import (
 	"aui-tui/ui"
 )
 
-// replayKey is the name of the key the replay accepts from the presenter:
-// no key reaches the program, apart from these.
+// The presenter's keys during a replay: none reaches the program; space
+// plays the next turn (with --step) and q ends the replay, as ctrl+c does.
 const (
 	replayStepKey = "space"
 	replayQuitKey = "q"
