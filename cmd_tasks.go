@@ -45,9 +45,12 @@ func newTasksCmd() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(p)
+				b, err := json.MarshalIndent(p, "", "  ")
+				if err != nil {
+					return err
+				}
+				_, err = out.Write(append(textsafe.JSON(b), '\n'))
+				return err
 			}
 			return writeTaskTable(out, p, c.userID)
 		},

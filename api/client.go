@@ -203,7 +203,9 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBytes))
 		io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBytes))
-		return parseErrorBody(resp.StatusCode, b, c.key)
+		e := parseErrorBody(resp.StatusCode, b, c.key)
+		e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return e
 	}
 	if out == nil {
 		if _, err := io.Copy(io.Discard, io.LimitReader(resp.Body, maxBodyBytes)); err != nil {

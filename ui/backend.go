@@ -55,6 +55,11 @@ type Config struct {
 	// status bar, more space between messages, and no help bar until ?
 	// asks for it.
 	Presenter bool
+	// SaveDrafts writes every draft as the user types (a second after the
+	// last change) and on each task switch; version increases with each
+	// call, so a writer can ignore a snapshot older than one it wrote. Nil
+	// means drafts are only returned by Drafts at the end.
+	SaveDrafts func(version int, drafts map[string]string) error
 	// Notice is shown in the status bar at start (e.g. a demo store that
 	// was damaged and moved aside).
 	Notice string

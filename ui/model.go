@@ -44,11 +44,12 @@ type Model struct {
 	overlay overlayModel
 	// helpBar is whether the bottom help bar shows; in presenter mode it
 	// is off until ? asks for it.
-	helpBar  bool
-	focus    focus
-	lay      layout
-	spinning bool
-	cache    *viewCache
+	helpBar   bool
+	focus     focus
+	lay       layout
+	spinning  bool
+	cache     *viewCache
+	draftSave draftTracker
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -78,6 +79,7 @@ func New(cfg Config) Model {
 		m.tasks.HideIDs()
 	}
 	m.tasks.setDrafted(m.composer.drafted())
+	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
@@ -142,8 +144,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case draftSaveMsg:
+		cmd = m.onDraftSave(msg)
+	case draftsSavedMsg:
+		cmd = m.onDraftsSaved(msg)
 	default:
 		cmd = m.toFocused(msg)
+	}
+	if save := m.trackDrafts(); save != nil {
+		cmd = tea.Batch(cmd, save)
 	}
 	return m, cmd
 }

@@ -26,7 +26,7 @@ func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	case keyRejected:
 		return m.notify(levelError, "Live streaming is off: "+humanError(e.Err))
 	case e.State == api.StateLive && prev == api.StateRetrying:
-		return m.notify(levelInfo, "Reconnected.")
+		return tea.Batch(m.notify(levelInfo, "Reconnected."), m.reloadFailed())
 	case e.State == api.StateRetrying && prev == api.StateLive:
 		return m.notify(levelWarn, "Connection lost; reconnecting. Messages go over REST meanwhile.")
 	}
@@ -109,5 +109,17 @@ func (m *Model) refresh() tea.Cmd {
 	if !retried {
 		cmds = append(cmds, m.notifyTagged(levelInfo, "refreshing…", refreshTag))
 	}
+	return tea.Batch(cmds...)
+}
+
+// reloadFailed loads again what failed to load while the server was out of
+// reach (the task list, the open transcript), now that the socket shows it
+// is back, so the user need not press ctrl+r.
+func (m *Model) reloadFailed() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.tasks.err != "" && !m.tasks.loading {
+		cmds = append(cmds, m.loadTasks(1))
+	}
+	cmds = append(cmds, m.applyChat(m.chat.ReloadFailed()))
 	return tea.Batch(cmds...)
 }
