@@ -108,7 +108,7 @@ func (p *Player) Run(ctx context.Context) error {
 				}
 			}
 		case KindSent:
-			if err := waitOne(ctx, p.Server.received); err != nil {
+			if err := waitFor(ctx, p.Server.received); err != nil {
 				return err
 			}
 			prev = max(prev, e.T)
@@ -150,22 +150,10 @@ func (p *Player) settle(ctx context.Context, n int) {
 	}
 }
 
-// waitFor waits until ch is closed, for a while at most: a replay whose
-// program did not make the call goes on rather than hanging.
+// waitFor waits until ch is closed or yields a value, for a while at most:
+// a replay whose program did not make the call goes on rather than
+// hanging.
 func waitFor(ctx context.Context, ch <-chan struct{}) error {
-	t := time.NewTimer(waitLimit)
-	defer t.Stop()
-	select {
-	case <-ch:
-	case <-t.C:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	return nil
-}
-
-// waitOne waits for one value on ch, for a while at most.
-func waitOne(ctx context.Context, ch <-chan struct{}) error {
 	t := time.NewTimer(waitLimit)
 	defer t.Stop()
 	select {

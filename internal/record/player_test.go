@@ -25,7 +25,9 @@ func pauses(t *testing.T, speed float64, entries ...Entry) []time.Duration {
 	return got
 }
 
-func char(t int64, r rune) Entry { return Entry{T: t, Kind: KindKey, Key: &Key{Code: r, Text: string(r)}} }
+func char(t int64, r rune) Entry {
+	return Entry{T: t, Kind: KindKey, Key: &Key{Code: r, Text: string(r)}}
+}
 
 func TestPlayerTypesAtAHumanPace(t *testing.T) {
 	// Three characters recorded 1 ms apart (a script or a fast terminal),
