@@ -234,10 +234,13 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	showCursor()
 	cancel()
 	<-done
+	kept := "" // said after a crash when the drafts are safe
 	if g, ok := final.(guarded); ok && drafts != nil {
 		if m, ok := g.inner.(ui.Model); ok {
 			if serr := drafts.final(m.Drafts()); serr != nil {
 				fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+			} else {
+				kept = "; your drafts were saved"
 			}
 		}
 	}
@@ -250,9 +253,9 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		now := time.Now()
 		path, werr := writeCrashReport(crashReport(v, stack, c.secret, now), now)
 		if werr != nil {
-			return fmt.Errorf("the program hit a bug and stopped (%v); your drafts were saved. The crash report could not be written: %w", textsafe.Line(fmt.Sprint(v)), werr)
+			return fmt.Errorf("the program hit a bug and stopped (%v)%s. The crash report could not be written: %w", textsafe.Line(fmt.Sprint(v)), kept, werr)
 		}
-		return fmt.Errorf("the program hit a bug and stopped; your drafts were saved. Please report it with %s", path)
+		return fmt.Errorf("the program hit a bug and stopped%s. Please report it with %s", kept, path)
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
