@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -253,7 +254,11 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		now := time.Now()
 		path, werr := writeCrashReport(crashReport(v, stack, c.secret, now), now)
 		if werr != nil {
-			return fmt.Errorf("the program hit a bug and stopped (%v)%s. The crash report could not be written: %w", textsafe.Line(fmt.Sprint(v)), kept, werr)
+			what := textsafe.Line(fmt.Sprint(v))
+			if len(c.secret) >= 4 {
+				what = strings.ReplaceAll(what, c.secret, "REDACTED")
+			}
+			return fmt.Errorf("the program hit a bug and stopped (%s)%s. The crash report could not be written: %w", what, kept, werr)
 		}
 		return fmt.Errorf("the program hit a bug and stopped%s. Please report it with %s", kept, path)
 	}
