@@ -43,6 +43,9 @@ type connFlags struct {
 	demoPace  optDuration
 	demoLong  int
 	timeout   time.Duration
+	// demoStore is the demo backend's store file; "" is the user's own
+	// (serve keeps its visitors in a store of its own).
+	demoStore string
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {

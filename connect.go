@@ -20,6 +20,8 @@ type conn struct {
 	userID string
 	notice string
 	close  func()
+	// demoServer is the embedded backend in demo mode, else nil.
+	demoServer *demo.Server
 }
 
 // connect picks demo or live mode and builds the client. Demo mode starts
@@ -75,9 +77,13 @@ func connect(f connFlags) (*conn, error) {
 }
 
 func connectDemo(f connFlags) (*conn, error) {
-	path, err := demo.DefaultStorePath()
-	if err != nil {
-		return nil, fmt.Errorf("demo store: %w", err)
+	path := f.demoStore
+	if path == "" {
+		p, err := demo.DefaultStorePath()
+		if err != nil {
+			return nil, fmt.Errorf("demo store: %w", err)
+		}
+		path = p
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
 	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong})
@@ -102,10 +108,11 @@ func connectDemo(f connFlags) (*conn, error) {
 		user = demo.DefaultUserID
 	}
 	return &conn{
-		client: c,
-		demo:   true,
-		userID: user,
-		notice: srv.Notice(),
+		client:     c,
+		demo:       true,
+		userID:     user,
+		notice:     srv.Notice(),
+		demoServer: srv,
 		close: func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()

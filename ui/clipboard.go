@@ -113,6 +113,9 @@ func messagesOf(es []transcript.Entry) []api.Message {
 // server has it (ids included); what is on screen is the fallback when the
 // server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
+	if m.cfg.NoFiles {
+		return m.notify(levelWarn, "Export writes files, which this shared demo does not; Y copies the transcript to your clipboard instead.")
+	}
 	if m.conv.openID == "" {
 		return m.notify(levelWarn, "Open a task first.")
 	}

@@ -1,0 +1,303 @@
+// Package sshserve serves a Bubble Tea program over SSH: each SSH session
+// runs its own program on the visitor's terminal (its size, colour profile
+// and background), with limits on how many visitors at once, how long and
+// how fast, one log line per session, and a goodbye when the server stops.
+// Nothing runs on the host for a visitor but the program: there is no
+// shell, no command and no file transfer.
+package sshserve
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	bm "charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// App builds what one visitor sees. It is called once per session, before
+// the program starts; an error is shown to the visitor and logged.
+type App func(v *Visitor) (Instance, error)
+
+// Instance is one visitor's program and what runs beside it.
+type Instance struct {
+	Model tea.Model
+	// Run, if set, runs beside the program (e.g. the API session feeding
+	// it events) until ctx ends with the session.
+	Run func(ctx context.Context, p *tea.Program)
+	// Close, if set, is called once the session is over and Run returned.
+	Close func()
+}
+
+// Options configure a Server. Zero limits mean no limit.
+type Options struct {
+	HostKey []byte // PEM private key (see LoadOrCreateHostKey)
+	// AuthorizedKeys are the only keys let in, unless Open lets anyone in.
+	AuthorizedKeys []gossh.PublicKey
+	Open           bool
+
+	MaxSessions       int           // sessions at once
+	IdleTimeout       time.Duration // without a key press, click or paste
+	MaxDuration       time.Duration // per session
+	MessagesPerMinute int           // per session
+
+	App App
+	// Log receives one line per session; nil discards them.
+	Log *log.Logger
+	// Now is the clock of the message limit; nil is time.Now.
+	Now func() time.Time
+}
+
+// Server is an SSH server giving each session its own program.
+type Server struct {
+	opts Options
+	srv  *ssh.Server
+
+	mu       sync.Mutex
+	visitors map[*Visitor]struct{}
+	stopping bool
+}
+
+// New checks the options and prepares the server; Serve starts it.
+func New(opts Options) (*Server, error) {
+	if opts.App == nil {
+		return nil, errors.New("sshserve: no App")
+	}
+	if !opts.Open && len(opts.AuthorizedKeys) == 0 {
+		return nil, errors.New("no authorized keys and not open: nobody could connect")
+	}
+	if opts.Log == nil {
+		opts.Log = log.New(io.Discard, "", 0)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Server{opts: opts, visitors: map[*Visitor]struct{}{}}
+	sopts := []ssh.Option{
+		wish.WithHostKeyPEM(opts.HostKey),
+		// Middlewares run last to first: the gate decides, then the
+		// program runs.
+		wish.WithMiddleware(bm.MiddlewareWithProgramHandler(s.program), s.gate),
+	}
+	sopts = append(sopts, authOptions(opts.AuthorizedKeys, opts.Open)...)
+	// The session's own limits say goodbye first; these only close
+	// connections that never open a session, a minute later.
+	if opts.IdleTimeout > 0 {
+		sopts = append(sopts, wish.WithIdleTimeout(opts.IdleTimeout+time.Minute))
+	}
+	if opts.MaxDuration > 0 {
+		sopts = append(sopts, wish.WithMaxTimeout(opts.MaxDuration+time.Minute))
+	}
+	srv, err := wish.NewServer(sopts...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot set up the SSH server: %w", err)
+	}
+	s.srv = srv
+	return s, nil
+}
+
+// Serve accepts connections on ln until Shutdown; it then returns nil.
+func (s *Server) Serve(ln net.Listener) error {
+	err := s.srv.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown tells every visitor the demo is ending, closes their programs
+// and waits for their connections to close, or for ctx, after which the
+// rest are cut.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.stopping = true
+	vs := make([]*Visitor, 0, len(s.visitors))
+	for v := range s.visitors {
+		vs = append(vs, v)
+	}
+	s.mu.Unlock()
+	for _, v := range vs {
+		v.end(endShutdown)
+	}
+	err := s.srv.Shutdown(ctx)
+	if err != nil {
+		_ = s.srv.Close()
+	}
+	return err
+}
+
+// Sessions is the number of visitors connected now.
+func (s *Server) Sessions() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.visitors)
+}
+
+type visitorKey struct{}
+
+// gate admits a session or refuses it with a sentence, watches its limits
+// while the program runs, and afterwards says why it ended and logs it.
+func (s *Server) gate(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		v := s.newVisitor(sess)
+		if why, msg := s.admit(sess, v); msg != "" {
+			v.cancel()
+			say(sess, msg)
+			s.logSession(v, "refused-"+why, 0)
+			_ = sess.Exit(1)
+			return
+		}
+		defer s.leave(v)
+		sess.Context().SetValue(visitorKey{}, v)
+		go v.watch(s.opts.IdleTimeout, s.opts.MaxDuration)
+
+		next(sess)
+
+		v.finish()
+		reason := v.why()
+		if msg := s.goodbye(reason); msg != "" {
+			say(sess, msg)
+		}
+		s.logSession(v, reason.String(), time.Since(v.start))
+		code := 0
+		if reason == endFailed {
+			code = 1
+		}
+		_ = sess.Exit(code)
+	}
+}
+
+// admit takes a place for the visitor, or says why there is none: a
+// word for the log and a sentence for the visitor.
+func (s *Server) admit(sess ssh.Session, v *Visitor) (why, msg string) {
+	if sess.RawCommand() != "" || sess.Subsystem() != "" {
+		return "command", "This server runs only the aui-tui demo: connect with plain ssh, without a command."
+	}
+	if _, _, ok := sess.Pty(); !ok {
+		return "no-terminal", "The aui-tui demo needs a terminal: connect again with ssh -t."
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.stopping:
+		return "stopping", "The demo is ending: the server is shutting down."
+	case s.opts.MaxSessions > 0 && len(s.visitors) >= s.opts.MaxSessions:
+		return "full", "The demo is full (" + plural(s.opts.MaxSessions, "visitor") + " at once); please try again in a few minutes."
+	}
+	s.visitors[v] = struct{}{}
+	return "", ""
+}
+
+func (s *Server) leave(v *Visitor) {
+	s.mu.Lock()
+	delete(s.visitors, v)
+	s.mu.Unlock()
+}
+
+// goodbye is what the visitor reads after the program has closed.
+func (s *Server) goodbye(r endReason) string {
+	switch r {
+	case endIdle:
+		return "The demo closed after " + spell(s.opts.IdleTimeout) + " without a key press; connect again to carry on."
+	case endLength:
+		return "The demo closed: a session lasts at most " + spell(s.opts.MaxDuration) + "; connect again to carry on."
+	case endShutdown:
+		return "The demo is ending: the server is shutting down. Thank you for trying it."
+	case endFailed:
+		return "The demo could not start for you; please try again in a minute."
+	}
+	return ""
+}
+
+// program builds the visitor's program on the session's terminal. A nil
+// program (the app failed) makes the middleware skip to the gate, which
+// tells the visitor.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	v, _ := sess.Context().Value(visitorKey{}).(*Visitor)
+	if v == nil {
+		return nil
+	}
+	inst, err := s.opts.App(v)
+	if err != nil {
+		v.end(endFailed)
+		s.opts.Log.Printf("ssh session %s could not start: %v", v.ID, err)
+		return nil
+	}
+	opts := append(bm.MakeOptions(sess),
+		// The server, not each program, handles SIGINT and SIGTERM: it
+		// says goodbye to every visitor.
+		tea.WithoutSignalHandler(),
+		// Replaces MakeOptions' filter, whose suspend guard it keeps.
+		tea.WithFilter(v.filter),
+	)
+	p := tea.NewProgram(inst.Model, opts...)
+	v.attach(p, inst)
+	return p
+}
+
+// newVisitor names the session's visitor: a key maps to the same demo
+// user on every connection when keys are listed; on an open server every
+// session is a fresh user.
+func (s *Server) newVisitor(sess ssh.Session) *Visitor {
+	v := &Visitor{
+		Env:     sess.Environ(),
+		remote:  sess.RemoteAddr().String(),
+		sshUser: sess.User(),
+		start:   time.Now(),
+		rate:    newRateLimit(s.opts.MessagesPerMinute, time.Minute, s.opts.Now),
+		perMin:  s.opts.MessagesPerMinute,
+	}
+	if pty, _, ok := sess.Pty(); ok && pty.Term != "" {
+		v.Env = append(v.Env, "TERM="+pty.Term)
+	}
+	v.touch()
+	v.ctx, v.cancel = context.WithCancel(sess.Context())
+	key := sess.PublicKey()
+	if key != nil {
+		v.key = gossh.FingerprintSHA256(key)
+	}
+	if key != nil && !s.opts.Open {
+		v.ID = "visitor_" + keyID(key)
+	} else {
+		v.ID = "visitor_" + randomID()
+	}
+	return v
+}
+
+// randomID is 12 hex digits from the system's random source.
+func randomID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// logSession writes the session's one log line. The ssh user name is the
+// client's text: quoted, so it cannot forge a line or send escapes.
+func (s *Server) logSession(v *Visitor, end string, d time.Duration) {
+	key := v.key
+	if key == "" {
+		key = "none"
+	}
+	user := v.sshUser
+	if len(user) > 64 {
+		user = user[:64]
+	}
+	s.opts.Log.Printf("ssh session remote=%s user=%q key=%s visitor=%s duration=%s messages=%d end=%s",
+		v.remote, user, key, v.ID, d.Round(time.Second), v.sent.Load(), end)
+}
+
+// say writes a sentence on the visitor's terminal, below whatever the
+// program left there.
+func say(sess ssh.Session, msg string) {
+	_, _ = io.WriteString(sess, "\r\n"+msg+"\r\n")
+}

@@ -1,0 +1,203 @@
+package sshserve
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+)
+
+// Visitor is one SSH session: who connected, what its program is, and the
+// state of its limits.
+type Visitor struct {
+	// ID names the visitor's own demo user: the same for every session of
+	// one key under an authorized-keys list, fresh for each session on an
+	// open server.
+	ID string
+	// Env is the client's environment as sent over SSH, TERM included.
+	Env []string
+
+	remote  string
+	sshUser string
+	key     string // SHA256 fingerprint; "" after keyboard-interactive
+	start   time.Time
+	rate    *rateLimit
+	perMin  int
+	sent    atomic.Int64
+	touched atomic.Int64 // unix nanoseconds of the last key press, click or paste
+
+	// ctx ends when the session does; what runs beside the program (the
+	// API session feeding it) stops with it.
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu     sync.Mutex
+	reason endReason
+	p      *tea.Program
+	inst   Instance
+	run    sync.WaitGroup
+}
+
+// endReason is why a session ended, for the visitor's goodbye and the log.
+type endReason int
+
+const (
+	endLeft     endReason = iota // the visitor quit or hung up
+	endIdle                      // no input for the idle timeout
+	endLength                    // the session length limit
+	endShutdown                  // the server is stopping
+	endFailed                    // the program could not start
+)
+
+func (r endReason) String() string {
+	return [...]string{"left", "idle", "time-limit", "server-stopping", "failed"}[r]
+}
+
+// Getenv is the value of one of the client's environment variables.
+func (v *Visitor) Getenv(name string) string {
+	val := ""
+	for _, kv := range v.Env {
+		if k, rest, ok := strings.Cut(kv, "="); ok && k == name {
+			val = rest // the last one wins, as in a shell
+		}
+	}
+	return val
+}
+
+// Sender delivers a message the visitor typed; the UI's sender (an
+// api.Session) satisfies it.
+type Sender interface {
+	Send(ctx context.Context, taskID, text string, mc *api.MessageContext) error
+}
+
+// Limit wraps the visitor's sender so it enforces the messages-per-minute
+// limit and counts what was sent for the session's log line.
+func (v *Visitor) Limit(s Sender) Sender { return limitedSender{next: s, v: v} }
+
+type limitedSender struct {
+	next Sender
+	v    *Visitor
+}
+
+// Send refuses a message over the limit with the wait before the next
+// one; the UI keeps it, marked failed with this reason, for ctrl+r.
+func (l limitedSender) Send(ctx context.Context, taskID, text string, mc *api.MessageContext) error {
+	if wait, ok := l.v.rate.take(); !ok {
+		return fmt.Errorf("this demo takes %s a minute; try again in %s", plural(l.v.perMin, "message"), spell(wait.Truncate(time.Second)+time.Second))
+	}
+	if err := l.next.Send(ctx, taskID, text, mc); err != nil {
+		return err
+	}
+	l.v.sent.Add(1)
+	return nil
+}
+
+// touch records input from the visitor, which keeps the session from
+// timing out as idle.
+func (v *Visitor) touch() { v.touched.Store(time.Now().UnixNano()) }
+
+// filter sees every message before the program does: input counts as
+// activity, and a suspend (ctrl+z) is turned into a resume, as a remote
+// visitor has no shell to suspend to.
+func (v *Visitor) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch msg.(type) {
+	case tea.SuspendMsg:
+		return tea.ResumeMsg{}
+	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
+		v.touch()
+	}
+	return msg
+}
+
+// end asks the session to close for a reason; the first reason given is
+// the one the visitor is told.
+func (v *Visitor) end(r endReason) {
+	v.mu.Lock()
+	if v.reason == endLeft {
+		v.reason = r
+	}
+	p := v.p
+	v.mu.Unlock()
+	if p != nil {
+		// Quit waits for the program's loop, which may not have started
+		// yet; the caller must not.
+		go p.Quit()
+	}
+}
+
+// attach records the visitor's program and starts what runs beside it. A
+// session told to end before its program existed ends it at once.
+func (v *Visitor) attach(p *tea.Program, inst Instance) {
+	v.mu.Lock()
+	v.p, v.inst = p, inst
+	ended := v.reason != endLeft
+	v.mu.Unlock()
+	if inst.Run != nil {
+		v.run.Add(1)
+		go func() {
+			defer v.run.Done()
+			inst.Run(v.ctx, p)
+		}()
+	}
+	if ended {
+		go p.Quit()
+	}
+}
+
+// finish stops what ran beside the program and releases the instance.
+func (v *Visitor) finish() {
+	v.cancel()
+	v.run.Wait()
+	v.mu.Lock()
+	closeFn := v.inst.Close
+	v.mu.Unlock()
+	if closeFn != nil {
+		closeFn()
+	}
+}
+
+func (v *Visitor) why() endReason {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.reason
+}
+
+// watch ends the session when the visitor has been idle too long or the
+// session has lasted its limit; it returns when ctx ends.
+func (v *Visitor) watch(idle, length time.Duration) {
+	var lengthC <-chan time.Time
+	if length > 0 {
+		t := time.NewTimer(length)
+		defer t.Stop()
+		lengthC = t.C
+	}
+	idleT := time.NewTimer(time.Hour)
+	defer idleT.Stop()
+	for {
+		var idleC <-chan time.Time
+		if idle > 0 {
+			left := time.Until(time.Unix(0, v.touched.Load()).Add(idle))
+			if left <= 0 {
+				v.end(endIdle)
+				return
+			}
+			idleT.Reset(left)
+			idleC = idleT.C
+		}
+		select {
+		case <-v.ctx.Done():
+			return
+		case <-lengthC:
+			v.end(endLength)
+			return
+		case <-idleC:
+			// Input may have come meanwhile: measure again.
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// TestExportWritesNothingInASharedSession: a program served to a visitor
+// must not write files on the host, so e and E refuse with a notice.
+func TestExportWritesNothingInASharedSession(t *testing.T) {
+	h := newHarness(t, 1)
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 30})
+	dir := t.TempDir()
+	h.m.cfg.ExportDir = dir
+	h.m.cfg.NoFiles = true
+	h.openFirst()
+	h.key("esc", "e", "E")
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Fatalf("export wrote %d files in a shared session", len(files))
+	}
+	if v := plainView(h.m); !strings.Contains(v, "Y copies the transcript") {
+		t.Fatalf("no notice that export is off:\n%s", v)
+	}
+}
