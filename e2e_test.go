@@ -77,10 +77,7 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "aui-tui")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, dir)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d", os.Getpid()), name: "e2e"}
 	env := []string{
 		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
@@ -94,6 +91,16 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	}
 	t.Cleanup(func() { s.tmux("kill-server") })
 	return s
+}
+
+// buildBinary builds the program into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "aui-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // TestEndToEnd is a person's first session: browse, start a task, chat with

@@ -66,6 +66,7 @@ type Server struct {
 	mu       sync.Mutex
 	visitors map[*Visitor]struct{}
 	stopping bool
+	active   sync.WaitGroup // admitted sessions not yet gone
 }
 
 // New checks the options and prepares the server; Serve starts it.
@@ -115,9 +116,9 @@ func (s *Server) Serve(ln net.Listener) error {
 	return err
 }
 
-// Shutdown tells every visitor the demo is ending, closes their programs
-// and waits for their connections to close, or for ctx, after which the
-// rest are cut.
+// Shutdown stops taking visitors, tells every visitor the demo is
+// ending, closes their programs and then the connections. Sessions still
+// open when ctx ends are cut, and ctx's error is returned.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.stopping = true
@@ -126,13 +127,32 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		vs = append(vs, v)
 	}
 	s.mu.Unlock()
+
+	// Closes the listener at once; returns when the connections are closed
+	// below, or with ctx.
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		_ = s.srv.Shutdown(ctx)
+	}()
 	for _, v := range vs {
 		v.end(endShutdown)
 	}
-	err := s.srv.Shutdown(ctx)
-	if err != nil {
-		_ = s.srv.Close()
+	left := make(chan struct{})
+	go func() {
+		s.active.Wait()
+		close(left)
+	}()
+	var err error
+	select {
+	case <-left:
+	case <-ctx.Done():
+		err = ctx.Err()
 	}
+	// Clients normally hang up once their session ends; this closes the
+	// connections of those that do not, and of sessions that overran ctx.
+	_ = s.srv.Close()
+	<-stopped
 	return err
 }
 
@@ -195,6 +215,7 @@ func (s *Server) admit(sess ssh.Session, v *Visitor) (why, msg string) {
 		return "full", "The demo is full (" + plural(s.opts.MaxSessions, "visitor") + " at once); please try again in a few minutes."
 	}
 	s.visitors[v] = struct{}{}
+	s.active.Add(1)
 	return "", ""
 }
 
@@ -202,6 +223,7 @@ func (s *Server) leave(v *Visitor) {
 	s.mu.Lock()
 	delete(s.visitors, v)
 	s.mu.Unlock()
+	s.active.Done()
 }
 
 // goodbye is what the visitor reads after the program has closed.
