@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"aui-tui/api/demo"
 )
 
 // sshDemo is the built binary serving over SSH on a free loopback port,
@@ -26,6 +29,7 @@ type sshDemo struct {
 	out    *lockedBuffer
 	exited chan error
 	socket string
+	env    []string // more environment for the server
 }
 
 // lockedBuffer is the server's output, read while it is written.
@@ -80,6 +84,7 @@ func (d *sshDemo) start(args ...string) {
 		"XDG_CONFIG_HOME="+filepath.Join(d.dir, "config"),
 		"XDG_CACHE_HOME="+filepath.Join(d.dir, "cache"),
 	)
+	d.cmd.Env = append(d.cmd.Env, d.env...)
 	d.cmd.Stdout, d.cmd.Stderr = d.out, d.out
 	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -247,4 +252,39 @@ func TestServeSSHAccessAndLimits(t *testing.T) {
 		t.Fatalf("the refused visitor got the program:\n%s", scr)
 	}
 	d.waitLog("the refusal's log line", "end=refused-full")
+}
+
+// TestServeLiveKeepsTheKeyOnTheServer: with a key and --base-url, visitors
+// use that backend as the --user, and the key appears nowhere a visitor
+// or the log could read it.
+func TestServeLiveKeepsTheKeyOnTheServer(t *testing.T) {
+	d := newSSHDemo(t)
+	const key = "live-secret-4242"
+	backend, err := demo.New(demo.Options{Key: key, Seed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(backend)
+	t.Cleanup(func() {
+		hs.Close()
+		backend.Close()
+	})
+	d.env = []string{envKey + "=" + key}
+	d.start("--open", "--base-url", hs.URL, "--user", demo.DefaultUserID)
+	if !strings.Contains(d.out.String(), "LIVE") {
+		t.Fatalf("serve does not say it serves a live backend:\n%s", d.out.String())
+	}
+	v := d.visit("ssh-live", d.keygen("v"), 120, 40)
+	v.waitFor("the user's tasks", "tasks · "+demo.DefaultUserID, "LIVE")
+	v.keys("C-n")
+	v.waitFor("the welcome message", "perfect product")
+	v.typeText("I need a built-in microwave, 20 l or more")
+	v.keys("Enter")
+	scr := v.waitFor("the streamed reply", "★ recommended")
+	v.keys("C-c")
+	v.waitFor("ssh to end", "ssh exited 0")
+	log := d.waitLog("the log line", "messages=1 end=left")
+	if strings.Contains(log, key) || strings.Contains(scr, key) {
+		t.Fatalf("the key was shown; server output:\n%s\nvisitor's screen:\n%s", log, scr)
+	}
 }

@@ -20,7 +20,8 @@ import (
 )
 
 // greeter is the program each test visitor gets: it shows the visitor's
-// id, the window size and the colour profile it was given, and quits on q.
+// id, the window size and the colour profile it was given, quits on q and
+// panics on p.
 type greeter struct {
 	id      string
 	size    string
@@ -36,8 +37,11 @@ func (g greeter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.ColorProfileMsg:
 		g.profile = msg.Profile.String()
 	case tea.KeyPressMsg:
-		if msg.String() == "q" {
+		switch msg.String() {
+		case "q":
 			return g, tea.Quit
+		case "p":
+			panic("a bug in one visitor's program")
 		}
 	}
 	return g, nil

@@ -81,6 +81,12 @@ func TestFilterCountsInputAndNeverSuspends(t *testing.T) {
 	if v.filter(nil, tea.WindowSizeMsg{}); v.touched.Load() != 0 {
 		t.Fatal("a resize counted as the visitor's input")
 	}
+	if v.filter(nil, tea.KeyPressMsg{Code: 'q'}); v.quit.Load() {
+		t.Fatal("a key press counted as the program quitting")
+	}
+	if v.filter(nil, tea.QuitMsg{}); !v.quit.Load() {
+		t.Fatal("a quit was not noted, so a clean exit would read as a crash")
+	}
 	for _, msg := range []tea.Msg{tea.KeyPressMsg{Code: 'a'}, tea.PasteMsg{Content: "x"}, tea.MouseWheelMsg{}} {
 		v.touched.Store(0)
 		if got := v.filter(nil, msg); got != msg {

@@ -183,6 +183,9 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 
 		next(sess)
 
+		if v.started() && !v.quit.Load() {
+			v.end(endCrashed)
+		}
 		v.finish()
 		reason := v.why()
 		if msg := s.goodbye(reason); msg != "" {
@@ -190,7 +193,7 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		}
 		s.logSession(v, reason.String(), time.Since(v.start))
 		code := 0
-		if reason == endFailed {
+		if reason == endFailed || reason == endCrashed {
 			code = 1
 		}
 		_ = sess.Exit(code)
@@ -237,6 +240,8 @@ func (s *Server) goodbye(r endReason) string {
 		return "The demo is ending: the server is shutting down. Thank you for trying it."
 	case endFailed:
 		return "The demo could not start for you; please try again in a minute."
+	case endCrashed:
+		return "The demo stopped on an error; connect again to start afresh."
 	}
 	return ""
 }

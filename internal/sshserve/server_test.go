@@ -291,3 +291,26 @@ func TestLogLineNamesTheSessionAndQuotesTheClientsText(t *testing.T) {
 		t.Errorf("the client's text reached the log raw:\n%q", line)
 	}
 }
+
+func TestPanicInOneProgramLeavesTheServerUp(t *testing.T) {
+	s := startServer(t, Options{Open: true})
+	c, err := dial(t, s.addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := open(t, c, 80, 24)
+	v.waitFor("hello")
+	v.in.Write([]byte("p"))
+	if code := v.ended(); code != 1 {
+		t.Errorf("exit status %d after a crash, want 1", code)
+	}
+	v.waitFor("The demo stopped on an error; connect again to start afresh.")
+	s.waitLog(t, "end=crashed")
+
+	c2, err := dial(t, s.addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatalf("the server went down with one visitor's program: %v", err)
+	}
+	next := open(t, c2, 80, 24)
+	next.waitFor("hello")
+}

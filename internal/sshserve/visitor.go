@@ -31,6 +31,7 @@ type Visitor struct {
 	perMin  int
 	sent    atomic.Int64
 	touched atomic.Int64 // unix nanoseconds of the last key press, click or paste
+	quit    atomic.Bool  // the program was told to quit, so it did not crash
 
 	// ctx ends when the session does; what runs beside the program (the
 	// API session feeding it) stops with it.
@@ -53,10 +54,11 @@ const (
 	endLength                    // the session length limit
 	endShutdown                  // the server is stopping
 	endFailed                    // the program could not start
+	endCrashed                   // the program stopped on a panic
 )
 
 func (r endReason) String() string {
-	return [...]string{"left", "idle", "time-limit", "server-stopping", "failed"}[r]
+	return [...]string{"left", "idle", "time-limit", "server-stopping", "failed", "crashed"}[r]
 }
 
 // Getenv is the value of one of the client's environment variables.
@@ -103,16 +105,26 @@ func (l limitedSender) Send(ctx context.Context, taskID, text string, mc *api.Me
 func (v *Visitor) touch() { v.touched.Store(time.Now().UnixNano()) }
 
 // filter sees every message before the program does: input counts as
-// activity, and a suspend (ctrl+z) is turned into a resume, as a remote
-// visitor has no shell to suspend to.
+// activity, a suspend (ctrl+z) is turned into a resume, as a remote
+// visitor has no shell to suspend to, and a quit is noted, as a program
+// that ends without one has crashed.
 func (v *Visitor) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	switch msg.(type) {
 	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
 	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
 		v.touch()
+	case tea.QuitMsg, tea.InterruptMsg:
+		v.quit.Store(true)
 	}
 	return msg
+}
+
+// started reports whether the visitor's program was built.
+func (v *Visitor) started() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.p != nil
 }
 
 // end asks the session to close for a reason; the first reason given is
