@@ -20,15 +20,16 @@ import (
 )
 
 // greeter is the program each test visitor gets: it shows the visitor's
-// id, the window size and the colour profile it was given, quits on q and
+// id, the window size, colour profile and background it was given, quits on q and
 // panics on p.
 type greeter struct {
 	id      string
 	size    string
 	profile string
+	bg      string
 }
 
-func (g greeter) Init() tea.Cmd { return nil }
+func (g greeter) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
 func (g greeter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -36,6 +37,11 @@ func (g greeter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		g.size = fmt.Sprintf("%dx%d", msg.Width, msg.Height)
 	case tea.ColorProfileMsg:
 		g.profile = msg.Profile.String()
+	case tea.BackgroundColorMsg:
+		g.bg = "light"
+		if msg.IsDark() {
+			g.bg = "dark"
+		}
 	case tea.KeyPressMsg:
 		switch msg.String() {
 		case "q":
@@ -48,7 +54,7 @@ func (g greeter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (g greeter) View() tea.View {
-	return tea.NewView("hello " + g.id + " size " + g.size + " profile " + g.profile + " .")
+	return tea.NewView("hello " + g.id + " size " + g.size + " profile " + g.profile + " bg " + g.bg + " .")
 }
 
 // syncBuffer collects what a session prints, read while it is written.

@@ -83,6 +83,18 @@ func TestProgramGetsTheClientsTerminal(t *testing.T) {
 	}
 	plain := open(t, c2, 80, 24, "NO_COLOR=1")
 	plain.waitFor("profile Ascii")
+
+	// Each program asks its own terminal for the background colour.
+	for answer, want := range map[string]string{"rgb:ffff/ffff/ffff": "light .", "rgb:0000/0000/0000": "dark ."} {
+		c, err := dial(t, s.addr, gossh.PublicKeys(newKey(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := open(t, c, 80, 24)
+		v.waitFor("\x1b]11;?")
+		v.in.Write([]byte("\x1b]11;" + answer + "\x1b\\"))
+		v.waitFor(want)
+	}
 }
 
 func TestSessionLimitRefusesTheNextVisitor(t *testing.T) {
