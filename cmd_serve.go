@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"log"
 	"net"
-	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
@@ -48,8 +46,8 @@ func newServeCmd() *cobra.Command {
 		Long: "serve runs an SSH server on which every session gets its own aui-tui, sized to the visitor's\n" +
 			"terminal, in its colours.\n\n" +
 			"With no API key it serves the embedded demo backend, and each visitor gets a demo user of\n" +
-			"their own with the demo's past tasks, so nobody sees another's conversation; the visitors'\n" +
-			"tasks last as long as the server. With a key (or --base-url, --region) every visitor sees\n" +
+			"their own with the demo's past tasks, so nobody sees another's conversation (a listed key's\n" +
+			"tasks last until the server stops; an open server's visitor's go when they leave). With a key (or --base-url, --region) every visitor sees\n" +
 			"the --user's tasks; the key stays in this process and is never sent to a visitor.\n\n" +
 			"Who may enter: --authorized-keys FILE (only those keys; each key is one demo user, the same\n" +
 			"on every connection) or --open (anyone, a fresh demo user per session). The host key is\n" +
@@ -117,12 +115,7 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 	if err != nil {
 		return err
 	}
-	store, err := os.MkdirTemp("", "aui-tui-serve-")
-	if err != nil {
-		return fmt.Errorf("cannot make a store for the visitors: %w", err)
-	}
-	defer os.RemoveAll(store)
-	f.demoStore = filepath.Join(store, "demo.db")
+	f.demoTemp = true
 	c, err := connect(f)
 	if err != nil {
 		return err
@@ -178,6 +171,7 @@ func visitorApp(c *conn, base ui.Config) sshserve.App {
 		cfg.Host = c.client.Host()
 		cfg.UserID = c.userID
 		cfg.NoColor = v.Getenv("NO_COLOR") != ""
+		var cleanup func() error
 		if c.demo {
 			if err := c.demoServer.SeedUser(v.ID); err != nil {
 				return sshserve.Instance{}, err
@@ -185,6 +179,10 @@ func visitorApp(c *conn, base ui.Config) sshserve.App {
 			cfg.UserID = v.ID
 			cfg.Host = "ssh"
 			cfg.Notice = "Welcome! These tasks are yours alone: nobody else connected sees them."
+			if !v.Stable {
+				// Nobody can come back as this visitor: free the store.
+				cleanup = func() error { return c.demoServer.DeleteUser(v.ID) }
+			}
 		}
 		// The session starts in Run, after the program exists, so its
 		// events always have a program to go to.
@@ -197,6 +195,7 @@ func visitorApp(c *conn, base ui.Config) sshserve.App {
 				p = prog
 				sess.Run(ctx)
 			},
+			Close: cleanup,
 		}, nil
 	}
 }

@@ -1,9 +1,18 @@
 package main
 
 import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"aui-tui/internal/sshserve"
 )
 
 func TestServeFlagErrors(t *testing.T) {
@@ -45,5 +54,47 @@ func TestServeHelp(t *testing.T) {
 	}
 	if root := mustRun(t, "--help"); !strings.Contains(root, "serve") {
 		t.Errorf("the root help does not list serve:\n%s", root)
+	}
+}
+
+// TestServeFreesTheDataOfVisitorsWhoCannotComeBack: on an open server a
+// visitor's demo user is never seen again once they leave, so its tasks
+// are deleted; a listed key's user is kept for its next connection.
+func TestServeFreesTheDataOfVisitorsWhoCannotComeBack(t *testing.T) {
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := gossh.NewSignerFromKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		opts sshserve.Options
+		kept bool
+	}{
+		{"open", sshserve.Options{Open: true}, false},
+		{"listed key", sshserve.Options{AuthorizedKeys: []gossh.PublicKey{signer.PublicKey()}}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			addr, c, logged := serveInProcess(t, tt.opts)
+			arriveWith(t, addr, key).leave()
+			deadline := time.Now().Add(10 * time.Second)
+			for !logged.has("end=left") && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+			}
+			m := regexp.MustCompile(`visitor=(visitor_\w+)`).FindStringSubmatch(logged.String())
+			if m == nil {
+				t.Fatalf("no visitor in the log:\n%s", logged.String())
+			}
+			page, err := c.client.ListTasks(context.Background(), m[1], 1, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if kept := page.Total > 0; kept != tt.kept {
+				t.Errorf("after the visitor left, %d tasks remain; want kept=%v", page.Total, tt.kept)
+			}
+		})
 	}
 }

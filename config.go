@@ -43,9 +43,9 @@ type connFlags struct {
 	demoPace  optDuration
 	demoLong  int
 	timeout   time.Duration
-	// demoStore is the demo backend's store file; "" is the user's own
-	// (serve keeps its visitors in a store of its own).
-	demoStore string
+	// demoTemp puts the demo backend's store in a temporary file removed
+	// at exit rather than the user's own (serve keeps its visitors there).
+	demoTemp bool
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {

@@ -77,8 +77,8 @@ func connect(f connFlags) (*conn, error) {
 }
 
 func connectDemo(f connFlags) (*conn, error) {
-	path := f.demoStore
-	if path == "" {
+	path := "" // temporary
+	if !f.demoTemp {
 		p, err := demo.DefaultStorePath()
 		if err != nil {
 			return nil, fmt.Errorf("demo store: %w", err)

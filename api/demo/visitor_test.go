@@ -55,3 +55,50 @@ func TestSeedUserKeepsAnExistingHistory(t *testing.T) {
 		t.Errorf("seeding again changed a transcript from %d to %d messages", first, again)
 	}
 }
+
+// BenchmarkSeedUser: the history a new visitor of a shared demo gets.
+func BenchmarkSeedUser(b *testing.B) {
+	srv, _ := newTestServer(b, Options{StorePath: storeIn(b)})
+	i := 0
+	for b.Loop() {
+		i++
+		if err := srv.SeedUser("visitor_" + itoa(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestDeleteUserRemovesOnlyThatUsersTasks(t *testing.T) {
+	srv, hs := newTestServer(t, Options{})
+	for _, u := range []string{"visitor_a", "visitor_b"} {
+		if err := srv.SeedUser(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone, _, _ := allTasks(t, hs.URL, "visitor_a", 50)
+	kept, keptTotal, _ := allTasks(t, hs.URL, "visitor_b", 50)
+	if err := srv.DeleteUser("visitor_a"); err != nil {
+		t.Fatal(err)
+	}
+	if _, total, _ := allTasks(t, hs.URL, "visitor_a", 50); total != 0 {
+		t.Errorf("the deleted user still has %d tasks", total)
+	}
+	for _, task := range gone {
+		mustCall(t, 404, "GET", hs.URL+"/api/v1/external/tasks/"+task.ID+"/messages", DefaultKey, "")
+	}
+	if _, total, _ := allTasks(t, hs.URL, "visitor_b", 50); total != keptTotal {
+		t.Errorf("the other user went from %d to %d tasks", keptTotal, total)
+	}
+	if n := len(messagesOf(t, hs.URL, kept[0].ID)); n == 0 {
+		t.Error("the other user's transcript was emptied")
+	}
+	if err := srv.DeleteUser("nobody"); err != nil {
+		t.Errorf("deleting an unknown user: %v", err)
+	}
+	if err := srv.SeedUser("visitor_a"); err != nil {
+		t.Fatal(err)
+	}
+	if _, total, _ := allTasks(t, hs.URL, "visitor_a", 50); total != keptTotal {
+		t.Errorf("seeded again, the user has %d tasks, want %d", total, keptTotal)
+	}
+}

@@ -35,8 +35,9 @@ type Instance struct {
 	// Run, if set, runs beside the program (e.g. the API session feeding
 	// it events) until ctx ends with the session.
 	Run func(ctx context.Context, p *tea.Program)
-	// Close, if set, is called once the session is over and Run returned.
-	Close func()
+	// Close, if set, is called once the session is over and Run returned;
+	// its error is logged.
+	Close func() error
 }
 
 // Options configure a Server. Zero limits mean no limit.
@@ -186,7 +187,9 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		if v.started() && !v.quit.Load() {
 			v.end(endCrashed)
 		}
-		v.finish()
+		if err := v.finish(); err != nil {
+			s.opts.Log.Printf("ssh session %s: after it ended: %v", v.ID, err)
+		}
 		reason := v.why()
 		if msg := s.goodbye(reason); msg != "" {
 			say(sess, msg)
@@ -294,7 +297,7 @@ func (s *Server) newVisitor(sess ssh.Session) *Visitor {
 		v.key = gossh.FingerprintSHA256(key)
 	}
 	if key != nil && !s.opts.Open {
-		v.ID = "visitor_" + keyID(key)
+		v.ID, v.Stable = "visitor_"+keyID(key), true
 	} else {
 		v.ID = "visitor_" + randomID()
 	}

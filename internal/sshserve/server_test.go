@@ -255,11 +255,12 @@ func TestInstanceRunsBesideTheProgramAndIsClosed(t *testing.T) {
 				<-ctx.Done()
 				stopped.Store(true)
 			},
-			Close: func() {
+			Close: func() error {
 				if !stopped.Load() {
 					t.Error("Close before Run returned")
 				}
 				closed.Store(true)
+				return errors.New("the store is gone")
 			},
 		}, nil
 	}})
@@ -271,6 +272,7 @@ func TestInstanceRunsBesideTheProgramAndIsClosed(t *testing.T) {
 	v.waitFor("hello")
 	v.in.Write([]byte("q"))
 	v.ended()
+	s.waitLog(t, "after it ended: the store is gone")
 	s.waitLog(t, "end=left")
 	if !ran.Load() || !stopped.Load() || !closed.Load() {
 		t.Errorf("ran %v, stopped %v, closed %v", ran.Load(), stopped.Load(), closed.Load())

@@ -20,6 +20,9 @@ type Visitor struct {
 	// one key under an authorized-keys list, fresh for each session on an
 	// open server.
 	ID string
+	// Stable is true when ID comes back on the next connection (a listed
+	// key); otherwise nobody can reach this visitor's data once they leave.
+	Stable bool
 	// Env is the client's environment as sent over SSH, TERM included.
 	Env []string
 
@@ -163,15 +166,16 @@ func (v *Visitor) attach(p *tea.Program, inst Instance) {
 }
 
 // finish stops what ran beside the program and releases the instance.
-func (v *Visitor) finish() {
+func (v *Visitor) finish() error {
 	v.cancel()
 	v.run.Wait()
 	v.mu.Lock()
 	closeFn := v.inst.Close
 	v.mu.Unlock()
 	if closeFn != nil {
-		closeFn()
+		return closeFn()
 	}
+	return nil
 }
 
 func (v *Visitor) why() endReason {
