@@ -47,8 +47,9 @@ func newServeCmd() *cobra.Command {
 			"terminal, in its colours.\n\n" +
 			"With no API key it serves the embedded demo backend, and each visitor gets a demo user of\n" +
 			"their own with the demo's past tasks, so nobody sees another's conversation (a listed key's\n" +
-			"tasks last until the server stops; an open server's visitor's go when they leave). With a key (or --base-url, --region) every visitor sees\n" +
-			"the --user's tasks; the key stays in this process and is never sent to a visitor.\n\n" +
+			"tasks last until the server stops; an open server's visitor's go when they leave). With a\n" +
+			"key (or --base-url, --region) every visitor sees the --user's tasks; the key stays in this\n" +
+			"process and is never sent to a visitor.\n\n" +
 			"Who may enter: --authorized-keys FILE (only those keys; each key is one demo user, the same\n" +
 			"on every connection) or --open (anyone, a fresh demo user per session). The host key is\n" +
 			"made on first start in the state directory and reused. SIGTERM or ctrl+c tells every\n" +
