@@ -52,6 +52,7 @@ func newRootCmd() *cobra.Command {
 				return err
 			}
 			defer c.close()
+			wd, _ := os.Getwd() // without it, exported paths show whole
 			return runUI(c, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
@@ -64,6 +65,8 @@ func newRootCmd() *cobra.Command {
 				ExportDir: exportDir,
 				Clipboard: nativeClipboard(),
 				Notice:    c.notice,
+				InTmux:    os.Getenv("TMUX") != "",
+				WorkDir:   wd,
 			})
 		},
 	}

@@ -11,11 +11,9 @@ import (
 // TestExportWritesNothingInASharedSession: a program served to a visitor
 // must not write files on the host, so e and E refuse with a notice.
 func TestExportWritesNothingInASharedSession(t *testing.T) {
-	h := newHarness(t, 1)
-	h.send(tea.WindowSizeMsg{Width: 160, Height: 30})
 	dir := t.TempDir()
-	h.m.cfg.ExportDir = dir
-	h.m.cfg.NoFiles = true
+	h := newHarness(t, 1, func(c *Config) { c.ExportDir, c.NoFiles = dir, true })
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 30})
 	h.openFirst()
 	h.key("esc", "e", "E")
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
