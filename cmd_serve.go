@@ -7,6 +7,7 @@ import (
 	"log"
 	"net"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -172,6 +173,9 @@ func visitorApp(c *conn, base ui.Config) sshserve.App {
 		cfg.Host = c.client.Host()
 		cfg.UserID = c.userID
 		cfg.NoColor = v.Getenv("NO_COLOR") != ""
+		// ssh does not pass $TMUX on; a visitor inside tmux shows it in TERM.
+		term := v.Getenv("TERM")
+		cfg.InTmux = strings.HasPrefix(term, "tmux") || strings.HasPrefix(term, "screen")
 		var cleanup func() error
 		if c.demo {
 			if err := c.demoServer.SeedUser(v.ID); err != nil {

@@ -119,7 +119,7 @@ func messagesOf(es []transcript.Entry) []api.Message {
 // server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
 	if m.com.cfg.NoFiles {
-		return m.notify(levelWarn, "Export writes files, which this shared demo does not; Y copies the transcript to your clipboard instead.")
+		return m.notify(levelWarn, "No export in a shared demo (it writes files); Y copies the transcript.")
 	}
 	task, ok := m.chat.OpenTask()
 	if !ok {
