@@ -263,7 +263,10 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		s.opts.Log.Printf("ssh session %s could not start: %v", v.ID, err)
 		return nil
 	}
+	pty, _, _ := sess.Pty()
 	opts := append(bm.MakeOptions(sess),
+		// Replaces MakeOptions' size, which is the client's word.
+		tea.WithWindowSize(clampSize(pty.Window.Width, pty.Window.Height)),
 		// The server, not each program, handles SIGINT and SIGTERM: it
 		// says goodbye to every visitor.
 		tea.WithoutSignalHandler(),

@@ -328,3 +328,17 @@ func TestPanicInOneProgramLeavesTheServerUp(t *testing.T) {
 	next := open(t, c2, 80, 24)
 	next.waitFor("hello")
 }
+
+func TestMadeUpWindowSizesAreCapped(t *testing.T) {
+	s := startServer(t, Options{Open: true})
+	c, err := dial(t, s.addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := open(t, c, 65535, 65535)
+	v.waitFor("size 1000x500 ")
+	if err := v.sess.WindowChange(30, 2000); err != nil {
+		t.Fatal(err)
+	}
+	v.waitFor("30 profile")
+}

@@ -107,12 +107,15 @@ func (l limitedSender) Send(ctx context.Context, taskID, text string, mc *api.Me
 // timing out as idle.
 func (v *Visitor) touch() { v.touched.Store(time.Now().UnixNano()) }
 
-// filter sees every message before the program does: input counts as
-// activity, a suspend (ctrl+z) is turned into a resume, as a remote
+// filter sees every message before the program does: a window size is
+// kept within maxWidth x maxHeight, input counts as activity, a suspend (ctrl+z) is turned into a resume, as a remote
 // visitor has no shell to suspend to, and a quit is noted, as a program
 // that ends without one has crashed.
 func (v *Visitor) filter(_ tea.Model, msg tea.Msg) tea.Msg {
-	switch msg.(type) {
+	switch m := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.Width, m.Height = clampSize(m.Width, m.Height)
+		return m
 	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
 	case tea.KeyPressMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.PasteMsg:
@@ -216,4 +219,17 @@ func (v *Visitor) watch(idle, length time.Duration) {
 			// Input may have come meanwhile: measure again.
 		}
 	}
+}
+
+// The largest window a visitor's program draws. The client says how big
+// its terminal is, and the program keeps a cell for every position: a
+// made-up size of 65535 x 65535 would take gigabytes from a server that
+// other visitors share. Real terminals stay well below this.
+const (
+	maxWidth  = 1000
+	maxHeight = 500
+)
+
+func clampSize(w, h int) (int, int) {
+	return min(max(w, 0), maxWidth), min(max(h, 0), maxHeight)
 }
