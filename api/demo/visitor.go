@@ -24,7 +24,18 @@ func (s *Server) SeedUser(userID string) error {
 	if has {
 		return nil
 	}
-	if err := s.store.seed(seedMarker(userID), seedTasks(s.now(), userID)); err != nil {
+	tasks := seedTasks(s.now(), userID)
+	// Checked again in the writing transaction: two sessions of one
+	// visitor may arrive at once, and only one may write the history.
+	err = s.store.db.Update(func(tx *bolt.Tx) error {
+		if index := tx.Bucket(bucketUsers).Bucket([]byte(userID)); index != nil {
+			if k, _ := index.Cursor().First(); k != nil {
+				return nil
+			}
+		}
+		return writeSeed(tx, seedMarker(userID), tasks)
+	})
+	if err != nil {
 		return fmt.Errorf("seed the demo store: %w", err)
 	}
 	return nil

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"reflect"
+	"sync"
 	"testing"
 )
 
@@ -54,6 +55,33 @@ func TestSeedUserKeepsAnExistingHistory(t *testing.T) {
 	if again := len(messagesOf(t, hs.URL, tasks[0].ID)); again != first {
 		t.Errorf("seeding again changed a transcript from %d to %d messages", first, again)
 	}
+}
+
+func TestSeedUserTwiceAtOnceWritesOneHistory(t *testing.T) {
+	srv, hs := newTestServer(t, Options{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if err := srv.SeedUser("visitor_a"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	tasks, total, _ := allTasks(t, hs.URL, "visitor_a", 50)
+	if want := len(seedTasks(fixedNow, "visitor_a")); total != want {
+		t.Fatalf("%d tasks after four seeds at once, want %d", total, want)
+	}
+	for _, task := range tasks {
+		if task.Title != kitchenTitle {
+			continue
+		}
+		if n := len(messagesOf(t, hs.URL, task.ID)); n != kitchenMessages {
+			t.Errorf("the long task holds %d messages, want %d", n, kitchenMessages)
+		}
+		return
+	}
+	t.Fatal("no long task")
 }
 
 // BenchmarkSeedUser: the history a new visitor of a shared demo gets.
