@@ -33,6 +33,7 @@ type serveFlags struct {
 	idle           time.Duration
 	length         time.Duration
 	perMinute      int
+	presenter      bool
 }
 
 // newServeCmd shares the program over SSH: every visitor gets the full UI
@@ -70,6 +71,7 @@ func newServeCmd() *cobra.Command {
 	fl.BoolVar(&sf.open, "open", false, "let anyone in (any key, or none), each session a fresh demo user")
 	fl.StringVar(&sf.hostKey, "host-key", "", "the server's private host key, made if missing (default: in the state directory)")
 	fl.StringVar(&sf.theme, "theme", "auto", "colour theme: auto (follow each visitor's terminal), dark or light")
+	fl.BoolVar(&sf.presenter, "presenter", false, "every visitor gets the presenter layout (no ids or host, quieter status bar, no help bar)")
 	fl.IntVar(&sf.maxSessions, "max-sessions", 50, "visitors at once; the next one is told the demo is full (0: no limit)")
 	fl.DurationVar(&sf.idle, "idle-timeout", 15*time.Minute, "close a session after this long without a key press (0: never)")
 	fl.DurationVar(&sf.length, "max-session", 2*time.Hour, "close a session after this long (0: never)")
@@ -118,7 +120,7 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 		return err
 	}
 	f.demoTemp = true
-	c, err := connect(f)
+	c, err := connect(f, nil)
 	if err != nil {
 		return err
 	}
@@ -135,7 +137,7 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 		IdleTimeout:       sf.idle,
 		MaxDuration:       sf.length,
 		MessagesPerMinute: sf.perMinute,
-		App:               visitorApp(c, ui.Config{Theme: mode, Timeout: f.timeout, Mouse: true, NoFiles: true}),
+		App:               visitorApp(c, ui.Config{Theme: mode, Timeout: f.timeout, Mouse: true, NoFiles: true, Presenter: sf.presenter}),
 		Log:               log.New(cmd.ErrOrStderr(), "", log.LstdFlags),
 	})
 	if err != nil {
@@ -161,6 +163,11 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 	}
 	return <-errc
 }
+
+// visitorReplyTimeout is how long a visitor's message waits for a first
+// word of the reply before it is looked up or marked failed: the UI's
+// default.
+const visitorReplyTimeout = 90 * time.Second
 
 // visitorApp builds each visitor's program the way the UI command builds
 // its own, with the visitor's demo user, their terminal's NO_COLOR and the
@@ -192,7 +199,11 @@ func visitorApp(c *conn, base ui.Config) sshserve.App {
 		// The session starts in Run, after the program exists, so its
 		// events always have a program to go to.
 		var p *tea.Program
-		sess := c.client.NewSession(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) })
+		sess := c.client.NewSession(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) },
+			api.WithReplyTimeout(visitorReplyTimeout),
+			// A bug in one visitor's session ends that session, not the
+			// server with everyone on it.
+			api.WithPanicHandler(func(r any, _ []byte) { v.Fail(fmt.Errorf("panic in the API session: %v", r)) }))
 		cfg.Sender = v.Limit(sess)
 		return sshserve.Instance{
 			Model: ui.New(cfg),

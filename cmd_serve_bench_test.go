@@ -28,7 +28,7 @@ func serveInProcess(tb testing.TB, opts sshserve.Options) (string, *conn, *locke
 	tb.Setenv("XDG_STATE_HOME", tb.TempDir())
 	f := connFlags{timeout: 30 * time.Second, demoTemp: true}
 	f.demoPace = optDuration{set: true}
-	c, err := connect(f)
+	c, err := connect(f, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

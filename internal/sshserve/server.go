@@ -287,6 +287,7 @@ func (s *Server) newVisitor(sess ssh.Session) *Visitor {
 		remote:  sess.RemoteAddr().String(),
 		sshUser: sess.User(),
 		start:   time.Now(),
+		logf:    s.opts.Log.Printf,
 		rate:    newRateLimit(s.opts.MessagesPerMinute, time.Minute, s.opts.Now),
 		perMin:  s.opts.MessagesPerMinute,
 	}

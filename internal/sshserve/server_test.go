@@ -342,3 +342,26 @@ func TestMadeUpWindowSizesAreCapped(t *testing.T) {
 	}
 	v.waitFor("30 profile")
 }
+
+func TestFailEndsTheSessionWithItsReason(t *testing.T) {
+	s := startServer(t, Options{Open: true, App: func(v *Visitor) (Instance, error) {
+		return Instance{
+			Model: greeter{id: v.ID},
+			Run: func(ctx context.Context, p *tea.Program) {
+				v.Fail(errors.New("the socket reader broke"))
+				<-ctx.Done()
+			},
+		}, nil
+	}})
+	c, err := dial(t, s.addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := open(t, c, 80, 24)
+	v.waitFor("The demo stopped on an error; connect again to start afresh.")
+	if code := v.ended(); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	s.waitLog(t, "the socket reader broke")
+	s.waitLog(t, "end=crashed")
+}

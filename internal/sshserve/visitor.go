@@ -30,6 +30,7 @@ type Visitor struct {
 	sshUser string
 	key     string // SHA256 fingerprint; "" after keyboard-interactive
 	start   time.Time
+	logf    func(format string, args ...any)
 	rate    *rateLimit
 	perMin  int
 	sent    atomic.Int64
@@ -131,6 +132,14 @@ func (v *Visitor) started() bool {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	return v.p != nil
+}
+
+// Fail ends the session because something running beside the program
+// broke: the visitor reads that the demo stopped on an error, and err goes
+// to the log.
+func (v *Visitor) Fail(err error) {
+	v.logf("ssh session %s: %v", v.ID, err)
+	v.end(endCrashed)
 }
 
 // end asks the session to close for a reason; the first reason given is
