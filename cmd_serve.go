@@ -7,7 +7,9 @@ import (
 	"log"
 	"net"
 	"os/signal"
+	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"aui-tui/api"
+	"aui-tui/internal/record"
 	"aui-tui/internal/sshserve"
 	"aui-tui/theme"
 	"aui-tui/ui"
@@ -34,6 +37,8 @@ type serveFlags struct {
 	length         time.Duration
 	perMinute      int
 	presenter      bool
+	replay         string
+	speed          float64
 }
 
 // newServeCmd shares the program over SSH: every visitor gets the full UI
@@ -71,6 +76,8 @@ func newServeCmd() *cobra.Command {
 	fl.BoolVar(&sf.open, "open", false, "let anyone in (any key, or none), each session a fresh demo user")
 	fl.StringVar(&sf.hostKey, "host-key", "", "the server's private host key, made if missing (default: in the state directory)")
 	fl.StringVar(&sf.theme, "theme", "auto", "colour theme: auto (follow each visitor's terminal), dark or light")
+	fl.StringVar(&sf.replay, "replay", "", "play this recording (made with --record) to each visitor instead of a backend")
+	fl.Float64Var(&sf.speed, "speed", 1, "with --replay: play faster (2) or slower (0.5) than recorded")
 	fl.BoolVar(&sf.presenter, "presenter", false, "every visitor gets the presenter layout (no ids or host, quieter status bar, no help bar)")
 	fl.IntVar(&sf.maxSessions, "max-sessions", 50, "visitors at once; the next one is told the demo is full (0: no limit)")
 	fl.DurationVar(&sf.idle, "idle-timeout", 15*time.Minute, "close a session after this long without a key press (0: never)")
@@ -93,6 +100,8 @@ func (sf serveFlags) check() (theme.Mode, error) {
 		return "", fmt.Errorf("--theme must be auto, dark or light, not %q", sf.theme)
 	case sf.open == (sf.authorizedKeys != ""):
 		return "", errors.New("say who may connect: --authorized-keys FILE (only those keys) or --open (anyone)")
+	case sf.speed <= 0 || sf.speed > 100:
+		return "", errors.New("--speed must be more than 0 and at most 100")
 	case sf.maxSessions < 0, sf.perMinute < 0, sf.idle < 0, sf.length < 0:
 		return "", errors.New("--max-sessions, --messages-per-minute, --idle-timeout and --max-session must not be negative")
 	}
@@ -119,12 +128,28 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 	if err != nil {
 		return err
 	}
-	f.demoTemp = true
-	c, err := connect(f, nil)
-	if err != nil {
-		return err
+	base := ui.Config{Theme: mode, Timeout: f.timeout, Mouse: true, NoFiles: true, Presenter: sf.presenter}
+	var app sshserve.App
+	var what string
+	if sf.replay != "" {
+		rec, err := record.Load(sf.replay)
+		if err != nil {
+			return err
+		}
+		name := filepath.Base(sf.replay)
+		app, what = replayApp(rec, name, sf.speed, base), "a replay of "+name+" for each visitor"
+	} else {
+		f.demoTemp = true
+		c, err := connect(f, nil)
+		if err != nil {
+			return err
+		}
+		defer c.close()
+		app, what = visitorApp(c, base), "the demo backend, a demo user per visitor"
+		if !c.demo {
+			what = "LIVE: " + c.client.Host() + " as " + c.userID + " (the key stays here)"
+		}
 	}
-	defer c.close()
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", sf.addr, err)
@@ -137,14 +162,14 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 		IdleTimeout:       sf.idle,
 		MaxDuration:       sf.length,
 		MessagesPerMinute: sf.perMinute,
-		App:               visitorApp(c, ui.Config{Theme: mode, Timeout: f.timeout, Mouse: true, NoFiles: true, Presenter: sf.presenter}),
+		App:               app,
 		Log:               log.New(cmd.ErrOrStderr(), "", log.LstdFlags),
 	})
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	printServing(cmd, c, ln.Addr(), hk, sf)
+	printServing(cmd, what, ln.Addr(), hk, sf)
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -170,19 +195,14 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 const visitorReplyTimeout = 90 * time.Second
 
 // visitorApp builds each visitor's program the way the UI command builds
-// its own, with the visitor's demo user, their terminal's NO_COLOR and the
-// messages-per-minute limit on sending.
+// its own, with the visitor's own demo user, their terminal's settings and
+// the messages-per-minute limit on sending.
 func visitorApp(c *conn, base ui.Config) sshserve.App {
 	return func(v *sshserve.Visitor) (sshserve.Instance, error) {
-		cfg := base
-		cfg.Backend = c.client
+		cfg := forVisitor(base, v)
 		cfg.Demo = c.demo
 		cfg.Host = c.client.Host()
 		cfg.UserID = c.userID
-		cfg.NoColor = v.Getenv("NO_COLOR") != ""
-		// ssh does not pass $TMUX on; a visitor inside tmux shows it in TERM.
-		term := v.Getenv("TERM")
-		cfg.InTmux = strings.HasPrefix(term, "tmux") || strings.HasPrefix(term, "screen")
 		var cleanup func() error
 		if c.demo {
 			if err := c.demoServer.SeedUser(v.ID); err != nil {
@@ -196,37 +216,88 @@ func visitorApp(c *conn, base ui.Config) sshserve.App {
 				cleanup = func() error { return c.demoServer.DeleteUser(v.ID) }
 			}
 		}
-		// The session starts in Run, after the program exists, so its
-		// events always have a program to go to.
-		var p *tea.Program
-		sess := c.client.NewSession(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) },
-			api.WithReplyTimeout(visitorReplyTimeout),
-			// A bug in one visitor's session ends that session, not the
-			// server with everyone on it.
-			api.WithPanicHandler(func(r any, _ []byte) { v.Fail(fmt.Errorf("panic in the API session: %v", r)) }))
+		h := uiHooks{session: []api.SessionOption{api.WithReplyTimeout(visitorReplyTimeout)}}
+		inst := visitorInstance(v, c.client, cfg, h, true)
+		inst.Close = cleanup
+		return inst, nil
+	}
+}
+
+// replayApp plays a recording to each visitor, as the replay command
+// does: every visitor gets their own playback from the start, and q ends
+// it.
+func replayApp(rec *record.Recording, name string, speed float64, base ui.Config) sshserve.App {
+	return func(v *sshserve.Visitor) (sshserve.Instance, error) {
+		r, err := startReplay(rec, speed)
+		if err != nil {
+			return sshserve.Instance{}, err
+		}
+		cfg := r.config(base.Theme, base.Mouse)
+		cfg.Presenter, cfg.NoFiles = base.Presenter, base.NoFiles
+		cfg = forVisitor(cfg, v)
+		cfg.Notice = "Replaying " + name + ": q ends it"
+		// The recording's messages are not the visitor's: no rate limit.
+		inst := visitorInstance(v, r.conn.client, cfg, r.hooks(false), false)
+		inst.Close = func() error {
+			r.close()
+			return nil
+		}
+		return inst, nil
+	}
+}
+
+// forVisitor adds what comes from the visitor's terminal to cfg.
+func forVisitor(cfg ui.Config, v *sshserve.Visitor) ui.Config {
+	cfg.NoColor = v.Getenv("NO_COLOR") != ""
+	// ssh does not pass $TMUX on; a visitor inside tmux shows it in TERM.
+	term := v.Getenv("TERM")
+	cfg.InTmux = strings.HasPrefix(term, "tmux") || strings.HasPrefix(term, "screen")
+	return cfg
+}
+
+// visitorInstance is the visitor's program on client, with a WebSocket
+// session of its own feeding it, and the hooks of a replay if h has them.
+// limit puts the visitor's messages under the messages-per-minute limit.
+func visitorInstance(v *sshserve.Visitor, client *api.Client, cfg ui.Config, h uiHooks, limit bool) sshserve.Instance {
+	// The session starts in Run, after the program exists, so its events
+	// always have a program to go to.
+	var p *tea.Program
+	sess := client.NewSession(func(ev api.Event) {
+		p.Send(ui.SessionEvent{Event: ev})
+		if h.event != nil {
+			h.event(ev)
+		}
+	}, append(h.session,
+		// A bug in one visitor's session ends that session, not the
+		// server with everyone on it.
+		api.WithPanicHandler(func(r any, _ []byte) { v.Fail(fmt.Errorf("panic in the API session: %v", r)) }))...)
+	cfg.Backend = client
+	cfg.Sender = sess
+	if limit {
 		cfg.Sender = v.Limit(sess)
-		return sshserve.Instance{
-			Model: ui.New(cfg),
-			Run: func(ctx context.Context, prog *tea.Program) {
-				p = prog
-				sess.Run(ctx)
-			},
-			Close: cleanup,
-		}, nil
+	}
+	return sshserve.Instance{
+		Model:  ui.New(cfg),
+		Filter: h.filter,
+		Run: func(ctx context.Context, prog *tea.Program) {
+			p = prog
+			var wg sync.WaitGroup
+			if h.start != nil {
+				wg.Go(func() { h.start(ctx, prog) })
+			}
+			sess.Run(ctx)
+			wg.Wait()
+		},
 	}
 }
 
 // printServing says where the server is, how to connect and what a
 // visitor gets; never the API key.
-func printServing(cmd *cobra.Command, c *conn, addr net.Addr, hk sshserve.HostKey, sf serveFlags) {
+func printServing(cmd *cobra.Command, what string, addr net.Addr, hk sshserve.HostKey, sf serveFlags) {
 	out := cmd.OutOrStdout()
 	host, port, _ := net.SplitHostPort(addr.String())
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 		host = "THIS-HOST"
-	}
-	what := "the demo backend, a demo user per visitor"
-	if !c.demo {
-		what = "LIVE: " + c.client.Host() + " as " + c.userID + " (the key stays here)"
 	}
 	who := "anyone (--open)"
 	if !sf.open {

@@ -27,6 +27,8 @@ func TestServeFlagErrors(t *testing.T) {
 		{[]string{"serve", "--open", "--max-sessions", "-1"}, []string{"--max-sessions", "negative"}},
 		{[]string{"serve", "--open", "--idle-timeout", "-1m"}, []string{"--idle-timeout", "negative"}},
 		{[]string{"serve", "--open", "--theme", "pink"}, []string{"--theme"}},
+		{[]string{"serve", "--open", "--replay", "x.jsonl", "--speed", "0"}, []string{"--speed"}},
+		{[]string{"serve", "--open", "--replay", missing}, []string{missing}},
 		{[]string{"serve", "--authorized-keys", missing}, []string{"cannot read the authorized keys", missing}},
 		{[]string{"serve", "--open", "--ssh", "127.0.0.1:99999"}, []string{"cannot listen on 127.0.0.1:99999"}},
 	}
@@ -41,7 +43,7 @@ func TestServeFlagErrors(t *testing.T) {
 func TestServeHelp(t *testing.T) {
 	isolate(t)
 	out := mustRun(t, "serve", "--help")
-	for _, w := range []string{"--ssh", "127.0.0.1:2222", "--authorized-keys", "--open", "--host-key", "--max-sessions", "--idle-timeout", "--max-session ", "--messages-per-minute", "--base-url", "--user", envKey} {
+	for _, w := range []string{"--ssh", "127.0.0.1:2222", "--authorized-keys", "--open", "--host-key", "--max-sessions", "--idle-timeout", "--max-session ", "--messages-per-minute", "--replay", "--speed", "--presenter", "--base-url", "--user", envKey} {
 		if !strings.Contains(out, w) {
 			t.Errorf("serve help lacks %q:\n%s", w, out)
 		}

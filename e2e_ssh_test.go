@@ -288,3 +288,36 @@ func TestServeLiveKeepsTheKeyOnTheServer(t *testing.T) {
 		t.Fatalf("the key was shown; server output:\n%s\nvisitor's screen:\n%s", log, scr)
 	}
 }
+
+// TestServeReplayOverSSH: a session recorded with --record plays to a
+// visitor over SSH, typed message and streamed reply included.
+func TestServeReplayOverSSH(t *testing.T) {
+	d := newSSHDemo(t)
+	file := filepath.Join(d.dir, "session.jsonl")
+	rec := &tmuxSession{t: t, socket: d.socket, name: "ssh-record"}
+	cmdline := strings.Join([]string{"env", "-u", envKey,
+		"XDG_STATE_HOME=" + filepath.Join(d.dir, "state"), "XDG_CONFIG_HOME=" + filepath.Join(d.dir, "config"),
+		filepath.Join(d.dir, "aui-tui"), "--record", file, "--demo-pace", "3ms"}, " ")
+	if out, err := rec.tmux("new-session", "-d", "-s", rec.name, "-x", "120", "-y", "40", cmdline); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	rec.waitFor("the task list", "page 1 of")
+	rec.keys("C-n")
+	rec.waitFor("the welcome message", "perfect product")
+	rec.typeText("I need a built-in microwave, 20 l or more")
+	rec.keys("Enter")
+	rec.waitFor("the reply", "★ recommended", "2 Show me cheaper options")
+	rec.keys("C-c")
+	for deadline := time.Now().Add(10 * time.Second); rec.alive() && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+
+	d.start("--open", "--replay", file)
+	v := d.visit("ssh-replay", d.keygen("v"), 120, 40)
+	// The task the recording started, titled by its message, and the
+	// reply streamed into it.
+	v.waitFor("the replayed conversation", "replay · recorded_user", "Built-in microwave · ", "★ recommended", "2 Show me cheaper options")
+	v.keys("q")
+	v.waitFor("ssh to end", "ssh exited 0")
+	d.waitLog("the log line", "end=left")
+}

@@ -124,3 +124,25 @@ func TestGetenvTakesTheLastValue(t *testing.T) {
 		t.Error("a malformed entry was read")
 	}
 }
+
+func TestAppFilterRunsAfterTheServersAndItsQuitCounts(t *testing.T) {
+	v := &Visitor{}
+	f := v.filterWith(func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
+			return tea.QuitMsg{}
+		}
+		if _, ok := msg.(tea.KeyPressMsg); ok {
+			return nil
+		}
+		return msg
+	})
+	if got := f(nil, tea.WindowSizeMsg{Width: 5000, Height: 10}); got != (tea.WindowSizeMsg{Width: maxWidth, Height: 10}) {
+		t.Errorf("the app saw %v, not the capped size", got)
+	}
+	if got := f(nil, tea.KeyPressMsg{Code: 'x'}); got != nil || v.touched.Load() == 0 {
+		t.Errorf("a key the app drops: %v, counted as input %v", got, v.touched.Load() != 0)
+	}
+	if _, ok := f(nil, tea.KeyPressMsg{Code: 'q'}).(tea.QuitMsg); !ok || !v.quit.Load() {
+		t.Error("the app's quit was not noted, so it would read as a crash")
+	}
+}

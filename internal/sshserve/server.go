@@ -38,6 +38,9 @@ type Instance struct {
 	// Close, if set, is called once the session is over and Run returned;
 	// its error is logged.
 	Close func() error
+	// Filter, if set, sees each message after the server's own filter
+	// (which caps window sizes and notes input), e.g. to drive a replay.
+	Filter func(tea.Model, tea.Msg) tea.Msg
 }
 
 // Options configure a Server. Zero limits mean no limit.
@@ -271,7 +274,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		// says goodbye to every visitor.
 		tea.WithoutSignalHandler(),
 		// Replaces MakeOptions' filter, whose suspend guard it keeps.
-		tea.WithFilter(v.filter),
+		tea.WithFilter(v.filterWith(inst.Filter)),
 	)
 	p := tea.NewProgram(inst.Model, opts...)
 	v.attach(p, inst)

@@ -127,6 +127,25 @@ func (v *Visitor) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
+// filterWith is filter followed by the app's own, if any. A quit the
+// app's filter makes (a replay's q) is noted like any other.
+func (v *Visitor) filterWith(next func(tea.Model, tea.Msg) tea.Msg) func(tea.Model, tea.Msg) tea.Msg {
+	if next == nil {
+		return v.filter
+	}
+	return func(m tea.Model, msg tea.Msg) tea.Msg {
+		if msg = v.filter(m, msg); msg == nil {
+			return nil
+		}
+		msg = next(m, msg)
+		switch msg.(type) {
+		case tea.QuitMsg, tea.InterruptMsg:
+			v.quit.Store(true)
+		}
+		return msg
+	}
+}
+
 // started reports whether the visitor's program was built.
 func (v *Visitor) started() bool {
 	v.mu.Lock()
