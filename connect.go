@@ -71,7 +71,7 @@ func connect(f connFlags, extend clientHook) (*conn, error) {
 	if user == "" {
 		user = os.Getenv(envUser)
 	}
-	if user == "" {
+	if user == "" && !f.userOptional {
 		return nil, errors.New("no user id: pass --user or set " + envUser)
 	}
 	extra, err := extend.options(base, key, user, false)

@@ -64,7 +64,7 @@ func newSSHDemo(t *testing.T) *sshDemo {
 	dir := t.TempDir()
 	buildBinary(t, dir)
 	return &sshDemo{t: t, dir: dir, out: &lockedBuffer{}, exited: make(chan error, 1),
-		socket: fmt.Sprintf("aui-e2e-ssh-%d", os.Getpid())}
+		socket: fmt.Sprintf("aui-e2e-ssh-%d-%d", os.Getpid(), tmuxServers.Add(1))}
 }
 
 // start serves on a free loopback port with a fresh state directory.

@@ -16,6 +16,8 @@ const (
 	pathSession      = "/api/v1/external/session"
 	defaultDialLimit = 30 * time.Second
 	pongTimeout      = 15 * time.Second
+	// maxFrameBytes bounds one frame: a frame is one message, held whole.
+	maxFrameBytes = 64 << 20
 )
 
 // sessionURL is the REST base with ws/wss instead of http/https, the
@@ -157,7 +159,7 @@ func (s *Session) dial(ctx context.Context) (*websocket.Conn, bool, error) {
 		HTTPHeader: h,
 	})
 	if err == nil {
-		conn.SetReadLimit(maxBodyBytes)
+		conn.SetReadLimit(maxFrameBytes)
 		return conn, false, nil
 	}
 	if resp != nil && resp.StatusCode >= 400 {
@@ -198,23 +200,29 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			s.watchReplies(wctx, ctx, func() time.Time { return time.Unix(0, heard.Load()) })
 		}()
 	}
-	worked := false
+	worked, refused := false, false
 	for {
 		_, b, rerr := conn.Read(ctx)
 		if rerr != nil {
-			return s.readEnded(ctx, rerr, worked, stalled.Load())
+			fatal, err := s.readEnded(ctx, rerr, worked, stalled.Load())
+			var ce *CloseError
+			if refused && errors.As(err, &ce) {
+				ce.AfterErrorFrame = true
+			}
+			return fatal, err
 		}
 		heard.Store(time.Now().UnixNano())
 		if s.c.observeFrame != nil {
 			s.c.observeFrame(false, b)
 		}
 		f := parseFrame(b, s.c.key)
+		refused = false
 		switch f.kind {
 		case frameStream, frameFinal:
 			worked = true
 		case frameError:
 			if !f.err.Is(ErrUnauthorized) && !f.err.Is(ErrForbidden) {
-				worked = true
+				worked, refused = true, true
 			}
 		}
 		s.dispatch(f)
