@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -22,7 +21,7 @@ import (
 
 // serveInProcess serves the demo over SSH in this process, wired as serve
 // wires it, and returns its address, its backend and its log.
-func serveInProcess(tb testing.TB, opts sshserve.Options) (string, *conn, *lockedOutput) {
+func serveInProcess(tb testing.TB, opts sshserve.Options) (string, *conn, *lockedBuffer) {
 	tb.Helper()
 	tb.Setenv(envKey, "")
 	tb.Setenv("XDG_STATE_HOME", tb.TempDir())
@@ -36,7 +35,7 @@ func serveInProcess(tb testing.TB, opts sshserve.Options) (string, *conn, *locke
 	if err != nil {
 		tb.Fatal(err)
 	}
-	logged := &lockedOutput{}
+	logged := &lockedBuffer{}
 	opts.HostKey = hk.PEM
 	opts.App = visitorApp(c, ui.Config{Theme: theme.ModeDark, Timeout: f.timeout, Mouse: true, NoFiles: true})
 	opts.Log = log.New(logged, "", 0)
@@ -58,36 +57,12 @@ func serveInProcess(tb testing.TB, opts sshserve.Options) (string, *conn, *locke
 	return ln.Addr().String(), c, logged
 }
 
-// lockedOutput is what a benchmark visitor's terminal received.
-type lockedOutput struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedOutput) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedOutput) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-func (l *lockedOutput) has(s string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return bytes.Contains(l.b.Bytes(), []byte(s))
-}
-
 // benchVisitor is one SSH visitor with a 120x40 terminal.
 type benchVisitor struct {
 	client *gossh.Client
 	sess   *gossh.Session
 	in     interface{ Write([]byte) (int, error) }
-	out    *lockedOutput
+	out    *lockedBuffer
 }
 
 // arrive connects with a new key and returns once the visitor's task list
@@ -117,7 +92,7 @@ func arriveWith(b testing.TB, addr string, key ed25519.PrivateKey) *benchVisitor
 	if err != nil {
 		b.Fatal(err)
 	}
-	v := &benchVisitor{client: client, sess: sess, out: &lockedOutput{}}
+	v := &benchVisitor{client: client, sess: sess, out: &lockedBuffer{}}
 	sess.Stdout = v.out
 	if v.in, err = sess.StdinPipe(); err != nil {
 		b.Fatal(err)

@@ -32,7 +32,8 @@ type sshDemo struct {
 	env    []string // more environment for the server
 }
 
-// lockedBuffer is the server's output, read while it is written.
+// lockedBuffer is what a server or a visitor's terminal printed, read
+// while it is written.
 type lockedBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
@@ -48,6 +49,12 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+func (l *lockedBuffer) has(s string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return bytes.Contains(l.b.Bytes(), []byte(s))
 }
 
 // newSSHDemo builds the binary; start runs it.
