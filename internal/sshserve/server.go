@@ -66,7 +66,7 @@ type Server struct {
 	srv  *ssh.Server
 
 	mu       sync.Mutex
-	visitors map[*Visitor]struct{}
+	visitors map[ssh.Session]*Visitor
 	stopping bool
 	active   sync.WaitGroup // admitted sessions not yet gone
 }
@@ -85,7 +85,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Server{opts: opts, visitors: map[*Visitor]struct{}{}}
+	s := &Server{opts: opts, visitors: map[ssh.Session]*Visitor{}}
 	sopts := []ssh.Option{
 		wish.WithHostKeyPEM(opts.HostKey),
 		// Middlewares run last to first: the gate decides, then the
@@ -125,7 +125,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.stopping = true
 	vs := make([]*Visitor, 0, len(s.visitors))
-	for v := range s.visitors {
+	for _, v := range s.visitors {
 		vs = append(vs, v)
 	}
 	s.mu.Unlock()

@@ -365,3 +365,31 @@ func TestFailEndsTheSessionWithItsReason(t *testing.T) {
 	s.waitLog(t, "the socket reader broke")
 	s.waitLog(t, "end=crashed")
 }
+
+func TestSessionsSharingAConnectionAreSeparateVisitors(t *testing.T) {
+	s := startServer(t, Options{Open: true})
+	c, err := dial(t, s.addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := open(t, c, 80, 24), open(t, c, 80, 24)
+	idOf := func(v *visit) string {
+		v.waitFor(" size ")
+		out := v.out.String()
+		i := strings.Index(out, "hello visitor_")
+		return out[i+len("hello ") : i+len("hello visitor_")+12]
+	}
+	if idA, idB := idOf(a), idOf(b); idA == idB {
+		t.Fatalf("two sessions on one connection are both %s", idA)
+	}
+	a.in.Write([]byte("q"))
+	a.ended()
+	for deadline := time.Now().Add(10 * time.Second); s.Sessions() != 1; {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions after one of two left", s.Sessions())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	b.in.Write([]byte("q"))
+	b.ended()
+}

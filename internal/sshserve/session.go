@@ -13,8 +13,6 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-type visitorKey struct{}
-
 // gate admits a session or refuses it with a sentence, watches its limits
 // while the program runs, and afterwards says why it ended and logs it.
 func (s *Server) gate(next ssh.Handler) ssh.Handler {
@@ -27,8 +25,7 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			_ = sess.Exit(1)
 			return
 		}
-		defer s.leave(v)
-		sess.Context().SetValue(visitorKey{}, v)
+		defer s.leave(sess, v)
 		go v.watch(s.opts.IdleTimeout, s.opts.MaxDuration)
 
 		next(sess)
@@ -69,16 +66,25 @@ func (s *Server) admit(sess ssh.Session, v *Visitor) (why, msg string) {
 	case s.opts.MaxSessions > 0 && len(s.visitors) >= s.opts.MaxSessions:
 		return "full", "The demo is full (" + plural(s.opts.MaxSessions, "visitor") + " at once); please try again in a few minutes."
 	}
-	s.visitors[v] = struct{}{}
+	// Keyed by session, not kept in the session's context: that is the
+	// connection's, which several sessions may share.
+	s.visitors[sess] = v
 	s.active.Add(1)
 	return "", ""
 }
 
-func (s *Server) leave(v *Visitor) {
+func (s *Server) leave(sess ssh.Session, v *Visitor) {
 	s.mu.Lock()
-	delete(s.visitors, v)
+	delete(s.visitors, sess)
 	s.mu.Unlock()
 	s.active.Done()
+}
+
+// visitorOf is the visitor admitted for sess, or nil.
+func (s *Server) visitorOf(sess ssh.Session) *Visitor {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.visitors[sess]
 }
 
 // goodbye is what the visitor reads after the program has closed.
@@ -102,7 +108,7 @@ func (s *Server) goodbye(r endReason) string {
 // program (the app failed) makes the middleware skip to the gate, which
 // tells the visitor.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	v, _ := sess.Context().Value(visitorKey{}).(*Visitor)
+	v := s.visitorOf(sess)
 	if v == nil {
 		return nil
 	}
