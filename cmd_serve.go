@@ -176,7 +176,9 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 		return err
 	case <-ctx.Done():
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "stopping: saying goodbye to %d visitor(s)\n", srv.Sessions())
+	// A second ctrl+c or SIGTERM ends the process at once.
+	stop()
+	fmt.Fprintf(cmd.ErrOrStderr(), "stopping: telling the visitors connected (%d) that the demo is ending\n", srv.Sessions())
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
