@@ -2,15 +2,12 @@ package sshserve
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"aui-tui/api"
 )
 
 // Visitor is one SSH session: who connected, what its program is, and the
@@ -74,34 +71,6 @@ func (v *Visitor) Getenv(name string) string {
 		}
 	}
 	return val
-}
-
-// Sender delivers a message the visitor typed; the UI's sender (an
-// api.Session) satisfies it.
-type Sender interface {
-	Send(ctx context.Context, taskID, text string, mc *api.MessageContext) error
-}
-
-// Limit wraps the visitor's sender so it enforces the messages-per-minute
-// limit and counts what was sent for the session's log line.
-func (v *Visitor) Limit(s Sender) Sender { return limitedSender{next: s, v: v} }
-
-type limitedSender struct {
-	next Sender
-	v    *Visitor
-}
-
-// Send refuses a message over the limit with the wait before the next
-// one; the UI keeps it, marked failed with this reason, for ctrl+r.
-func (l limitedSender) Send(ctx context.Context, taskID, text string, mc *api.MessageContext) error {
-	if wait, ok := l.v.rate.take(); !ok {
-		return fmt.Errorf("this demo takes %s a minute; try again in %s", plural(l.v.perMin, "message"), spell(wait.Truncate(time.Second)+time.Second))
-	}
-	if err := l.next.Send(ctx, taskID, text, mc); err != nil {
-		return err
-	}
-	l.v.sent.Add(1)
-	return nil
 }
 
 // touch records input from the visitor, which keeps the session from
