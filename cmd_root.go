@@ -104,7 +104,7 @@ func newRootCmd() *cobra.Command {
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd(), newServeCmd())
 	return cmd
 }
 

@@ -50,6 +50,9 @@ type connFlags struct {
 	// userOptional: the command works without a user id (a transcript is
 	// named by its task id alone), so none is demanded in live mode.
 	userOptional bool
+	// demoTemp puts the demo backend's store in a temporary file removed
+	// at exit rather than the user's own (serve keeps its visitors there).
+	demoTemp bool
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {

@@ -22,6 +22,8 @@ type conn struct {
 	// secret is the API key, kept only to scrub it from crash reports.
 	secret string
 	close  func()
+	// demoServer is the embedded backend in demo mode, else nil.
+	demoServer *demo.Server
 }
 
 // connect picks demo or live mode and builds the client. Demo mode starts
@@ -96,9 +98,13 @@ func (h clientHook) options(base, key, user string, demo bool) ([]api.Option, er
 }
 
 func connectDemo(f connFlags, extend clientHook) (*conn, error) {
-	path, err := demo.DefaultStorePath()
-	if err != nil {
-		return nil, fmt.Errorf("demo store: %w", err)
+	path := "" // temporary
+	if !f.demoTemp {
+		p, err := demo.DefaultStorePath()
+		if err != nil {
+			return nil, fmt.Errorf("demo store: %w", err)
+		}
+		path = p
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
 	chaos, err := demo.ParseChaos(f.demoChaos)
@@ -136,10 +142,11 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 // demoConn is a connection to an in-process demo server.
 func demoConn(c *api.Client, user string, srv *demo.Server, hs *http.Server) *conn {
 	return &conn{
-		client: c,
-		demo:   true,
-		userID: user,
-		notice: srv.Notice(),
+		client:     c,
+		demo:       true,
+		userID:     user,
+		notice:     srv.Notice(),
+		demoServer: srv,
 		close: func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()

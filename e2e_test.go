@@ -88,10 +88,7 @@ func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSes
 		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "aui-tui")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, dir)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "e2e"}
 	vars := []string{
 		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
@@ -107,6 +104,16 @@ func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSes
 	}
 	t.Cleanup(func() { s.tmux("kill-server") })
 	return s
+}
+
+// buildBinary builds the program into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "aui-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // TestEndToEnd is a person's first session: browse, start a task, chat with

@@ -45,6 +45,10 @@ type Config struct {
 	Mouse bool
 	// ExportDir is where exported transcripts are written.
 	ExportDir string
+	// NoFiles is set when the program runs for a visitor on someone else's
+	// machine (served over SSH): it writes no file there, so export is
+	// refused and copying (y, Y) is the way to take a transcript along.
+	NoFiles bool
 	// Clipboard writes text to the system clipboard; nil means OSC 52 only.
 	Clipboard func(string) error
 	// Drafts are unsent texts by task id (key "" for no task), as Drafts

@@ -118,6 +118,9 @@ func messagesOf(es []transcript.Entry) []api.Message {
 // server has it (ids included); what is on screen is the fallback when the
 // server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
+	if m.com.cfg.NoFiles {
+		return m.notify(levelWarn, "No export in a shared demo (it writes files); Y copies the transcript.")
+	}
 	task, ok := m.chat.OpenTask()
 	if !ok {
 		return m.notify(levelWarn, "Open a task first.")
