@@ -135,6 +135,7 @@ func (s *Session) giveUp(err error) {
 	}
 	s.replies.takeLost()
 	s.state = StateOffline
+	logState(s.c.log, StateChange{State: StateOffline, Err: err})
 	s.emitLocked(StateChange{State: StateOffline, Err: err})
 }
 
@@ -149,10 +150,17 @@ func (s *Session) dial(ctx context.Context) (*websocket.Conn, bool, error) {
 	defer cancel()
 	h := http.Header{}
 	s.c.setHeaders(h)
+	start := time.Now()
 	conn, resp, err := websocket.Dial(dctx, s.c.sessionURL(), &websocket.DialOptions{
 		HTTPClient: s.c.http,
 		HTTPHeader: h,
 	})
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	s.c.log.Debug("ws dial", "url", s.c.sessionURL(), "status", status, "duration", time.Since(start),
+		"headers", logHeaders(h), logErr(err))
 	if err == nil {
 		conn.SetReadLimit(maxBodyBytes)
 		return conn, false, nil
@@ -187,8 +195,11 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 	for {
 		_, b, rerr := conn.Read(ctx)
 		if rerr != nil {
-			return s.readEnded(ctx, rerr, worked, stalled.Load())
+			fatal, err = s.readEnded(ctx, rerr, worked, stalled.Load())
+			s.c.log.Debug("ws closed", "fatal", fatal, logErr(err))
+			return fatal, err
 		}
+		s.c.log.Debug("ws frame in", "bytes", len(b), "frame", logFrame(b))
 		f := parseFrame(b, s.c.key)
 		switch f.kind {
 		case frameStream, frameFinal:
