@@ -19,6 +19,7 @@ import (
 // transcript and demo-server commands.
 func newRootCmd() *cobra.Command {
 	var f connFlags
+	var g globalFlags
 	var themeFlag, exportDir string
 	var noMouse bool
 	var pageSize int
@@ -34,11 +35,16 @@ func newRootCmd() *cobra.Command {
 			"  aui-tui --region azure --user user_123\n" +
 			"  aui-tui tasks --json                     # no UI: list tasks\n" +
 			"  aui-tui transcript TASK_ID -o t.md       # no UI: save a transcript",
-		Version:       version,
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		// No Args check: cobra's own one for a root with subcommands
+		// answers a mistyped command with "Did you mean …?".
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return g.load(cmd, os.Getenv)
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			applyPreferences(cmd, setupOf(cmd).file, &themeFlag, &noMouse, &pageSize, &exportDir)
 			mode, ok := theme.ParseMode(themeFlag)
 			if !ok {
 				return fmt.Errorf("--theme must be auto, dark or light, not %q", themeFlag)
@@ -74,10 +80,11 @@ func newRootCmd() *cobra.Command {
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
 	f.register(cmd)
+	g.register(cmd)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newConfigCmd(), newLogsCmd())
 	return cmd
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"aui-tui/api"
 	"aui-tui/api/demo"
+	"aui-tui/internal/config"
 )
 
 // wrongKey looks like a real key so that a leak would be easy to spot.
@@ -53,6 +54,10 @@ func isolate(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv(envKey, "")
 	t.Setenv(envUser, "")
+	t.Setenv(envProfile, "")
+	t.Setenv(envBaseURL, "")
+	t.Setenv(envRegion, "")
+	t.Setenv(config.EnvPath, "")
 	t.Setenv("NO_COLOR", "")
 }
 

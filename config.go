@@ -1,14 +1,13 @@
 package main
 
 import (
-	"aui-tui/internal/xdg"
-
 	"errors"
 	"fmt"
-	"os"
+	"log/slog"
 	"path/filepath"
-	"strings"
 	"time"
+
+	"aui-tui/internal/xdg"
 
 	"github.com/spf13/cobra"
 
@@ -35,6 +34,9 @@ Environment:
 // API. Each such command registers its own set, so demo-server, which
 // serves rather than connects, shows none of them.
 type connFlags struct {
+	// cmd is the command the flags belong to; its context carries the
+	// configuration (see setup).
+	cmd       *cobra.Command
 	baseURL   string
 	region    string
 	user      string
@@ -46,6 +48,7 @@ type connFlags struct {
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {
+	f.cmd = cmd
 	fl := cmd.Flags()
 	fl.StringVar(&f.baseURL, "base-url", "", "REST base URL of the AUI API (overrides --region)")
 	fl.StringVar(&f.region, "region", "", "AUI deployment: gcp (the default) or azure")
@@ -107,36 +110,6 @@ func (o *optDuration) or(def time.Duration) time.Duration {
 	return def
 }
 
-// apiKey reads the key from the environment, else from the config file,
-// which must not be readable by others. The key is never printed.
-func apiKey() (string, error) {
-	if k := strings.TrimSpace(os.Getenv(envKey)); k != "" {
-		return k, nil
-	}
-	path, err := keyFilePath()
-	if err != nil {
-		return "", nil
-	}
-	fi, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
-	}
-	if fi.IsDir() {
-		return "", fmt.Errorf("the key file %s is a folder", path)
-	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return "", fmt.Errorf("the key file %s is readable by others; run: chmod 600 %s", path, path)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
-	}
-	return strings.TrimSpace(string(b)), nil
-}
-
 // keyFilePath is $XDG_CONFIG_HOME/aui-tui/key (~/.config/aui-tui/key).
 func keyFilePath() (string, error) {
 	dir, err := xdg.ConfigDir(nil)
@@ -148,12 +121,13 @@ func keyFilePath() (string, error) {
 
 // newClient builds the ordinary API client for a base URL and key; demo and
 // live mode both use it.
-func newClient(base, key string, timeout time.Duration) (*api.Client, error) {
+func newClient(base, key string, timeout time.Duration, log *slog.Logger) (*api.Client, error) {
 	return api.New(
 		api.WithBaseURL(base),
 		api.WithAPIKey(key),
 		api.WithTimeout(timeout),
-		api.WithUserAgent("aui-tui/"+version),
+		api.WithUserAgent("aui-tui/"+userAgentVersion()),
+		api.WithLogger(log),
 	)
 }
 
@@ -165,6 +139,3 @@ func explain(err error) error {
 	}
 	return err
 }
-
-// version is reported in the User-Agent and by --version.
-const version = "0.1.0"

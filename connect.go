@@ -33,45 +33,35 @@ func connect(f connFlags) (*conn, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
+	s := setupOf(f.cmd)
+	if s.err != nil {
+		return nil, s.err
+	}
+	if err := s.openLog(); err != nil {
+		return nil, err
+	}
 	if f.demo {
 		return connectDemo(f)
 	}
-	key, err := apiKey()
+	t, err := resolveTarget(f, s, os.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	base := f.baseURL
-	if base == "" {
-		region := f.region
-		if region == "" {
-			region = "gcp"
-		}
-		if base, err = api.RegionBaseURL(region); err != nil {
-			return nil, err
-		}
-	}
-	if key == "" {
-		if f.baseURL == "" && f.region == "" {
+	if t.key == "" {
+		if !t.named {
 			return connectDemo(f)
 		}
-		where := "~/.config/aui-tui/key"
-		if p, err := keyFilePath(); err == nil {
-			where = p
-		}
-		return nil, fmt.Errorf("no API key: set %s or write it to %s (chmod 600); --demo uses the demo backend", envKey, where)
+		return nil, noKeyError(s)
 	}
-	user := f.user
-	if user == "" {
-		user = os.Getenv(envUser)
+	if t.user == "" {
+		return nil, errors.New("no user id: pass --user, set " + envUser + " or add user to the profile")
 	}
-	if user == "" {
-		return nil, errors.New("no user id: pass --user or set " + envUser)
-	}
-	c, err := newClient(base, key, f.timeout)
+	c, err := newClient(t.base, t.key, f.timeout, s.logger())
 	if err != nil {
 		return nil, err
 	}
-	return &conn{client: c, userID: user, close: func() {}}, nil
+	s.logger().Info("live", "base_url", c.BaseURL(), "user", t.user, "profile", s.profile)
+	return &conn{client: c, userID: t.user, close: func() {}}, nil
 }
 
 func connectDemo(f connFlags) (*conn, error) {
@@ -91,7 +81,8 @@ func connectDemo(f connFlags) (*conn, error) {
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
-	c, err := newClient("http://"+ln.Addr().String(), demo.DefaultKey, f.timeout)
+	log := setupOf(f.cmd).logger()
+	c, err := newClient("http://"+ln.Addr().String(), demo.DefaultKey, f.timeout, log)
 	if err != nil {
 		hs.Close()
 		srv.Close()
@@ -101,6 +92,7 @@ func connectDemo(f connFlags) (*conn, error) {
 	if user == "" {
 		user = demo.DefaultUserID
 	}
+	log.Info("demo", "base_url", c.BaseURL(), "user", user)
 	return &conn{
 		client: c,
 		demo:   true,

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"aui-tui/api"
+	"aui-tui/internal/config"
+)
+
+// target is where a command connects, with whose tasks and which key, once
+// flags, environment, profile and defaults have been weighed.
+type target struct {
+	base string
+	// named is true when something the user set names a server (a flag, a
+	// variable or a profile): then a missing key is an error, not a reason
+	// to fall back to the demo.
+	named bool
+	user  string
+	key   string
+}
+
+// resolveTarget applies the precedence the README documents: flags, then
+// environment variables, then the chosen profile, then the defaults. Where
+// the API is (base URL or region) is one setting: the first layer naming
+// either decides, and within a layer the base URL wins over the region.
+func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, error) {
+	prof, err := s.chosenProfile()
+	if err != nil {
+		return target{}, err
+	}
+	var t target
+	loc := []struct{ base, region string }{
+		{f.baseURL, f.region},
+		{getenv(envBaseURL), getenv(envRegion)},
+		{prof.BaseURL, prof.Region},
+	}
+	t.base = api.BaseURLGCP
+	for i, l := range loc {
+		if l.base == "" && l.region == "" {
+			continue
+		}
+		t.named = true
+		if l.base != "" {
+			t.base = l.base
+		} else if t.base, err = api.RegionBaseURL(l.region); err != nil {
+			if i == 1 {
+				return target{}, fmt.Errorf("$%s: %w", envRegion, err)
+			}
+			return target{}, err
+		}
+		break
+	}
+	if s.profile != "" {
+		t.named = true
+	}
+	t.user = firstOf(f.user, getenv(envUser), prof.User)
+
+	t.key = strings.TrimSpace(getenv(envKey))
+	if t.key == "" && s.profile != "" {
+		if t.key, err = prof.APIKey(s.profile, getenv); err != nil {
+			return target{}, fmt.Errorf("%w; --demo uses the demo backend", err)
+		}
+	}
+	if t.key == "" {
+		path, perr := keyFilePath()
+		if perr == nil {
+			if t.key, err = config.ReadKeyFile(path); err != nil {
+				return target{}, err
+			}
+		}
+	}
+	return t, nil
+}
+
+// firstOf is the first non-empty value.
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// noKeyError explains a live connection without a key, naming every place
+// a key may come from.
+func noKeyError(s *setup) error {
+	where := "~/.config/aui-tui/key"
+	if p, err := keyFilePath(); err == nil {
+		where = p
+	}
+	if s.profile != "" {
+		return fmt.Errorf("no API key: profile %q names no key_env, key_file or key, %s is not set and %s does not exist; --demo uses the demo backend", s.profile, envKey, where)
+	}
+	return errors.New("no API key: set " + envKey + ", write it to " + where + " (chmod 600) or use a profile (aui-tui config init); --demo uses the demo backend")
+}
