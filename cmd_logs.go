@@ -22,7 +22,8 @@ func newLogsCmd() *cobra.Command {
 		Use:   "logs",
 		Short: "Print the debug log's path, or its last lines",
 		Long:  "aui-tui --debug records every request, the live connection's states and frames, retries and errors in a log, with the API key removed. logs prints where it is; --tail prints its last lines and --follow keeps printing what is added.",
-		Example: "  aui-tui --debug                 # run, then:\n" +
+		Example: "  # run with the log on, then read it\n" +
+			"  aui-tui --debug\n" +
 			"  aui-tui logs --tail 50\n" +
 			"  aui-tui logs --follow",
 		Args: cobra.NoArgs,

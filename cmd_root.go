@@ -26,15 +26,17 @@ func newRootCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
 		Short: "A terminal chat client for the AUI Messaging API",
-		Long: "aui-tui browses a user's AUI conversation tasks, reads their transcripts and chats with\n" +
-			"the agent live, replies streaming in as they are written.\n\n" +
-			"With no API key it runs on an embedded demo backend (no account, no network).\n" +
+		Long: "aui-tui browses a user's AUI conversation tasks, reads their transcripts and chats with the agent live, replies streaming in as they are written.\n\n" +
+			"With no API key it runs on an embedded demo backend (no account, no network)." +
 			envHelp,
-		Example: "  aui-tui                                  # demo mode\n" +
+		Example: "  # demo mode\n" +
+			"  aui-tui\n" +
 			"  AUI_NETWORK_API_KEY=... aui-tui --user user_123\n" +
 			"  aui-tui --region azure --user user_123\n" +
-			"  aui-tui tasks --json                     # no UI: list tasks\n" +
-			"  aui-tui transcript TASK_ID -o t.md       # no UI: save a transcript",
+			"  aui-tui --profile prod\n" +
+			"  # no UI: list tasks, save a transcript\n" +
+			"  aui-tui tasks --json\n" +
+			"  aui-tui transcript TASK_ID -o t.md",
 		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -75,16 +77,18 @@ func newRootCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.SortFlags = false
-	fl.StringVar(&themeFlag, "theme", "auto", "colour theme: auto (follow the terminal), dark or light")
+	fl.StringVar(&themeFlag, "theme", "auto", "the colour theme: auto (follow the terminal), dark or light")
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
-	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
-	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
+	fl.IntVar(&pageSize, "page-size", 20, "how many tasks each page of the task list loads")
+	fl.StringVar(&exportDir, "export-dir", ".", "the folder for exported transcripts (e / E keys)")
 	f.register(cmd)
 	g.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeWords("auto", "dark", "light"))
+	_ = cmd.MarkFlagDirname("export-dir")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newConfigCmd(), newLogsCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newConfigCmd(), newLogsCmd(), newManCmd())
 	return cmd
 }
 

@@ -20,8 +20,7 @@ func newTasksCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tasks",
 		Short: "List the user's tasks as a table (or JSON)",
-		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or\n" +
-			"with --json the page as JSON (tasks, total, page, size).\n" +
+		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or with --json the page as JSON (tasks, total, page, size)." +
 			envHelp,
 		Example: "  aui-tui tasks\n" +
 			"  aui-tui tasks --page 2 --size 20\n" +
@@ -54,8 +53,8 @@ func newTasksCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.SortFlags = false
-	fl.IntVar(&page, "page", 1, "page to show (1-based)")
-	fl.IntVar(&size, "size", 10, "tasks per page (1 to 100)")
+	fl.IntVar(&page, "page", 1, "the page to show (1-based)")
+	fl.IntVar(&size, "size", 10, "how many tasks per page (1 to 100)")
 	fl.BoolVar(&asJSON, "json", false, "print the page as JSON")
 	f.register(cmd)
 	// Nothing streams here; the flag is kept so one set of demo flags

@@ -33,9 +33,7 @@ func newTranscriptCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "transcript TASK_ID",
 		Short: "Print a task's whole transcript (markdown, json, text or ansi)",
-		Long: "transcript prints a task's whole transcript. On a terminal the default is ansi, the same\n" +
-			"rendering as the UI; into a pipe or file it is markdown. json holds every message exactly\n" +
-			"as the API sent it; text is plain, one turn after another.\n" +
+		Long: "transcript prints a task's whole transcript. On a terminal the default is ansi, the same rendering as the UI; into a pipe or file it is markdown. json holds every message exactly as the API sent it; text is plain, one turn after another." +
 			envHelp,
 		Example: "  aui-tui transcript TASK_ID | less\n" +
 			"  aui-tui transcript TASK_ID --format json -o t.json\n" +
@@ -93,11 +91,14 @@ func newTranscriptCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.SortFlags = false
-	fl.StringVar(&format, "format", "", "markdown, json, text or ansi (default: ansi on a terminal, else markdown)")
+	fl.StringVar(&format, "format", "", "the output format: markdown, json, text or ansi (default: ansi on a terminal, else markdown)")
 	fl.StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
-	fl.IntVar(&width, "width", 0, "wrap width for ansi (default: the terminal's width, or 100)")
-	fl.StringVar(&themeFlag, "theme", "dark", "ansi colours: dark or light (NO_COLOR turns colour off)")
+	fl.IntVar(&width, "width", 0, "the wrap width for ansi (default: the terminal's width, or 100)")
+	fl.StringVar(&themeFlag, "theme", "dark", "the colours of ansi: dark or light (NO_COLOR turns colour off)")
 	f.register(cmd)
+	cmd.ValidArgsFunction = completeTaskIDs(&f)
+	_ = cmd.RegisterFlagCompletionFunc("format", completeWords(transcriptFormats...))
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeWords("dark", "light"))
 	// Nothing streams here; the flag is kept so one set of demo flags
 	// works with every command.
 	_ = fl.MarkHidden("demo-pace")

@@ -24,11 +24,14 @@ const (
 // envHelp is the part of a command's help that explains where the key and
 // user come from; every command that talks to the API shows it.
 const envHelp = `
+
 Environment:
   ` + envKey + `   the network's API key; unset, the embedded demo backend is used
   ` + envUser + `           whose tasks to show (--user overrides it)
-  The key may instead live in ~/.config/aui-tui/key (it must be chmod 600).
-  It is sent only to the API and never printed.`
+  ` + envProfile + `           the configuration profile to use (--profile overrides it)
+  ` + envBaseURL + `, ` + envRegion + `   where the API is (--base-url and --region override them)
+
+The key may instead come from a profile in ~/.config/aui-tui/config.toml (aui-tui config init writes an example) or live in ~/.config/aui-tui/key (chmod 600). It is sent only to the API and never printed. Flags win over the environment, which wins over the profile.`
 
 // connFlags are the connection flags of every command that talks to the
 // API. Each such command registers its own set, so demo-server, which
@@ -50,14 +53,15 @@ type connFlags struct {
 func (f *connFlags) register(cmd *cobra.Command) {
 	f.cmd = cmd
 	fl := cmd.Flags()
-	fl.StringVar(&f.baseURL, "base-url", "", "REST base URL of the AUI API (overrides --region)")
-	fl.StringVar(&f.region, "region", "", "AUI deployment: gcp (the default) or azure")
-	fl.StringVar(&f.user, "user", "", "user id whose tasks are shown (default $"+envUser+"; demo mode: demo_user)")
-	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "timeout of each API call")
+	fl.StringVar(&f.baseURL, "base-url", "", "the REST base URL of the AUI API (overrides --region)")
+	fl.StringVar(&f.region, "region", "", "the AUI deployment: gcp (the default) or azure")
+	fl.StringVar(&f.user, "user", "", "the user id whose tasks are shown (default $"+envUser+"; demo mode: demo_user)")
+	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "the timeout of each API call")
 	fl.BoolVar(&f.demo, "demo", false, "use the embedded demo backend even when an API key is set")
 	fl.BoolVar(&f.demoReset, "demo-reset", false, "start the demo backend with a fresh store")
 	fl.Var(&f.demoPace, "demo-pace", "delay between streamed words in demo mode (default: a natural reading pace; 0 is instant)")
 	fl.IntVar(&f.demoLong, "demo-long", 0, "also seed a demo task with this many messages (for reading at scale)")
+	_ = cmd.RegisterFlagCompletionFunc("region", completeWords("gcp", "azure"))
 }
 
 // check rejects values no connection can use, before anything starts.

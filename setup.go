@@ -37,6 +37,9 @@ func (g *globalFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&g.config, "config", "", "the configuration file (default $"+config.EnvPath+", else ~/.config/aui-tui/config.toml)")
 	fl.BoolVar(&g.debug, "debug", false, "write a debug log of requests and the live connection (aui-tui logs shows it)")
 	fl.StringVar(&g.debugFile, "debug-file", "", "the debug log's file (implies --debug; default ~/.local/state/aui-tui/debug.log)")
+	_ = cmd.RegisterFlagCompletionFunc("profile", completeProfiles)
+	_ = cmd.MarkPersistentFlagFilename("config", "toml")
+	_ = cmd.MarkPersistentFlagFilename("debug-file")
 }
 
 // setup is what a command knows before it connects: the configuration,
@@ -90,7 +93,7 @@ func (g *globalFlags) load(cmd *cobra.Command, getenv func(string) string) error
 			s.err = err
 		default:
 			s.file = f
-			if cmd.Name() != cobra.ShellCompRequestCmd {
+			if !quiet(cmd) {
 				for _, p := range problems {
 					fmt.Fprintln(cmd.ErrOrStderr(), "aui-tui: warning:", p)
 				}
