@@ -25,7 +25,7 @@ func newDemoServerCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "demo-server",
 		Short: "Serve the demo backend alone (same REST and WebSocket API as AUI)",
-		Long: "demo-server serves the embedded demo backend on its own, so the AUI docs' curl examples work against it with only the host and key changed. It prints its base URL and key, keeps its tasks in a bbolt file across restarts and stops on ctrl+c.",
+		Long:  "demo-server serves the embedded demo backend on its own, so the AUI docs' curl examples work against it with only the host and key changed. It prints its base URL and key, keeps its tasks in a bbolt file across restarts and stops on ctrl+c.",
 		Example: "  aui-tui demo-server --addr 127.0.0.1:8080\n" +
 			"  AUI_NETWORK_API_KEY=demo-key aui-tui --base-url http://127.0.0.1:8080 --user demo_user",
 		Args: cobra.NoArgs,
