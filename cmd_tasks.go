@@ -48,7 +48,13 @@ func newTasksCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(p)
 			}
-			return writeTaskTable(out, p, c.userID)
+			// Into a pipe, only the rows go to stdout; what is said to the
+			// person running it goes to stderr.
+			notes := out
+			if !isTerminal(out) {
+				notes = cmd.ErrOrStderr()
+			}
+			return writeTaskTable(out, notes, p, c.userID)
 		},
 	}
 	fl := cmd.Flags()
@@ -63,16 +69,17 @@ func newTasksCmd() *cobra.Command {
 	return cmd
 }
 
-// writeTaskTable prints the page as aligned columns with a footer saying
-// where in the listing it is. Server text is reduced to one plain line so
-// a title cannot move the cursor or break the table.
-func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
+// writeTaskTable prints the page as aligned columns to out, and to notes a
+// footer saying where in the listing it is (or why there are no rows).
+// Server text is reduced to one plain line so a title cannot move the
+// cursor or break the table.
+func writeTaskTable(out, notes io.Writer, p api.TaskPage, userID string) error {
 	if len(p.Tasks) == 0 {
 		if p.Total == 0 {
-			_, err := fmt.Fprintf(out, "%s has no tasks\n", textsafe.Line(userID))
+			_, err := fmt.Fprintf(notes, "%s has no tasks\n", textsafe.Line(userID))
 			return err
 		}
-		_, err := fmt.Fprintf(out, "page %d is empty: %d tasks fill %d pages of %d\n", p.Page, p.Total, p.Pages(), p.Size)
+		_, err := fmt.Fprintf(notes, "page %d is empty: %d tasks fill %d pages of %d\n", p.Page, p.Total, p.Pages(), p.Size)
 		return err
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -83,6 +90,6 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(out, "page %d of %d · %d tasks\n", p.Page, p.Pages(), p.Total)
+	_, err := fmt.Fprintf(notes, "page %d of %d · %d tasks\n", p.Page, p.Pages(), p.Total)
 	return err
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -85,7 +86,11 @@ func newTranscriptCmd() *cobra.Command {
 			if output != "" {
 				return fsutil.WriteFileAtomic(output, []byte(b.String()), 0o600)
 			}
-			_, err = io.WriteString(cmd.OutOrStdout(), b.String())
+			out := cmd.OutOrStdout()
+			if format == "ansi" {
+				out = downsample(out)
+			}
+			_, err = io.WriteString(out, b.String())
 			return err
 		},
 	}
@@ -159,6 +164,15 @@ func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Messa
 	}
 	_, err := io.WriteString(w, transcript.RenderAll(entries, st, transcript.NewRenderer(), width)+"\n")
 	return err
+}
+
+// downsample converts colours to what the terminal described by TERM,
+// COLORTERM, NO_COLOR and CLICOLOR_FORCE can show (24-bit to 256 or 16
+// colours, none for TERM=dumb). ansi into a pipe was asked for by name, so
+// it is written for the terminal the pipe most likely ends in rather than
+// stripped.
+func downsample(w io.Writer) io.Writer {
+	return &colorprofile.Writer{Forward: w, Profile: colorprofile.Env(os.Environ())}
 }
 
 // formatForFile picks the format an --output file's name asks for
