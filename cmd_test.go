@@ -525,7 +525,7 @@ func TestAnsiTranscriptFollowsTheTerminalsColours(t *testing.T) {
 	id := firstTaskID(t)
 	tests := []struct {
 		name, term, colorterm, noColor string
-		want, notWant                 []string
+		want, notWant                  []string
 	}{
 		{"24-bit terminal", "xterm-256color", "truecolor", "", []string{"38;2;"}, nil},
 		{"256 colours", "xterm-256color", "", "", []string{"38;5;"}, []string{"38;2;"}},
