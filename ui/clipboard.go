@@ -2,13 +2,13 @@ package ui
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
 	"aui-tui/internal/export"
@@ -35,11 +35,11 @@ func byteSize(n int) string {
 // set-clipboard is on, and wrapped in tmux's passthrough, which reaches the
 // outer terminal when allow-passthrough is on.
 func osc52(text string, inTmux bool) string {
-	seq := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\x07"
+	seq := ansi.SetSystemClipboard(text)
 	if !inTmux {
 		return seq
 	}
-	return seq + "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
+	return seq + ansi.TmuxPassthrough(seq)
 }
 
 // copyText writes text to the clipboard by OSC 52 and, when a native
