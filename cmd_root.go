@@ -55,6 +55,9 @@ func newRootCmd() *cobra.Command {
 				return fmt.Errorf("--page-size must be between 1 and 100")
 			}
 			boundMemory()
+			s := setupOf(cmd)
+			km := ui.DefaultKeyMap()
+			s.warn(cmd, applyKeys(&km, s.file))
 			c, err := connect(f)
 			if err != nil {
 				return err
@@ -71,7 +74,9 @@ func newRootCmd() *cobra.Command {
 				Mouse:     !noMouse,
 				ExportDir: exportDir,
 				Clipboard: nativeClipboard(),
-				Notice:    c.notice,
+				Notice:    firstOf(c.notice, s.notice()),
+				KeyMap:    &km,
+				Editor:    editorCommand,
 			})
 		},
 	}

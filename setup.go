@@ -59,6 +59,34 @@ type setup struct {
 	logPath  string
 	logStart []any
 	log      *slog.Logger
+	// problems are the configuration's, as warned about at start.
+	problems []config.Problem
+}
+
+// warn reports problems in the configuration on stderr (not while
+// completing a shell word: that would garble the shell's line).
+func (s *setup) warn(cmd *cobra.Command, problems []config.Problem) {
+	s.problems = append(s.problems, problems...)
+	if quiet(cmd) {
+		return
+	}
+	for _, p := range problems {
+		fmt.Fprintln(cmd.ErrOrStderr(), "aui-tui: warning:", p)
+	}
+}
+
+// notice is what the UI's status bar says about the configuration's
+// problems at start: the full-screen UI hides the warnings printed before
+// it, until it ends.
+func (s *setup) notice() string {
+	switch n := len(s.problems); n {
+	case 0:
+		return ""
+	case 1:
+		return "Configuration: " + s.problems[0].String()
+	default:
+		return fmt.Sprintf("Configuration: %s (and %d more problems, listed when aui-tui ends)", s.problems[0], n-1)
+	}
 }
 
 type setupKey struct{}
@@ -93,11 +121,7 @@ func (g *globalFlags) load(cmd *cobra.Command, getenv func(string) string) error
 			s.err = err
 		default:
 			s.file = f
-			if !quiet(cmd) {
-				for _, p := range problems {
-					fmt.Fprintln(cmd.ErrOrStderr(), "aui-tui: warning:", p)
-				}
-			}
+			s.warn(cmd, problems)
 		}
 	}
 	s.profile, s.profileFrom = g.profile, "--profile"

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os/exec"
 	"time"
 
 	"aui-tui/api"
@@ -53,6 +54,9 @@ type Config struct {
 	// Notice is shown in the status bar at start (e.g. a demo store that
 	// was damaged and moved aside).
 	Notice string
+	// Editor builds the command that edits the file at path (the user's
+	// $VISUAL or $EDITOR); nil turns editing drafts in an editor off.
+	Editor func(path string) (*exec.Cmd, error)
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
 	// Now and Location make time deterministic in tests.

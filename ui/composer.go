@@ -121,7 +121,9 @@ func (c composerModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is every binding of the composer.
-func (c composerModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+func (c composerModel) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(c.ShortHelp(), c.km.Editor)}
+}
 
 func (c *composerModel) view() string { return c.ta.View() }
 

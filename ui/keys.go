@@ -26,7 +26,10 @@ type KeyMap struct {
 // Quit does; while the composer has focus the keys that type text (QuitQ,
 // Help, Chip) are off. See Model.globalKeys.
 type GlobalKeys struct {
-	Quit, QuitQ          key.Binding
+	Quit, QuitQ key.Binding
+	// Suspend puts the program in the background (as ctrl+z does for any
+	// terminal program); like Quit it works in every mode.
+	Suspend              key.Binding
 	NextFocus, PrevFocus key.Binding
 	NewTask              key.Binding
 	// Refresh retries the open task's failed send, else reloads.
@@ -57,6 +60,9 @@ type ConversationKeys struct {
 // other keys edit the text.
 type ComposerKeys struct {
 	Send, Newline, Leave key.Binding
+	// Editor opens the draft in $VISUAL or $EDITOR and takes the result
+	// back (editor.go).
+	Editor key.Binding
 }
 
 // ChipKeys work on the focused row of suggestions (chips.go,
@@ -81,6 +87,7 @@ func DefaultKeyMap() KeyMap {
 		Global: GlobalKeys{
 			Quit:      b(k("ctrl+c"), h("ctrl+c", "quit")),
 			QuitQ:     b(k("q"), h("q", "quit")),
+			Suspend:   b(k("ctrl+z"), h("ctrl+z", "suspend")),
 			NextFocus: b(k("tab"), h("tab", "focus")),
 			PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
 			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
@@ -115,6 +122,7 @@ func DefaultKeyMap() KeyMap {
 			Send:    b(k("enter"), h("enter", "send")),
 			Newline: b(k("alt+enter", "ctrl+j"), h("alt+enter/ctrl+j", "newline")),
 			Leave:   b(k("esc"), h("esc", "leave")),
+			Editor:  b(k("ctrl+e"), h("ctrl+e", "edit in $EDITOR")),
 		},
 		Chips: ChipKeys{
 			Left:  b(k("left", "h"), h("←/→", "choose")),
@@ -141,7 +149,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit, g.Suspend}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

@@ -153,6 +153,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case editorDoneMsg:
+		cmd = m.onEditorDone(msg)
 	default:
 		cmd = m.toFocused(msg)
 	}

@@ -61,6 +61,13 @@ type streamFlushMsg struct{}
 type noticeExpiredMsg struct{ id int }
 
 // clipboardDoneMsg reports a copy to the system clipboard.
+// editorDoneMsg carries the draft back from the editor (editor.go).
+type editorDoneMsg struct {
+	taskID string
+	text   string
+	err    error
+}
+
 type clipboardDoneMsg struct {
 	what string
 	err  error

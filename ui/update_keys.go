@@ -66,6 +66,8 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	switch {
 	case key.Matches(k, g.Quit, g.QuitQ):
 		return tea.Quit, true
+	case key.Matches(k, g.Suspend):
+		return tea.Suspend, true
 	case key.Matches(k, g.NextFocus):
 		return m.cycleFocus(1), true
 	case key.Matches(k, g.PrevFocus):
@@ -147,6 +149,9 @@ func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, m.km.Composer.Editor) {
+		return m.editDraft()
+	}
 	if key.Matches(k, m.km.Composer.Leave) {
 		if m.conv.openID == "" {
 			return m.setFocus(focusTasks)

@@ -14,6 +14,9 @@ type Action struct {
 	// Two actions conflict when they share a key and act in the same
 	// scope, or one of them acts everywhere.
 	Scope string
+	// Modal scopes (a prompt, an overlay) take every key while open: their
+	// actions clash only with actions of the same scope.
+	Modal bool
 	// Keys are its default keys.
 	Keys []string
 }
@@ -72,7 +75,7 @@ func (f *File) Bindings(actions []Action) (map[string][]string, []Problem) {
 // keys while acting where a acts.
 func conflict(a Action, keys []string, actions []Action, bound map[string][]string) (string, string) {
 	for _, b := range actions {
-		if b.Name == a.Name || (a.Scope != "" && b.Scope != "" && a.Scope != b.Scope) {
+		if b.Name == a.Name || !overlap(a, b) {
 			continue
 		}
 		for _, k := range keys {
@@ -84,6 +87,18 @@ func conflict(a Action, keys []string, actions []Action, bound map[string][]stri
 		}
 	}
 	return "", ""
+}
+
+// overlap reports whether a and b can be live at once: the same scope, or
+// one of them global while the other is not a modal scope.
+func overlap(a, b Action) bool {
+	switch {
+	case a.Scope == b.Scope:
+		return true
+	case a.Modal || b.Modal:
+		return false
+	}
+	return a.Scope == "" || b.Scope == ""
 }
 
 // clean trims key names and drops empty and repeated ones. Case is kept:

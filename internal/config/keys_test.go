@@ -69,3 +69,15 @@ func TestGlobalActionConflictsWithEveryPane(t *testing.T) {
 		t.Fatalf("problems = %v, want one at line 2", problems)
 	}
 }
+
+func TestModalScopesClashOnlyWithThemselves(t *testing.T) {
+	actions := append(testActions,
+		Action{Name: "help_close", Scope: "help", Modal: true, Keys: []string{"esc"}},
+		Action{Name: "help_down", Scope: "help", Modal: true, Keys: []string{"j"}},
+	)
+	f, _, _ := Parse([]byte("[keys]\nhelp_close = [\"ctrl+c\"]\nhelp_down = [\"ctrl+c\"]\n"), "c.toml")
+	_, problems := f.Bindings(actions)
+	if len(problems) != 1 || problems[0].Line != 3 || !strings.Contains(problems[0].Text, "help_close") {
+		t.Fatalf("problems = %v, want only help_down clashing with help_close", problems)
+	}
+}
