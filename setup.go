@@ -85,7 +85,7 @@ func (s *setup) notice() string {
 	case 1:
 		return "Configuration: " + s.problems[0].String()
 	default:
-		return fmt.Sprintf("Configuration: %s (and %d more problems, listed when aui-tui ends)", s.problems[0], n-1)
+		return fmt.Sprintf("Configuration: %s (%d problems in all, printed to the terminal before the UI started)", s.problems[0], n)
 	}
 }
 

@@ -49,7 +49,11 @@ func (f *File) Bindings(actions []Action) (map[string][]string, []Problem) {
 		line := f.Line("keys", name)
 		a, ok := known[name]
 		if !ok {
-			ps = append(ps, Problem{Path: f.Path, Line: line, Text: fmt.Sprintf("unknown action %q in [keys] (ignored); known: %s", name, actionNames(actions))})
+			hint := "known: " + actionNames(actions)
+			if near := nearest(name, actions); near != "" {
+				hint = fmt.Sprintf("did you mean %q?", near)
+			}
+			ps = append(ps, Problem{Path: f.Path, Line: line, Text: fmt.Sprintf("unknown action %q in [keys] (ignored); %s", name, hint)})
 			continue
 		}
 		keys := clean(f.Keys[name])
@@ -124,4 +128,36 @@ func actionNames(actions []Action) string {
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")
+}
+
+// nearest is the action name within two edits of name, if there is one.
+func nearest(name string, actions []Action) string {
+	best, bestD := "", 3
+	for _, a := range actions {
+		if d := distance(name, a.Name); d < bestD {
+			best, bestD = a.Name, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

@@ -45,7 +45,7 @@ scroll_down = ["n"]
 	got, problems := f.Bindings(testActions)
 	want := map[int]string{
 		2: `"ctrl+j" would both send and newline`,
-		4: `unknown action "sned"`,
+		4: `unknown action "sned" in [keys] (ignored); did you mean "send"?`,
 	}
 	if len(problems) != len(want) {
 		t.Fatalf("problems = %v, want lines 2 and 4 only (keys in different panes do not conflict)", problems)
