@@ -58,25 +58,24 @@ func newRootCmd() *cobra.Command {
 			s := setupOf(cmd)
 			km := ui.DefaultKeyMap()
 			s.warn(cmd, applyKeys(&km, s.file))
-			c, err := connect(f)
-			if err != nil {
-				return err
-			}
-			defer c.close()
-			return runUI(c, ui.Config{
-				UserID:    c.userID,
-				Demo:      c.demo,
-				Host:      c.client.Host(),
-				Theme:     mode,
-				NoColor:   theme.NoColorRequested(),
-				PageSize:  pageSize,
-				Timeout:   f.timeout,
-				Mouse:     !noMouse,
-				ExportDir: exportDir,
-				Clipboard: nativeClipboard(),
-				Notice:    firstOf(c.notice, s.notice()),
-				KeyMap:    &km,
-				Editor:    editorCommand,
+			return runProfiles(&f, s, func(c *conn, notice string) (string, error) {
+				return runUI(c, ui.Config{
+					UserID:    c.userID,
+					Demo:      c.demo,
+					Host:      c.client.Host(),
+					Theme:     mode,
+					NoColor:   theme.NoColorRequested(),
+					PageSize:  pageSize,
+					Timeout:   f.timeout,
+					Mouse:     !noMouse,
+					ExportDir: exportDir,
+					Clipboard: nativeClipboard(),
+					Notice:    firstOf(notice, c.notice, s.notice()),
+					KeyMap:    &km,
+					Editor:    editorCommand,
+					Profiles:  s.file.ProfileNames(),
+					Profile:   s.profile,
+				})
 			})
 		},
 	}
@@ -128,8 +127,9 @@ func boundMemory() {
 }
 
 // runUI runs the program with a WebSocket session whose events are fed into
-// it; the session stops when the program ends.
-func runUI(c *conn, cfg ui.Config) error {
+// it; the session stops when the program ends. next is the profile the
+// user switched to in the program, "" when they quit.
+func runUI(c *conn, cfg ui.Config) (next string, err error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var p *tea.Program
@@ -162,10 +162,14 @@ func runUI(c *conn, cfg ui.Config) error {
 	final, err := p.Run()
 	cancel()
 	<-done
-	if m, ok := final.(ui.Model); ok && draftsFile != "" {
+	m, ok := final.(ui.Model)
+	if ok && draftsFile != "" {
 		if serr := saveDrafts(draftsFile, m.Drafts()); serr != nil {
 			fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
 		}
+	}
+	if ok && m.SwitchProfile() != "" && err == nil {
+		return m.SwitchProfile(), nil
 	}
 	if cfg.Notice != "" {
 		// The status bar showed it only briefly and may have cut it
@@ -173,7 +177,7 @@ func runUI(c *conn, cfg ui.Config) error {
 		fmt.Fprintln(os.Stderr, "aui-tui:", cfg.Notice)
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
-		return err
+		return "", err
 	}
-	return nil
+	return "", nil
 }

@@ -85,6 +85,9 @@ func quiet(cmd *cobra.Command) bool {
 	if cmd.Name() == cobra.ShellCompRequestCmd {
 		return true
 	}
+	if cmd.Context() == nil {
+		return false
+	}
 	q, _ := cmd.Context().Value(quietKey{}).(bool)
 	return q
 }

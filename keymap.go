@@ -32,6 +32,7 @@ func keyActions(km *ui.KeyMap) []keyAction {
 		{"next_focus", "", false, &g.NextFocus},
 		{"prev_focus", "", false, &g.PrevFocus},
 		{"new_task", "", false, &g.NewTask},
+		{"profiles", "", false, &g.Profiles},
 		{"refresh", "", false, &g.Refresh},
 		{"help", "", false, &g.Help},
 		{"suggestion", "", false, &g.Chip},
@@ -80,6 +81,11 @@ func keyActions(km *ui.KeyMap) []keyAction {
 		{"chip_right", "chips", false, &ch.Right},
 		{"chip_send", "chips", false, &ch.Send},
 		{"chip_leave", "chips", false, &ch.Leave},
+
+		{"profile_up", "profiles", true, &km.Profiles.Up},
+		{"profile_down", "profiles", true, &km.Profiles.Down},
+		{"profile_choose", "profiles", true, &km.Profiles.Choose},
+		{"profile_close", "profiles", true, &km.Profiles.Close},
 
 		{"help_close", "help", true, &h.Close},
 		{"help_up", "help", true, &h.Up},

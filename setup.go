@@ -53,6 +53,9 @@ type setup struct {
 	// profile is the chosen profile's name ("" for none) and profileFrom
 	// what chose it, for messages.
 	profile, profileFrom string
+	// picked is true once the profile was chosen in the UI: then it wins
+	// over flags and the environment (see pick).
+	picked bool
 	// logPath is the debug log's file ("" without --debug); log is the
 	// log once a command that connects has opened it, so commands such as
 	// logs never write to it.

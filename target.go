@@ -30,6 +30,17 @@ func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, e
 	if err != nil {
 		return target{}, err
 	}
+	if s.picked {
+		f.baseURL, f.region, f.user = "", "", ""
+		env := getenv
+		getenv = func(k string) string {
+			switch k {
+			case envBaseURL, envRegion, envUser, envKey:
+				return ""
+			}
+			return env(k)
+		}
+	}
 	var t target
 	loc := []struct{ base, region string }{
 		{f.baseURL, f.region},

@@ -57,6 +57,10 @@ type Config struct {
 	// Editor builds the command that edits the file at path (the user's
 	// $VISUAL or $EDITOR); nil turns editing drafts in an editor off.
 	Editor func(path string) (*exec.Cmd, error)
+	// Profiles are the configuration's profiles, offered by the profile
+	// picker; Profile is the one in use ("" for none).
+	Profiles []string
+	Profile  string
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
 	// Now and Location make time deterministic in tests.

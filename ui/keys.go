@@ -19,6 +19,7 @@ type KeyMap struct {
 	Composer     ComposerKeys
 	Chips        ChipKeys
 	Help         HelpKeys
+	Profiles     ProfileKeys
 }
 
 // GlobalKeys work whatever has focus (update_keys.go, globalKey). While a
@@ -32,6 +33,8 @@ type GlobalKeys struct {
 	Suspend              key.Binding
 	NextFocus, PrevFocus key.Binding
 	NewTask              key.Binding
+	// Profiles opens the profile picker (profiles.go).
+	Profiles key.Binding
 	// Refresh retries the open task's failed send, else reloads.
 	Refresh key.Binding
 	Help    key.Binding
@@ -91,6 +94,7 @@ func DefaultKeyMap() KeyMap {
 			NextFocus: b(k("tab"), h("tab", "focus")),
 			PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
 			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
+			Profiles:  b(k("ctrl+p"), h("ctrl+p", "switch profile")),
 			Refresh:   refresh,
 			Help:      b(k("?"), h("?", "help")),
 			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
@@ -135,6 +139,12 @@ func DefaultKeyMap() KeyMap {
 			Up:    b(k("up", "k")),
 			Down:  b(k("down", "j"), h("j/k", "scroll")),
 		},
+		Profiles: ProfileKeys{
+			Up:     b(k("up", "k"), h("↑/↓", "choose")),
+			Down:   b(k("down", "j")),
+			Choose: b(k("enter"), h("enter", "switch")),
+			Close:  b(k("esc", "q"), h("esc", "cancel")),
+		},
 	}
 }
 
@@ -149,7 +159,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit, g.Suspend}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

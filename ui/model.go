@@ -41,9 +41,13 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	focus      focus
-	lay        layout
-	showHelp   bool
+	focus    focus
+	lay      layout
+	showHelp bool
+	picker   profilePicker
+	// switchTo is the profile chosen in the picker; the program ends so
+	// the command line can connect to it.
+	switchTo   string
 	helpOffset int
 	spinning   bool
 	// streamTicking is true while a stream flush is scheduled.
@@ -74,6 +78,7 @@ func New(cfg Config) Model {
 		conv:     newConversation(st, r, km),
 		chips:    newChips(st, km.Chips),
 		composer: newComposer(st, km.Composer, cfg.Drafts),
+		picker:   newProfilePicker(km.Profiles, cfg.Profiles, cfg.Profile),
 		status:   statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),

@@ -19,6 +19,9 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		m.overlayKey(k)
 		return nil
 	}
+	if m.picker.open {
+		return m.pickProfile(k)
+	}
 	switch m.focus {
 	case focusTasks:
 		return m.tasksKey(k)
@@ -36,7 +39,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 // overlay, or the focused pane's filter prompt, find prompt or raw view.
 func (m *Model) capturing() bool {
 	switch {
-	case m.showHelp:
+	case m.showHelp, m.picker.open:
 		return true
 	case m.focus == focusTasks:
 		return m.tasks.capturing()
@@ -53,7 +56,7 @@ func (m *Model) globalKeys() GlobalKeys {
 	g := m.km.Global
 	switch {
 	case m.capturing():
-		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt)
+		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.Profiles)
 	case m.focus == focusComposer:
 		off(&g.QuitQ, &g.Help, &g.Chip)
 	}
@@ -74,6 +77,8 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return m.cycleFocus(-1), true
 	case key.Matches(k, g.NewTask):
 		return m.newTask(""), true
+	case key.Matches(k, g.Profiles):
+		return m.openPicker(), true
 	case key.Matches(k, g.Refresh):
 		return m.refresh(), true
 	case key.Matches(k, g.Help):

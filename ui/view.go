@@ -88,6 +88,8 @@ func (m Model) render() string {
 	switch {
 	case m.showHelp:
 		main = m.helpOverlay()
+	case m.picker.open:
+		main = m.pickerOverlay()
 	case m.lay.narrow && m.lay.showList:
 		main = m.tasksPane(spin)
 	case m.lay.narrow:
@@ -231,6 +233,9 @@ func (m Model) convTitle() string {
 func (m Model) helpBarKeys() []key.Binding {
 	if m.showHelp {
 		return m.km.Help.ShortHelp()
+	}
+	if m.picker.open {
+		return m.km.Profiles.ShortHelp()
 	}
 	return m.shortHelp()
 }

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+)
+
+// runProfiles connects and runs the UI, and again each time the user
+// switches profile in it. A profile that cannot be used (its key is
+// missing, its server refuses) leaves the user where they were, with the
+// reason in the status bar, rather than ending the program.
+func runProfiles(f *connFlags, s *setup, run func(c *conn, notice string) (next string, err error)) error {
+	c, err := connect(*f)
+	if err != nil {
+		return err
+	}
+	notice := ""
+	for {
+		next, err := run(c, notice)
+		c.close()
+		if err != nil || next == "" {
+			return err
+		}
+		prev, prevDemo := *s, f.demo
+		s.pick(next)
+		f.demo = false
+		notice = ""
+		nc, cerr := connect(*f)
+		if cerr != nil {
+			*s, f.demo = prev, prevDemo
+			notice = fmt.Sprintf("Could not switch to profile %q: %s", next, cerr)
+			s.logger().Info("profile switch failed", "profile", next, "err", cerr)
+			if nc, cerr = connect(*f); cerr != nil {
+				return cerr
+			}
+		}
+		c = nc
+	}
+}
+
+// pick makes name the profile in use, as chosen in the UI's picker: it
+// replaces whatever the command line and environment had chosen, since the
+// user has just said which network they want.
+func (s *setup) pick(name string) {
+	s.profile, s.profileFrom, s.picked = name, "the profile picker", true
+}

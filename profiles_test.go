@@ -1,0 +1,55 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"aui-tui/api/demo"
+)
+
+func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
+	srv, _ := profileServer(t, "[profiles.broken]\nregion = \"azure\"\nkey_env = \"UNSET_KEY\"\n")
+	t.Setenv("LOCAL_KEY", demo.DefaultKey)
+	// The command line asks for the demo; picking a profile overrides it.
+	f := connFlags{demo: true, timeout: 10 * time.Second, demoPace: optDuration{set: true}}
+	root := newRootCmd()
+	var g globalFlags
+	if err := g.load(root, os.Getenv); err != nil {
+		t.Fatal(err)
+	}
+	f.cmd = root
+	s := setupOf(root)
+
+	type run struct {
+		demo    bool
+		base    string
+		profile string
+		notice  string
+	}
+	var runs []run
+	picks := []string{"local", "broken", ""}
+	err := runProfiles(&f, s, func(c *conn, notice string) (string, error) {
+		runs = append(runs, run{c.demo, c.client.BaseURL(), s.profile, notice})
+		next := picks[0]
+		picks = picks[1:]
+		return next, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 3 {
+		t.Fatalf("runs = %+v", runs)
+	}
+	if !runs[0].demo || runs[0].profile != "" {
+		t.Errorf("first run %+v, want the demo", runs[0])
+	}
+	if runs[1].demo || runs[1].base != srv.BaseURL() || runs[1].profile != "local" || runs[1].notice != "" {
+		t.Errorf("after picking local: %+v", runs[1])
+	}
+	// broken has no key: the user stays on local and is told why.
+	if runs[2].profile != "local" || runs[2].base != srv.BaseURL() || !strings.Contains(runs[2].notice, `"broken"`) || !strings.Contains(runs[2].notice, "$UNSET_KEY") {
+		t.Errorf("after picking broken: %+v", runs[2])
+	}
+}

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func TestProfilePickerChoosesAnotherProfileAndEnds(t *testing.T) {
+	h := newHarness(t, 1)
+	h.m.picker = newProfilePicker(h.m.km.Profiles, []string{"prod", "staging", "eu"}, "staging")
+	h.key("ctrl+p")
+	v := plainView(h.m)
+	for _, want := range []string{"Switch profile", "prod", "› staging  (current)", "eu"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("picker lacks %q:\n%s", want, v)
+		}
+	}
+	// Keys go to the picker, not to the pane behind it.
+	h.key("q")
+	if h.m.picker.open || h.m.SwitchProfile() != "" {
+		t.Fatal("q did not just close the picker")
+	}
+	h.key("ctrl+p")
+	h.key("enter") // the current profile: nothing to switch
+	if h.m.picker.open || h.m.SwitchProfile() != "" {
+		t.Fatalf("choosing the current profile switched to %q", h.m.SwitchProfile())
+	}
+	h.key("ctrl+p", "down")
+	next, cmd := h.m.Update(keyMsg("enter"))
+	h.m = next.(Model)
+	if h.m.SwitchProfile() != "eu" {
+		t.Fatalf("SwitchProfile = %q, want eu", h.m.SwitchProfile())
+	}
+	if cmd == nil {
+		t.Fatal("choosing a profile does not end the program")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("choosing a profile does not end the program")
+	}
+}
+
+func TestProfilePickerWithoutProfilesSaysHowToAddOne(t *testing.T) {
+	h := newHarness(t, 1)
+	h.key("ctrl+p")
+	if h.m.picker.open || !strings.Contains(plainView(h.m), "No profiles to switch to") {
+		t.Fatalf("view:\n%s", plainView(h.m))
+	}
+}
