@@ -58,23 +58,27 @@ func newRootCmd() *cobra.Command {
 			s := setupOf(cmd)
 			km := ui.DefaultKeyMap()
 			s.warn(cmd, applyKeys(&km, s.file))
+			md, mdName, mdProblems := s.chooseMarkdown(os.Getenv)
+			s.warn(cmd, mdProblems)
 			return runProfiles(&f, s, func(c *conn, notice string) (string, error) {
 				return runUI(c, ui.Config{
-					UserID:    c.userID,
-					Demo:      c.demo,
-					Host:      c.client.Host(),
-					Theme:     mode,
-					NoColor:   theme.NoColorRequested(),
-					PageSize:  pageSize,
-					Timeout:   f.timeout,
-					Mouse:     !noMouse,
-					ExportDir: exportDir,
-					Clipboard: nativeClipboard(),
-					Notice:    firstOf(notice, c.notice, s.notice()),
-					KeyMap:    &km,
-					Editor:    editorCommand,
-					Profiles:  s.file.ProfileNames(),
-					Profile:   s.profile,
+					UserID:       c.userID,
+					Demo:         c.demo,
+					Host:         c.client.Host(),
+					Theme:        mode,
+					NoColor:      theme.NoColorRequested(),
+					PageSize:     pageSize,
+					Timeout:      f.timeout,
+					Mouse:        !noMouse,
+					ExportDir:    exportDir,
+					Clipboard:    nativeClipboard(),
+					Notice:       firstOf(notice, c.notice, s.notice()),
+					KeyMap:       &km,
+					Editor:       editorCommand,
+					Markdown:     md,
+					MarkdownName: mdName,
+					Profiles:     s.file.ProfileNames(),
+					Profile:      s.profile,
 				})
 			})
 		},

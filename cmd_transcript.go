@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	glamouransi "charm.land/glamour/v2/ansi"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -80,7 +81,10 @@ func newTranscriptCmd() *cobra.Command {
 				width = outputWidth(toTerminal)
 			}
 			var b strings.Builder
-			if err := writeTranscript(&b, format, task, msgs, width, themeFlag); err != nil {
+			s := setupOf(cmd)
+			md, _, problems := s.chooseMarkdown(os.Getenv)
+			s.warn(cmd, problems)
+			if err := writeTranscript(&b, format, task, msgs, width, themeFlag, md); err != nil {
 				return err
 			}
 			if output != "" {
@@ -137,7 +141,7 @@ func outputWidth(toTerminal bool) int {
 }
 
 // writeTranscript renders the transcript in format.
-func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string) error {
+func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string, md *glamouransi.StyleConfig) error {
 	switch format {
 	case "json":
 		b, err := export.JSON(msgs)
@@ -154,6 +158,9 @@ func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Messa
 		return err
 	}
 	st := theme.New(themeFlag != "light", theme.NoColorRequested())
+	if md != nil {
+		st.Markdown = *md
+	}
 	entries := make([]transcript.Entry, 0, len(msgs)+1)
 	if task.WelcomeMessage != "" {
 		entries = append(entries, transcript.Entry{Key: "welcome", Welcome: true, Msg: api.Message{

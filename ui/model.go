@@ -67,7 +67,7 @@ type Model struct {
 func New(cfg Config) Model {
 	cfg.defaults()
 	km := *cfg.KeyMap
-	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
+	st := cfg.styles(cfg.Theme != theme.ModeLight)
 	r := transcript.NewRenderer()
 	m := Model{
 		cfg:      cfg,
@@ -197,7 +197,7 @@ func (m *Model) onBackground(isDark bool) {
 	if m.cfg.Theme != theme.ModeAuto || isDark == m.st.IsDark {
 		return
 	}
-	m.applyStyles(theme.New(isDark, m.cfg.NoColor))
+	m.applyStyles(m.cfg.styles(isDark))
 }
 
 // schedulePrewarm asks for the pages around the transcript's view to be

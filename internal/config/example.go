@@ -11,9 +11,9 @@ const Example = `# aui-tui configuration. Command-line flags win over environmen
 # Colours: auto (follow the terminal's background), dark or light.
 theme = "auto"
 
-# Markdown style of the transcript: auto (follow theme) or a glamour style
-# name (dark, light, dracula, tokyo-night, pink, ascii, notty) or the path of
-# a glamour JSON style file.
+# Markdown style of messages: auto (follow theme), a glamour style name
+# (dark, light, dracula, tokyo-night, pink, ascii, notty) or the path of a
+# glamour JSON style file. $GLAMOUR_STYLE wins over it.
 markdown_style = "auto"
 
 # mouse = true          # false leaves the mouse to the terminal
