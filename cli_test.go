@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"strings"
 	"testing"
 
 	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
 
 	"aui-tui/api/demo"
 )
@@ -85,13 +85,9 @@ func TestManPage(t *testing.T) {
 // runFang runs the command line through fang, as main does.
 func runFang(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
-	cmd := newRootCmd()
-	var out, errOut bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	cmd.SetArgs(args)
-	err := fang.Execute(context.Background(), cmd, cliOptions()...)
-	return out.String(), errOut.String(), err
+	return runRoot(t, func(cmd *cobra.Command) error {
+		return fang.Execute(context.Background(), cmd, cliOptions()...)
+	}, args...)
 }
 
 func TestStyledHelpVersionAndPlainErrorsInAPipe(t *testing.T) {

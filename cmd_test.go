@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"aui-tui/api"
 	"aui-tui/api/demo"
@@ -26,12 +27,19 @@ const wrongKey = "API_KEY_WRONG_01K92N5BD5M7239VRK7YTK4Y6N"
 // it wrote to standard output and standard error.
 func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
+	return runRoot(t, func(cmd *cobra.Command) error { return cmd.ExecuteContext(t.Context()) }, args...)
+}
+
+// runRoot builds the command line, captures its output and runs it with
+// execute.
+func runRoot(t *testing.T, execute func(*cobra.Command) error, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
 	cmd := newRootCmd()
 	var out, errOut bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&errOut)
 	cmd.SetArgs(args)
-	err = cmd.ExecuteContext(t.Context())
+	err = execute(cmd)
 	return out.String(), errOut.String(), err
 }
 
