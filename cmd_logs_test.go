@@ -1,10 +1,15 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func TestDebugLogRecordsACommandWithoutTheKey(t *testing.T) {
@@ -59,4 +64,60 @@ func TestDebugFlagWritesTheDefaultLog(t *testing.T) {
 	if err != nil || !strings.Contains(string(b), "status=200") {
 		t.Fatalf("debug.log = %q, %v", b, err)
 	}
+}
+
+func TestFollowPrintsAppendedLinesSafely(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "debug.log")
+	if err := os.WriteFile(path, []byte("old line\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Seek(0, io.SeekEnd); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncWriter{}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- followLog(ctx, out, f) }()
+
+	w, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprint(w, "new \x1b]52;c;aGk=\x07line\n")
+	w.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(out.String(), "new line") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if got != "new line\n" {
+		t.Errorf("followed %q, want only the new line, without its escape sequence", got)
+	}
+}
+
+// syncWriter collects output written from another goroutine.
+type syncWriter struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
