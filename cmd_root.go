@@ -60,6 +60,7 @@ func newRootCmd() *cobra.Command {
 			s.warn(cmd, applyKeys(&km, s.file))
 			md, mdName, mdProblems := s.chooseMarkdown(os.Getenv)
 			s.warn(cmd, mdProblems)
+			wd, _ := os.Getwd() // without it, exported paths show whole
 			return runProfiles(&f, s, func(c *conn, notice string) (string, error) {
 				return runUI(c, ui.Config{
 					UserID:       c.userID,
@@ -73,6 +74,8 @@ func newRootCmd() *cobra.Command {
 					ExportDir:    exportDir,
 					Clipboard:    nativeClipboard(),
 					Notice:       firstOf(notice, c.notice, s.notice()),
+					InTmux:       os.Getenv("TMUX") != "",
+					WorkDir:      wd,
 					KeyMap:       &km,
 					Editor:       editorCommand,
 					Markdown:     md,

@@ -56,6 +56,12 @@ type Config struct {
 	// Notice is shown in the status bar at start (e.g. a demo store that
 	// was damaged and moved aside).
 	Notice string
+	// InTmux says the program runs inside tmux, which changes how the
+	// clipboard is reached (the caller reads $TMUX).
+	InTmux bool
+	// WorkDir is the working directory, against which exported paths are
+	// shown shorter ("" shows them whole).
+	WorkDir string
 	// Editor builds the command that edits the file at path (the user's
 	// $VISUAL or $EDITOR); nil turns editing drafts in an editor off.
 	Editor func(path string) (*exec.Cmd, error)

@@ -13,11 +13,11 @@ import (
 // editDraft hands the composer's text to the user's editor (Config.Editor)
 // while the program steps aside, and takes the edited text back.
 func (m *Model) editDraft() tea.Cmd {
-	if m.cfg.Editor == nil {
+	if m.com.cfg.Editor == nil {
 		return m.notify(levelWarn, "No editor is set: set $EDITOR (or $VISUAL) and start again.")
 	}
-	run := &editorRun{newCmd: m.cfg.Editor, draft: m.composer.value()}
-	taskID := m.composer.taskID
+	taskID, draft := m.composer.draft()
+	run := &editorRun{newCmd: m.com.cfg.Editor, draft: draft}
 	return tea.Exec(run, func(err error) tea.Msg {
 		return editorDoneMsg{taskID: taskID, text: run.result, err: err}
 	})
@@ -29,15 +29,10 @@ func (m *Model) onEditorDone(msg editorDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.notify(levelError, "The editor failed ("+humanError(msg.err)+"); the draft is unchanged.")
 	}
-	text := strings.TrimRight(msg.text, "\n")
-	if m.composer.taskID != msg.taskID {
-		// The task changed while editing (a reply opened another); the text
-		// still belongs to the task it was written for.
-		m.composer.drafts[msg.taskID] = text
-		return nil
-	}
-	m.composer.ta.SetValue(text)
-	m.composer.ta.MoveToEnd()
+	// If another task was opened meanwhile, the text still goes to the
+	// task it was written for.
+	m.composer.setDraft(msg.taskID, strings.TrimRight(msg.text, "\n"))
+	m.tasks.setDrafted(m.composer.drafted())
 	m.relayout()
 	return nil
 }

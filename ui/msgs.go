@@ -60,7 +60,6 @@ type streamFlushMsg struct{}
 // noticeExpiredMsg clears a status-bar notice unless a newer one replaced it.
 type noticeExpiredMsg struct{ id int }
 
-// clipboardDoneMsg reports a copy to the system clipboard.
 // editorDoneMsg carries the draft back from the editor (editor.go).
 type editorDoneMsg struct {
 	taskID string
@@ -68,6 +67,7 @@ type editorDoneMsg struct {
 	err    error
 }
 
+// clipboardDoneMsg reports a copy to the system clipboard.
 type clipboardDoneMsg struct {
 	what string
 	err  error

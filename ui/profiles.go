@@ -12,7 +12,7 @@ import (
 )
 
 // ProfileKeys work while the profile picker is open (profiles.go); it
-// takes every other key.
+// takes every other key but Quit.
 type ProfileKeys struct {
 	Up, Down, Choose, Close key.Binding
 }
@@ -23,102 +23,114 @@ func (p ProfileKeys) ShortHelp() []key.Binding { return []key.Binding{p.Up, p.Ch
 // FullHelp is the picker's keys.
 func (p ProfileKeys) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
-// profilePicker lists the configuration's profiles; choosing another one
-// ends the program with SwitchProfile set, and the command line connects
-// to it and starts the UI again.
-type profilePicker struct {
-	km      ProfileKeys
-	names   []string
-	current string
-	cursor  int
-	open    bool
+// pickerModel lists the configuration's profiles (Config.Profiles).
+// Choosing another than the one in use leaves it in chosen; the root then
+// ends the program and the caller connects to that profile and starts
+// again.
+type pickerModel struct {
+	com    *common
+	open   bool
+	cursor int
+	w, h   int
+	chosen string
 }
 
-func newProfilePicker(km ProfileKeys, names []string, current string) profilePicker {
-	p := profilePicker{km: km, current: current}
-	for _, n := range names {
-		p.names = append(p.names, textsafe.Line(n))
-	}
-	return p
-}
-
-// show opens the picker on the current profile.
-func (p *profilePicker) show() {
+// Open shows the picker on the profile in use.
+func (p *pickerModel) Open() {
 	p.open, p.cursor = true, 0
-	for i, n := range p.names {
-		if n == p.current {
+	for i, n := range p.com.cfg.Profiles {
+		if n == p.com.cfg.Profile {
 			p.cursor = i
 		}
 	}
 }
 
-// update moves, closes or chooses; chosen is the profile to switch to, ""
-// while none (choosing the current one just closes the picker).
-func (p profilePicker) update(k tea.KeyPressMsg) (profilePicker, string) {
+// IsOpen reports whether the picker shows.
+func (p *pickerModel) IsOpen() bool { return p.open }
+
+// Update moves, closes or chooses.
+func (p pickerModel) Update(msg tea.Msg) (pickerModel, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil
+	}
+	pk, names := p.com.keys.Profiles, p.com.cfg.Profiles
 	switch {
-	case key.Matches(k, p.km.Close):
+	case key.Matches(k, pk.Close):
 		p.open = false
-	case key.Matches(k, p.km.Up):
+	case key.Matches(k, pk.Up):
 		p.cursor = max(0, p.cursor-1)
-	case key.Matches(k, p.km.Down):
-		p.cursor = min(len(p.names)-1, p.cursor+1)
-	case key.Matches(k, p.km.Choose):
+	case key.Matches(k, pk.Down):
+		p.cursor = min(len(names)-1, p.cursor+1)
+	case key.Matches(k, pk.Choose):
 		p.open = false
-		if n := p.names[p.cursor]; n != p.current {
-			return p, n
+		if n := names[p.cursor]; n != p.com.cfg.Profile {
+			p.chosen = n
 		}
 	}
-	return p, ""
+	return p, nil
 }
 
-// pickProfile handles a key while the picker is open.
-func (m *Model) pickProfile(k tea.KeyPressMsg) tea.Cmd {
-	var chosen string
-	m.picker, chosen = m.picker.update(k)
-	if chosen == "" {
-		return nil
+// takeChosen returns the profile chosen to switch to ("" for none) and
+// forgets it.
+func (p *pickerModel) takeChosen() string {
+	c := p.chosen
+	p.chosen = ""
+	return c
+}
+
+// SetSize sets the area the picker is centred in.
+func (p *pickerModel) SetSize(w, h int) { p.w, p.h = w, h }
+
+// ShortHelp is the help bar while the picker is open.
+func (p pickerModel) ShortHelp() []key.Binding { return p.com.keys.Profiles.ShortHelp() }
+
+// FullHelp is the picker's own keys.
+func (p pickerModel) FullHelp() [][]key.Binding { return p.com.keys.Profiles.FullHelp() }
+
+// View draws the list in a box over the panes.
+func (p pickerModel) View() string {
+	st := p.com.st
+	ov := st.Help.Overlay
+	maxW := max(1, p.w-ov.GetHorizontalFrameSize())
+	lines := []string{st.PaneTitleFocused.Render("Switch profile"), ""}
+	for i, n := range p.com.cfg.Profiles {
+		name := textsafe.Line(n)
+		line := "  " + name
+		if i == p.cursor {
+			line = st.Help.Key.Render("› " + name)
+		}
+		if n == p.com.cfg.Profile {
+			line += st.Help.Desc.Render("  (current)")
+		}
+		lines = append(lines, ansi.Truncate(line, maxW, "…"))
 	}
-	m.switchTo = chosen
-	return tea.Quit
+	pk := p.com.keys.Profiles
+	foot := keyHint(pk.Choose) + " " + pk.Choose.Help().Desc + " · " + keyHint(pk.Close) + " " + pk.Close.Help().Desc
+	body := strings.Join(lines, "\n") + "\n\n" + st.Help.Desc.Render(ansi.Truncate(foot, maxW, "…"))
+	return lipgloss.Place(p.w, p.h, lipgloss.Center, lipgloss.Center, ov.Render(body))
 }
 
 // openPicker opens the picker, or says why there is nothing to pick.
 func (m *Model) openPicker() tea.Cmd {
-	if len(m.picker.names) == 0 {
+	if len(m.com.cfg.Profiles) == 0 {
 		return m.notify(levelWarn, "No profiles to switch to: add [profiles.NAME] tables to the configuration file (aui-tui config path).")
 	}
-	m.picker.show()
+	m.picker.Open()
 	return nil
 }
 
-// SwitchProfile is the profile the user chose to switch to before the
-// program ended, "" when none.
-func (m Model) SwitchProfile() string { return m.switchTo }
-
-// pickerOverlay draws the picker over the panes.
-func (m Model) pickerOverlay() string {
-	lines := []string{m.st.Help.Key.Render("Switch profile"), ""}
-	for i, n := range m.picker.names {
-		mark := "  "
-		if i == m.picker.cursor {
-			mark = "› "
-		}
-		line := mark + n
-		if n == m.picker.current {
-			line += m.st.Help.Desc.Render("  (current)")
-		}
-		if i == m.picker.cursor {
-			line = m.st.Help.Key.Render(mark+n) + strings.TrimPrefix(line, mark+n)
-		}
-		lines = append(lines, line)
+// pickerKey gives a key to the open picker; a profile chosen ends the
+// program (see SwitchProfile).
+func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
+	m.picker, _ = m.picker.Update(k)
+	if next := m.picker.takeChosen(); next != "" {
+		m.switchTo = next
+		return tea.Quit
 	}
-	pk := m.picker.km
-	foot := keyHint(pk.Choose) + " " + pk.Choose.Help().Desc + " · " + keyHint(pk.Close) + " " + pk.Close.Help().Desc
-	ov := m.st.Help.Overlay
-	maxW := max(1, m.lay.w-ov.GetHorizontalFrameSize())
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, maxW, "…")
-	}
-	body := strings.Join(lines, "\n") + "\n\n" + m.st.Help.Desc.Render(ansi.Truncate(foot, maxW, "…"))
-	return lipgloss.Place(m.lay.w, m.lay.mainH, lipgloss.Center, lipgloss.Center, ov.Render(body))
+	return nil
 }
+
+// SwitchProfile is the profile the user chose in the picker before the
+// program ended, "" when they just quit.
+func (m Model) SwitchProfile() string { return m.switchTo }

@@ -9,7 +9,8 @@ import (
 
 func TestProfilePickerChoosesAnotherProfileAndEnds(t *testing.T) {
 	h := newHarness(t, 1)
-	h.m.picker = newProfilePicker(h.m.km.Profiles, []string{"prod", "staging", "eu"}, "staging")
+	h.m.com.cfg.Profiles = []string{"prod", "staging", "eu"}
+	h.m.com.cfg.Profile = "staging"
 	h.key("ctrl+p")
 	v := plainView(h.m)
 	for _, want := range []string{"Switch profile", "prod", "› staging  (current)", "eu"} {
@@ -19,12 +20,12 @@ func TestProfilePickerChoosesAnotherProfileAndEnds(t *testing.T) {
 	}
 	// Keys go to the picker, not to the pane behind it.
 	h.key("q")
-	if h.m.picker.open || h.m.SwitchProfile() != "" {
+	if h.m.picker.IsOpen() || h.m.SwitchProfile() != "" {
 		t.Fatal("q did not just close the picker")
 	}
 	h.key("ctrl+p")
 	h.key("enter") // the current profile: nothing to switch
-	if h.m.picker.open || h.m.SwitchProfile() != "" {
+	if h.m.picker.IsOpen() || h.m.SwitchProfile() != "" {
 		t.Fatalf("choosing the current profile switched to %q", h.m.SwitchProfile())
 	}
 	h.key("ctrl+p", "down")
@@ -44,7 +45,7 @@ func TestProfilePickerChoosesAnotherProfileAndEnds(t *testing.T) {
 func TestProfilePickerWithoutProfilesSaysHowToAddOne(t *testing.T) {
 	h := newHarness(t, 1)
 	h.key("ctrl+p")
-	if h.m.picker.open || !strings.Contains(plainView(h.m), "No profiles to switch to") {
+	if h.m.picker.IsOpen() || !strings.Contains(plainView(h.m), "No profiles to switch to") {
 		t.Fatalf("view:\n%s", plainView(h.m))
 	}
 }
