@@ -57,6 +57,11 @@ func (f *File) Bindings(actions []Action) (map[string][]string, []Problem) {
 			continue
 		}
 		keys := clean(f.Keys[name])
+		for _, k := range keys {
+			if why := checkKey(k); why != "" {
+				ps = append(ps, Problem{Path: f.Path, Line: line, Text: fmt.Sprintf("keys.%s: %q can never be pressed: %s", name, k, why)})
+			}
+		}
 		if len(keys) == 0 {
 			ps = append(ps, Problem{Path: f.Path, Line: line, Text: fmt.Sprintf("keys.%s lists no key (the default is kept)", name)})
 			continue

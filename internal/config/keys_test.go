@@ -81,3 +81,30 @@ func TestModalScopesClashOnlyWithThemselves(t *testing.T) {
 		t.Fatalf("problems = %v, want only help_down clashing with help_close", problems)
 	}
 }
+
+func TestKeyNamesThatCanNeverMatchAreReported(t *testing.T) {
+	tests := map[string]string{
+		"ctrl+s":         "",
+		"alt+enter":      "",
+		"ctrl+shift+up":  "",
+		"G":              "",
+		"f12":            "",
+		"ctrl++":         "",
+		"shift+ctrl+a":   "order",
+		"ctlr+s":         "not a modifier",
+		"ctrl+enterr":    "not a key name",
+		"pagedown":       "not a key name",
+		"alt+shift+ctrl": "not a key name",
+	}
+	for k, want := range tests {
+		got := checkKey(k)
+		if (want == "") != (got == "") || !strings.Contains(got, want) {
+			t.Errorf("checkKey(%q) = %q, want %q", k, got, want)
+		}
+	}
+	f, _, _ := Parse([]byte("[keys]\nsend = [\"ctlr+s\", \"enter\"]\n"), "c.toml")
+	_, problems := f.Bindings(testActions)
+	if len(problems) != 1 || problems[0].Line != 2 || !strings.Contains(problems[0].Text, "ctlr") {
+		t.Fatalf("problems = %v", problems)
+	}
+}
