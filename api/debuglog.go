@@ -46,8 +46,10 @@ type redactHandler struct {
 	key string
 }
 
+// Enabled defers to the real handler.
 func (r redactHandler) Enabled(ctx context.Context, l slog.Level) bool { return r.h.Enabled(ctx, l) }
 
+// Handle passes on a copy of the record with every secret replaced.
 func (r redactHandler) Handle(ctx context.Context, rec slog.Record) error {
 	out := slog.NewRecord(rec.Time, rec.Level, redactKey(rec.Message, r.key), rec.PC)
 	rec.Attrs(func(a slog.Attr) bool {
@@ -57,6 +59,7 @@ func (r redactHandler) Handle(ctx context.Context, rec slog.Record) error {
 	return r.h.Handle(ctx, out)
 }
 
+// WithAttrs redacts attributes added once for every later record.
 func (r redactHandler) WithAttrs(as []slog.Attr) slog.Handler {
 	clean := make([]slog.Attr, len(as))
 	for i, a := range as {
@@ -65,6 +68,7 @@ func (r redactHandler) WithAttrs(as []slog.Attr) slog.Handler {
 	return redactHandler{h: r.h.WithAttrs(clean), key: r.key}
 }
 
+// WithGroup keeps the redaction in force inside the group.
 func (r redactHandler) WithGroup(name string) slog.Handler {
 	return redactHandler{h: r.h.WithGroup(name), key: r.key}
 }
@@ -143,6 +147,7 @@ type countingReader struct {
 	n int64
 }
 
+// Read reads from the body and counts what it read.
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)

@@ -47,8 +47,14 @@ type editorRun struct {
 	stdout, stderr io.Writer
 }
 
-func (e *editorRun) SetStdin(r io.Reader)  { e.stdin = r }
+// SetStdin, SetStdout and SetStderr receive the terminal Bubble Tea has
+// just released, for the editor.
+func (e *editorRun) SetStdin(r io.Reader) { e.stdin = r }
+
+// SetStdout: see SetStdin.
 func (e *editorRun) SetStdout(w io.Writer) { e.stdout = w }
+
+// SetStderr: see SetStdin.
 func (e *editorRun) SetStderr(w io.Writer) { e.stderr = w }
 
 // Run writes the draft to a private temporary file, runs the editor on it

@@ -62,6 +62,8 @@ type Problem struct {
 	Text string
 }
 
+// String is "path:line: text", the form editors and compilers use, so a
+// terminal or editor can jump to the line.
 func (p Problem) String() string {
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Text)
