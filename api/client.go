@@ -200,8 +200,10 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 	resp, err := c.http.Do(req)
 	if err != nil {
 		err = transportError(ctx, err, c.Host())
-		c.log.Debug("request failed", "method", method, "path", logTarget(target), "sent", len(payload),
-			"duration", time.Since(start), "headers", logHeaders(req.Header), logErr(err))
+		if c.logging() {
+			c.log.Debug("request failed", "method", method, "path", logTarget(target), "sent", len(payload),
+				"duration", time.Since(start), "headers", logHeaders(req.Header), logErr(err))
+		}
 		return err
 	}
 	defer resp.Body.Close()
@@ -211,6 +213,9 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 		io.Closer
 	}{read, resp.Body}
 	defer func() {
+		if !c.logging() {
+			return
+		}
 		c.log.Debug("request", "method", method, "path", logTarget(target), "status", resp.StatusCode,
 			"duration", time.Since(start), "sent", len(payload), "bytes", read.n,
 			"headers", logHeaders(req.Header), logErr(err))

@@ -95,6 +95,10 @@ func (r redactHandler) attr(a slog.Attr) slog.Attr {
 	return slog.Attr{Key: a.Key, Value: v}
 }
 
+// logging reports whether the debug log is on, so the attributes of a
+// record nobody reads are not even built.
+func (c *Client) logging() bool { return c.log.Enabled(context.Background(), slog.LevelDebug) }
+
 // logHeaders is h as one line, the key header's value hidden.
 func logHeaders(h http.Header) string {
 	names := make([]string, 0, len(h))

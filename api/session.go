@@ -220,7 +220,9 @@ func (s *Session) sendLive(ctx context.Context, um userMessage) (bool, error) {
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
 	defer cancel()
 	werr := conn.Write(wctx, websocket.MessageText, b)
-	s.c.log.Debug("ws frame out", "bytes", len(b), "frame", logFrame(b), logErr(werr))
+	if s.c.logging() {
+		s.c.log.Debug("ws frame out", "bytes", len(b), "frame", logFrame(b), logErr(werr))
+	}
 	if werr == nil {
 		return true, nil
 	}

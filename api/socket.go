@@ -159,8 +159,10 @@ func (s *Session) dial(ctx context.Context) (*websocket.Conn, bool, error) {
 	if resp != nil {
 		status = resp.StatusCode
 	}
-	s.c.log.Debug("ws dial", "url", s.c.sessionURL(), "status", status, "duration", time.Since(start),
-		"headers", logHeaders(h), logErr(err))
+	if s.c.logging() {
+		s.c.log.Debug("ws dial", "url", s.c.sessionURL(), "status", status, "duration", time.Since(start),
+			"headers", logHeaders(h), logErr(err))
+	}
 	if err == nil {
 		conn.SetReadLimit(maxBodyBytes)
 		return conn, false, nil
@@ -199,7 +201,9 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			s.c.log.Debug("ws closed", "fatal", fatal, logErr(err))
 			return fatal, err
 		}
-		s.c.log.Debug("ws frame in", "bytes", len(b), "frame", logFrame(b))
+		if s.c.logging() {
+			s.c.log.Debug("ws frame in", "bytes", len(b), "frame", logFrame(b))
+		}
 		f := parseFrame(b, s.c.key)
 		switch f.kind {
 		case frameStream, frameFinal:
