@@ -33,7 +33,7 @@ func newTasksCmd() *cobra.Command {
 			if size < 1 || size > 100 {
 				return fmt.Errorf("--size must be between 1 and 100")
 			}
-			c, err := connect(f)
+			c, err := connect(f, nil)
 			if err != nil {
 				return err
 			}
@@ -44,9 +44,12 @@ func newTasksCmd() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(p)
+				b, err := json.MarshalIndent(p, "", "  ")
+				if err != nil {
+					return err
+				}
+				_, err = out.Write(append(textsafe.JSON(b), '\n'))
+				return err
 			}
 			// Into a pipe, only the rows go to stdout; what is said to the
 			// person running it goes to stderr.

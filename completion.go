@@ -58,7 +58,7 @@ func completeTaskIDs(f *connFlags) cobra.CompletionFunc {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 		}
-		c, err := connect(*f)
+		c, err := connect(*f, nil)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"log/slog"
 	"path/filepath"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/api/demo"
 )
 
 // envKey and envUser are the environment variables for the API key and the
@@ -47,6 +47,7 @@ type connFlags struct {
 	demoReset bool
 	demoPace  optDuration
 	demoLong  int
+	demoChaos string
 	timeout   time.Duration
 }
 
@@ -61,6 +62,7 @@ func (f *connFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.demoReset, "demo-reset", false, "start the demo backend with a fresh store")
 	fl.Var(&f.demoPace, "demo-pace", "delay between streamed words in demo mode (default: a natural reading pace; 0 is instant)")
 	fl.IntVar(&f.demoLong, "demo-long", 0, "also seed a demo task with this many messages (for reading at scale)")
+	fl.StringVar(&f.demoChaos, "demo-chaos", "", "inject faults into the demo backend, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (see demo-server --help)")
 	_ = cmd.RegisterFlagCompletionFunc("region", completeWords("gcp", "azure"))
 }
 
@@ -71,6 +73,9 @@ func (f *connFlags) check() error {
 	}
 	if f.demoLong < 0 {
 		return errors.New("--demo-long must be 0 or more")
+	}
+	if _, err := demo.ParseChaos(f.demoChaos); err != nil {
+		return fmt.Errorf("--demo-chaos: %w", err)
 	}
 	return nil
 }
@@ -125,14 +130,14 @@ func keyFilePath() (string, error) {
 
 // newClient builds the ordinary API client for a base URL and key; demo and
 // live mode both use it.
-func newClient(base, key string, timeout time.Duration, log *slog.Logger) (*api.Client, error) {
-	return api.New(
+func newClient(base, key string, timeout time.Duration, extra ...api.Option) (*api.Client, error) {
+	opts := []api.Option{
 		api.WithBaseURL(base),
 		api.WithAPIKey(key),
 		api.WithTimeout(timeout),
-		api.WithUserAgent("aui-tui/"+userAgentVersion()),
-		api.WithLogger(log),
-	)
+		api.WithUserAgent("aui-tui/" + userAgentVersion()),
+	}
+	return api.New(append(opts, extra...)...)
 }
 
 // explain adds what to do about a rejected key to an API error; the

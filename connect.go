@@ -19,6 +19,8 @@ type conn struct {
 	demo   bool
 	userID string
 	notice string
+	// secret is the API key, kept only to scrub it from crash reports.
+	secret string
 	close  func()
 }
 
@@ -26,10 +28,16 @@ type conn struct {
 // the demo backend on a random loopback port and talks to it over HTTP with
 // the same client code as live mode.
 //
-// Without a key the demo backend is used, unless the command line names a
-// server (--base-url or --region): then the missing key is the mistake to
-// report, not a reason to show demo data. --demo never reads the key.
-func connect(f connFlags) (*conn, error) {
+// Where to connect, as whom and with which key comes from the flags, the
+// environment and the chosen profile (resolveTarget). Without a key the
+// demo backend is used, unless something names a server (--base-url,
+// --region, their variables or a profile): then the missing key is the
+// mistake to report, not a reason to show demo data. --demo never reads
+// the key.
+//
+// extend, when not nil, adds client options once the base URL, key and
+// user are known (recording hooks in that way).
+func connect(f connFlags, extend clientHook) (*conn, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
@@ -41,7 +49,7 @@ func connect(f connFlags) (*conn, error) {
 		return nil, err
 	}
 	if f.demo {
-		return connectDemo(f)
+		return connectDemo(f, extend)
 	}
 	t, err := resolveTarget(f, s, os.Getenv)
 	if err != nil {
@@ -49,28 +57,48 @@ func connect(f connFlags) (*conn, error) {
 	}
 	if t.key == "" {
 		if !t.named {
-			return connectDemo(f)
+			return connectDemo(f, extend)
 		}
 		return nil, noKeyError(s)
 	}
 	if t.user == "" {
 		return nil, errors.New("no user id: pass --user, set " + envUser + " or add user to the profile")
 	}
-	c, err := newClient(t.base, t.key, f.timeout, s.logger())
+	extra, err := extend.options(t.base, t.key, t.user, false)
+	if err != nil {
+		return nil, err
+	}
+	c, err := newClient(t.base, t.key, f.timeout, append(extra, api.WithLogger(s.logger()))...)
 	if err != nil {
 		return nil, err
 	}
 	s.logger().Info("live", "base_url", c.BaseURL(), "user", t.user, "profile", s.profile)
-	return &conn{client: c, userID: t.user, close: func() {}}, nil
+	return &conn{client: c, userID: t.user, secret: t.key, close: func() {}}, nil
 }
 
-func connectDemo(f connFlags) (*conn, error) {
+// clientHook adds options to the client of a connection whose base URL,
+// key and user are known.
+type clientHook func(base, key, user string, demo bool) ([]api.Option, error)
+
+// options calls the hook, if there is one.
+func (h clientHook) options(base, key, user string, demo bool) ([]api.Option, error) {
+	if h == nil {
+		return nil, nil
+	}
+	return h(base, key, user, demo)
+}
+
+func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 	path, err := demo.DefaultStorePath()
 	if err != nil {
 		return nil, fmt.Errorf("demo store: %w", err)
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
-	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong})
+	chaos, err := demo.ParseChaos(f.demoChaos)
+	if err != nil {
+		return nil, fmt.Errorf("--demo-chaos: %w", err)
+	}
+	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
 	if err != nil {
 		return nil, err
 	}
@@ -81,18 +109,27 @@ func connectDemo(f connFlags) (*conn, error) {
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
-	log := setupOf(f.cmd).logger()
-	c, err := newClient("http://"+ln.Addr().String(), demo.DefaultKey, f.timeout, log)
-	if err != nil {
-		hs.Close()
-		srv.Close()
-		return nil, err
-	}
 	user := f.user
 	if user == "" {
 		user = demo.DefaultUserID
 	}
-	log.Info("demo", "base_url", c.BaseURL(), "user", user)
+	base := "http://" + ln.Addr().String()
+	log := setupOf(f.cmd).logger()
+	extra, err := extend.options(base, demo.DefaultKey, user, true)
+	if err == nil {
+		var c *api.Client
+		if c, err = newClient(base, demo.DefaultKey, f.timeout, append(extra, api.WithLogger(log))...); err == nil {
+			log.Info("demo", "base_url", base, "user", user)
+			return demoConn(c, user, srv, hs), nil
+		}
+	}
+	hs.Close()
+	srv.Close()
+	return nil, err
+}
+
+// demoConn is a connection to an in-process demo server.
+func demoConn(c *api.Client, user string, srv *demo.Server, hs *http.Server) *conn {
 	return &conn{
 		client: c,
 		demo:   true,
@@ -105,5 +142,5 @@ func connectDemo(f connFlags) (*conn, error) {
 			hs.Close()
 			srv.Close()
 		},
-	}, nil
+	}
 }

@@ -113,8 +113,5 @@ func applyKeys(km *ui.KeyMap, f *config.File) []config.Problem {
 			a.b.SetHelp(strings.Join(keys, "/"), a.b.Help().Desc)
 		}
 	}
-	// The transcript names the retry key in a failed message's hint; it is
-	// the global refresh key under another name.
-	km.Conversation.Transcript.Retry = km.Global.Refresh
 	return problems
 }

@@ -8,8 +8,8 @@ import (
 // switches profile in it. A profile that cannot be used (its key is
 // missing, its server refuses) leaves the user where they were, with the
 // reason in the status bar, rather than ending the program.
-func runProfiles(f *connFlags, s *setup, run func(c *conn, notice string) (next string, err error)) error {
-	c, err := connect(*f)
+func runProfiles(f *connFlags, s *setup, hook clientHook, run func(c *conn, notice string) (next string, err error)) error {
+	c, err := connect(*f, hook)
 	if err != nil {
 		return err
 	}
@@ -24,12 +24,12 @@ func runProfiles(f *connFlags, s *setup, run func(c *conn, notice string) (next 
 		s.pick(next)
 		f.demo = false
 		notice = ""
-		nc, cerr := connect(*f)
+		nc, cerr := connect(*f, hook)
 		if cerr != nil {
 			*s, f.demo = prev, prevDemo
 			notice = fmt.Sprintf("Could not switch to profile %q: %s", next, cerr)
 			s.logger().Info("profile switch failed", "profile", next, "err", cerr)
-			if nc, cerr = connect(*f); cerr != nil {
+			if nc, cerr = connect(*f, hook); cerr != nil {
 				return cerr
 			}
 		}

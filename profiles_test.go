@@ -30,7 +30,7 @@ func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
 	}
 	var runs []run
 	picks := []string{"local", "broken", ""}
-	err := runProfiles(&f, s, func(c *conn, notice string) (string, error) {
+	err := runProfiles(&f, s, nil, func(c *conn, notice string) (string, error) {
 		runs = append(runs, run{c.demo, c.client.BaseURL(), s.profile, notice})
 		next := picks[0]
 		picks = picks[1:]

@@ -65,6 +65,10 @@ type Client struct {
 	maxBody     int64 // bound on a 2xx body (maxBodyBytes; tests lower it)
 	rawLog      *slog.Logger
 	log         *slog.Logger // rawLog behind redaction; never nil
+	// wrapTransport and observeFrame are the recording hooks of
+	// WithTransport and WithFrameObserver; nil when unused.
+	wrapTransport func(http.RoundTripper) http.RoundTripper
+	observeFrame  func(outgoing bool, b []byte)
 }
 
 // New makes a Client. Without WithBaseURL it talks to BaseURLGCP. The base
@@ -96,10 +100,11 @@ func New(opts ...Option) (*Client, error) {
 		}
 	}
 	if c.http == nil {
-		c.http = &http.Client{
-			Transport:     http.DefaultTransport.(*http.Transport).Clone(),
-			CheckRedirect: keepKeyOnHost,
+		var rt http.RoundTripper = http.DefaultTransport.(*http.Transport).Clone()
+		if c.wrapTransport != nil {
+			rt = c.wrapTransport(rt)
 		}
+		c.http = &http.Client{Transport: rt, CheckRedirect: keepKeyOnHost}
 	}
 	if c.attempts < 1 {
 		c.attempts = 1
@@ -226,7 +231,9 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBytes))
 		io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBytes))
-		return parseErrorBody(resp.StatusCode, b, c.key)
+		e := parseErrorBody(resp.StatusCode, b, c.key)
+		e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return e
 	}
 	if out == nil {
 		if _, err := io.Copy(io.Discard, io.LimitReader(resp.Body, maxBodyBytes)); err != nil {

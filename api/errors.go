@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Sentinel errors for errors.Is. Every error the client returns for a failed
@@ -35,6 +36,9 @@ var (
 	// ErrBadReply: the server answered with a success status but a body
 	// that is not the documented JSON (often a proxy or captive portal page).
 	ErrBadReply = errors.New("the server's reply could not be read")
+	// ErrRateLimited: the server refused the call because too many were
+	// made (HTTP 429); APIError.RetryAfter says how long it asked to wait.
+	ErrRateLimited = errors.New("the server is limiting requests")
 	// ErrSessionClosed: Send was called after the session's Run returned.
 	ErrSessionClosed = errors.New("the live session has ended")
 )
@@ -74,6 +78,9 @@ type APIError struct {
 	Message     string
 	Details     []ValidationDetail
 	Extra       map[string]any
+	// RetryAfter is how long the server asked the client to wait (the
+	// Retry-After header of a 429 or 503), or 0.
+	RetryAfter time.Duration
 
 	cause error
 }
@@ -118,6 +125,8 @@ func (e *APIError) Error() string {
 		lead = "The server did not accept the request"
 	case e.StatusCode == http.StatusBadRequest:
 		lead = "The server refused the request"
+	case e.StatusCode == http.StatusTooManyRequests:
+		lead = "The server is rate limiting requests"
 	case e.StatusCode >= 500:
 		lead = "The server had a problem"
 	default:
@@ -136,6 +145,9 @@ func (e *APIError) Error() string {
 	s += ")"
 	if e.Message != "" && e.Message != reason {
 		s += ": " + e.Message
+	}
+	if e.StatusCode == http.StatusTooManyRequests {
+		s += "; " + waitWords(e.RetryAfter)
 	}
 	return s
 }
@@ -167,8 +179,18 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == http.StatusBadRequest
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode < 600
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
 	}
 	return false
+}
+
+// waitWords tells the user when to try again.
+func waitWords(d time.Duration) string {
+	if d <= 0 {
+		return "wait a moment and try again"
+	}
+	return fmt.Sprintf("try again in %d s", int((d+time.Second-1)/time.Second))
 }
 
 // Unwrap returns the cause of a failure the client detected itself (for

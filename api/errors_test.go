@@ -59,7 +59,7 @@ func TestErrorBodies(t *testing.T) {
 			"The server had a problem (503 Service Unavailable)", nil},
 		{"504 plain text", 504, "upstream request timeout\nmore", ErrServer,
 			"The server had a problem (504 upstream request timeout)", nil},
-		{"429 unknown", 429, `{"detail":"slow down"}`, nil, "The request failed (429 slow down)", nil},
+		{"429 rate limited", 429, `{"detail":"slow down"}`, ErrRateLimited, "The server is rate limiting requests (429 slow down); wait a moment and try again", nil},
 		{"not an object", 500, `["x"]`, ErrServer, "The server had a problem (500 Internal Server Error)", nil},
 		{"detail object", 422, `{"detail":{"loc":"text","msg":"too long"}}`, ErrValidation, "text: too long",
 			[]ValidationDetail{{Loc: []string{"text"}, Msg: "too long"}}},

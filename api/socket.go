@@ -70,7 +70,10 @@ func (s *Session) connectLoop(ctx context.Context) {
 			s.mu.Unlock()
 			if cut && s.lostGrace > 0 && ctx.Err() == nil {
 				cause := err
-				grace = time.AfterFunc(s.lostGrace, func() { s.failLost(msgReplyCut, cause) })
+				grace = time.AfterFunc(s.lostGrace, func() {
+					defer s.recoverPanic()
+					s.failLost(msgReplyCut, cause)
+				})
 			}
 			// A connection that held for a while starts the count afresh;
 			// one that drops at once keeps backing off.
@@ -191,7 +194,19 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 	if s.pingEvery > 0 {
 		pctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		go s.keepAlive(pctx, conn, &stalled)
+		go func() {
+			defer s.recoverPanic()
+			s.keepAlive(pctx, conn, &stalled)
+		}()
+	}
+	var heard atomic.Int64 // unix nanoseconds of the last frame
+	if s.replyTimeout > 0 {
+		wctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			defer s.recoverPanic()
+			s.watchReplies(wctx, ctx, func() time.Time { return time.Unix(0, heard.Load()) })
+		}()
 	}
 	worked := false
 	for {
@@ -203,6 +218,10 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 		}
 		if s.c.logging() {
 			s.c.log.Debug("ws frame in", "bytes", len(b), "frame", logFrame(b))
+		}
+		heard.Store(time.Now().UnixNano())
+		if s.c.observeFrame != nil {
+			s.c.observeFrame(false, b)
 		}
 		f := parseFrame(b, s.c.key)
 		switch f.kind {

@@ -46,10 +46,14 @@ type Model struct {
 	// switchTo is the profile chosen in the picker; the program ends so
 	// the caller can connect to it and start again.
 	switchTo string
-	focus    focus
-	lay      layout
-	spinning bool
-	cache    *viewCache
+	// helpBar is whether the bottom help bar shows; in presenter mode it
+	// is off until ? asks for it.
+	helpBar   bool
+	focus     focus
+	lay       layout
+	spinning  bool
+	cache     *viewCache
+	draftSave draftTracker
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -57,7 +61,11 @@ type Model struct {
 func New(cfg Config) Model {
 	cfg.defaults()
 	st := cfg.styles(cfg.Theme != theme.ModeLight)
-	com := &common{cfg: cfg, keys: *cfg.KeyMap, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
+	keys := *cfg.KeyMap
+	// A failed message's hint names the key that retries it, whatever it
+	// is mapped to.
+	keys.Conversation.Transcript.Retry = keys.Global.Refresh
+	com := &common{cfg: cfg, keys: keys, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
 	m := Model{
 		com:      com,
 		tasks:    newTasks(st, com.keys, cfg.PageSize),
@@ -70,8 +78,13 @@ func New(cfg Config) Model {
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		cache:    &viewCache{},
+		helpBar:  !cfg.Presenter,
+	}
+	if cfg.Presenter {
+		m.tasks.HideIDs()
 	}
 	m.tasks.setDrafted(m.composer.drafted())
+	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
@@ -138,8 +151,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onExportDone(msg)
 	case editorDoneMsg:
 		cmd = m.onEditorDone(msg)
+	case draftSaveMsg:
+		cmd = m.onDraftSave(msg)
+	case draftsSavedMsg:
+		cmd = m.onDraftsSaved(msg)
 	default:
 		cmd = m.toFocused(msg)
+	}
+	if save := m.trackDrafts(); save != nil {
+		cmd = tea.Batch(cmd, save)
 	}
 	return m, cmd
 }

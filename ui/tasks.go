@@ -41,6 +41,7 @@ type tasksModel struct {
 
 	openID  string
 	focused bool
+	hideIDs bool // presenter mode: titles only (HideIDs)
 	w, h    int
 	// rev changes whenever items or the filter result change; the pane's
 	// render cache keys on it.
@@ -77,6 +78,12 @@ func newTasks(st *theme.Styles, km KeyMap, pageSize int) tasksModel {
 	t.applyStyles(st)
 	return t
 }
+
+// Loaded reports whether a page of tasks has arrived since the start.
+func (t tasksModel) Loaded() bool { return t.loaded }
+
+// HideIDs leaves the task ids out of the rows, for presenter mode.
+func (t *tasksModel) HideIDs() { t.hideIDs = true }
 
 func (t *tasksModel) applyStyles(st *theme.Styles) {
 	t.st = st
@@ -471,7 +478,7 @@ func (t *tasksModel) row(i int) string {
 	id := shortID(it.ID)
 	avail := t.w - ansi.StringWidth(marker)
 	idPart := ""
-	if avail >= 24 {
+	if avail >= 24 && !t.hideIDs {
 		idPart = " " + id
 	}
 	title = ansi.Truncate(title, max(1, avail-ansi.StringWidth(idPart)), "…")

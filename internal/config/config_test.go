@@ -172,7 +172,7 @@ func TestProfileKeySources(t *testing.T) {
 }
 
 func TestKeyFileThatIsNotARegularFileIsRefused(t *testing.T) {
-	if _, err := ReadKeyFile(t.TempDir()); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+	if _, err := ReadKeyFile(t.TempDir()); err == nil || !strings.Contains(err.Error(), "is a folder") {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -3,9 +3,11 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"aui-tui/internal/xdg"
 )
@@ -14,26 +16,38 @@ import (
 // missing file is ("", nil): no key there. The key is never part of an
 // error.
 func ReadKeyFile(path string) (string, error) {
-	fi, err := os.Stat(path)
+	// Non-blocking, so a FIFO (or a device) at the path cannot hang the
+	// start; it is then refused below, as is anything but a plain file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("cannot read the key file %s: %w", path, unwrap(err))
 	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("cannot read the key file %s: %w", path, unwrap(err))
+	}
+	if fi.IsDir() {
+		return "", fmt.Errorf("the key file %s is a folder", path)
+	}
 	if !fi.Mode().IsRegular() {
-		// A FIFO would hang start-up in the read; a folder is a mistake.
-		return "", fmt.Errorf("the key file %s is not a regular file", path)
+		return "", fmt.Errorf("the key file %s is not a regular file; write the key into a plain file", path)
 	}
 	if !private(fi) {
 		return "", fmt.Errorf("the key file %s is readable by others; run: chmod 600 %s", path, path)
 	}
-	b, err := os.ReadFile(path)
+	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile))
 	if err != nil {
 		return "", fmt.Errorf("cannot read the key file %s: %w", path, unwrap(err))
 	}
 	return strings.TrimSpace(string(b)), nil
 }
+
+// maxKeyFile bounds what is read from a key file; a key is far shorter.
+const maxKeyFile = 64 << 10
 
 // APIKey finds the profile's key: from the variable key_env names, from
 // key_file, or written in the profile. name is the profile's name, for

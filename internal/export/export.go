@@ -122,7 +122,8 @@ func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 
 // JSON writes the messages as a JSON array with every field exactly as the
 // server sent it (Raw), falling back to the decoded form for messages made
-// locally. It decodes back to the same messages.
+// locally. It decodes back to the same messages; control characters are
+// written as escapes (textsafe.JSON).
 func JSON(msgs []api.Message) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("[")
@@ -149,5 +150,7 @@ func JSON(msgs []api.Message) ([]byte, error) {
 		b.WriteString("\n")
 	}
 	b.WriteString("]\n")
-	return b.Bytes(), nil
+	// Compact keeps the server's C1 and bidi characters raw; escaped, they
+	// mean the same and cannot act on the terminal the file is shown on.
+	return textsafe.JSON(b.Bytes()), nil
 }

@@ -109,3 +109,24 @@ func TestWriteFile(t *testing.T) {
 		t.Fatalf("export mode %v, want 0600 (transcripts are private)", fi.Mode().Perm())
 	}
 }
+
+// TestJSONEscapesRawControls: a server may send C1, DEL and bidi characters
+// unescaped inside its JSON strings; the export writes them as escapes with
+// the same meaning.
+func TestJSONEscapesRawControls(t *testing.T) {
+	raw := "[{\"id\":\"m1\",\"text\":\"a\u009b2Jb\x7fc\u202ed\u009d0;t\u009c\",\"sender\":{\"id\":\"a\",\"type\":\"agent\"}}]"
+	in := decode(t, []byte(raw))
+	out, err := JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range string(out) {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x202e {
+			t.Fatalf("export holds raw %U: %q", r, out)
+		}
+	}
+	back := decode(t, out)
+	if back[0].Text != in[0].Text {
+		t.Fatalf("text = %q, want %q as received", back[0].Text, in[0].Text)
+	}
+}
