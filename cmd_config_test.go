@@ -221,3 +221,19 @@ func TestMistypedCommandSuggestsTheRightOne(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestNamedConfigFileMustExist(t *testing.T) {
+	isolate(t)
+	missing := filepath.Join(t.TempDir(), "nope.toml")
+	_, _, err := runCmd(t, "tasks", "--demo", "--config", missing)
+	oneLine(t, err, missing, "does not exist", "config init")
+	t.Setenv(config.EnvPath, missing)
+	_, _, err = runCmd(t, "tasks", "--demo")
+	oneLine(t, err, missing, "does not exist")
+	// config init creates it.
+	mustRun(t, "config", "init")
+	if _, err := os.Stat(missing); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "tasks", "--demo", "--demo-pace", "0")
+}

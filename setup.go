@@ -110,6 +110,8 @@ func setupOf(cmd *cobra.Command) *setup {
 func (g *globalFlags) load(cmd *cobra.Command, getenv func(string) string) error {
 	s := &setup{file: &config.File{}}
 	path := g.config
+	// A file named on purpose must exist; the default one is optional.
+	named := path != "" || getenv(config.EnvPath) != ""
 	if path == "" {
 		p, err := config.DefaultPath(getenv)
 		if err != nil {
@@ -122,6 +124,8 @@ func (g *globalFlags) load(cmd *cobra.Command, getenv func(string) string) error
 		switch {
 		case err != nil:
 			s.err = err
+		case f.Path == "" && named:
+			s.err = fmt.Errorf("the configuration file %s does not exist; aui-tui config init writes one", path)
 		default:
 			s.file = f
 			s.warn(cmd, problems)
