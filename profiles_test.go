@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"aui-tui/api/demo"
+	"aui-tui/internal/config"
 )
 
 func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
@@ -51,5 +52,22 @@ func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
 	// broken has no key: the user stays on local and is told why.
 	if runs[2].profile != "local" || runs[2].base != srv.BaseURL() || !strings.Contains(runs[2].notice, `"broken"`) || !strings.Contains(runs[2].notice, "$UNSET_KEY") {
 		t.Errorf("after picking broken: %+v", runs[2])
+	}
+}
+
+func TestPickedProfileSkipsFlagsAndEnvironmentButReadsItsOwnVariable(t *testing.T) {
+	file, _, err := config.Parse([]byte("[profiles.p]\nbase_url = \"https://p.example\"\nuser = \"pu\"\nkey_env = \""+envKey+"\"\n"), "c.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{envKey: "k", envBaseURL: "https://env.example", envUser: "eu"}
+	s := &setup{file: file}
+	s.pick("p")
+	got, err := resolveTarget(connFlags{baseURL: "https://flag.example", user: "fu"}, s, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.base != "https://p.example" || got.user != "pu" || got.key != "k" {
+		t.Errorf("picked profile resolved to %+v", got)
 	}
 }

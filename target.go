@@ -30,21 +30,17 @@ func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, e
 	if err != nil {
 		return target{}, err
 	}
+	// layer is the environment as a layer of settings; a profile picked
+	// in the UI skips it, and the flags, for where, who and which key.
+	layer := getenv
 	if s.picked {
 		f.baseURL, f.region, f.user = "", "", ""
-		env := getenv
-		getenv = func(k string) string {
-			switch k {
-			case envBaseURL, envRegion, envUser, envKey:
-				return ""
-			}
-			return env(k)
-		}
+		layer = func(string) string { return "" }
 	}
 	var t target
 	loc := []struct{ base, region string }{
 		{f.baseURL, f.region},
-		{getenv(envBaseURL), getenv(envRegion)},
+		{layer(envBaseURL), layer(envRegion)},
 		{prof.BaseURL, prof.Region},
 	}
 	t.base = api.BaseURLGCP
@@ -66,9 +62,9 @@ func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, e
 	if s.profile != "" {
 		t.named = true
 	}
-	t.user = firstOf(f.user, getenv(envUser), prof.User)
+	t.user = firstOf(f.user, layer(envUser), prof.User)
 
-	t.key = strings.TrimSpace(getenv(envKey))
+	t.key = strings.TrimSpace(layer(envKey))
 	if t.key == "" && s.profile != "" {
 		if t.key, err = prof.APIKey(s.profile, getenv); err != nil {
 			return target{}, fmt.Errorf("%w; --demo uses the demo backend", err)
