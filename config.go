@@ -49,6 +49,9 @@ type connFlags struct {
 	demoLong  int
 	demoChaos string
 	timeout   time.Duration
+	// userOptional: the command works without a user id (a transcript is
+	// named by its task id alone), so none is demanded in live mode.
+	userOptional bool
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {

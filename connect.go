@@ -61,7 +61,7 @@ func connect(f connFlags, extend clientHook) (*conn, error) {
 		}
 		return nil, noKeyError(s)
 	}
-	if t.user == "" {
+	if t.user == "" && !f.userOptional {
 		return nil, errors.New("no user id: pass --user, set " + envUser + " or add user to the profile")
 	}
 	extra, err := extend.options(t.base, t.key, t.user, false)

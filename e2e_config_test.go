@@ -26,7 +26,8 @@ func TestEndToEndConfiguredKeysAndEditor(t *testing.T) {
 	if err := os.WriteFile(editor, []byte("#!/bin/sh\nprintf ' and a second line from the editor' >> \"$1\"\n"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	s := startTmuxIn(t, dir, []string{"EDITOR=" + editor}, 100, 30, "--demo-pace", "0", "--theme", "dark")
+	s := startTmuxEnv(t, 100, 30, []string{"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"), "EDITOR=" + editor},
+		"--demo-pace", "0", "--theme", "dark")
 
 	s.waitFor("the task list", "tasks · demo_user", "page 1 of")
 	s.keys("Enter")

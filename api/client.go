@@ -31,10 +31,12 @@ const (
 	defaultAttempts    = 3
 )
 
-// Bounds on bodies read into memory. Transcripts can be long, so successful
-// bodies get plenty of room; error bodies are only ever summarised.
+// Bounds on bodies read into memory. A successful body is decoded as it
+// streams in, so the bound is only there to refuse a runaway server before
+// it exhausts memory: a 50,000-message transcript is well over 64 MiB.
+// Error bodies are only ever summarised.
 const (
-	maxBodyBytes  = 64 << 20
+	maxBodyBytes  = 1 << 30
 	maxErrorBytes = 64 << 10
 )
 

@@ -111,6 +111,12 @@ func (e *APIError) Error() string {
 		return msg
 	}
 	if e.StatusCode == http.StatusBadRequest && e.Message != "" {
+		// A refusal says what refused it and why, in the server's words:
+		// "Content moderation triggered (harmful_content): The message
+		// was flagged by content moderation."
+		if cat := e.ModerationCategory(); cat != "" {
+			return firstNonEmpty(e.Description, "Refused by content moderation") + " (" + cat + "): " + e.Message
+		}
 		return e.Message
 	}
 	var lead string
@@ -150,6 +156,13 @@ func (e *APIError) Error() string {
 		s += "; " + waitWords(e.RetryAfter)
 	}
 	return s
+}
+
+// ModerationCategory is the category a content-moderation refusal names
+// in its extra data (AUI's "moderation_category"), or "".
+func (e *APIError) ModerationCategory() string {
+	cat, _ := e.Extra["moderation_category"].(string)
+	return cat
 }
 
 // reason is the short label shown in parentheses after the status code: the
@@ -213,15 +226,22 @@ func invalidArg(field, msg string) error {
 type CloseError struct {
 	Code   int
 	Reason string
+	// AfterErrorFrame: the server closed the connection right after an
+	// error frame refusing a message, as AUI does after an application
+	// error; the refusal was reported with the frame, and nothing else
+	// went wrong.
+	AfterErrorFrame bool
 }
 
 // Error describes the close in plain words.
 func (e *CloseError) Error() string {
 	var s string
-	switch e.Code {
-	case 1008:
+	switch {
+	case e.AfterErrorFrame:
+		s = "The server closed the live connection after refusing a message"
+	case e.Code == 1008:
 		s = "The server closed the live connection: the API key was rejected"
-	case 1011:
+	case e.Code == 1011:
 		s = "The server closed the live connection after an internal error"
 	default:
 		s = "The server closed the live connection"
@@ -237,7 +257,7 @@ func (e *CloseError) Error() string {
 func (e *CloseError) Is(target error) bool {
 	switch target {
 	case ErrUnauthorized:
-		return e.Code == 1008
+		return e.Code == 1008 && !e.AfterErrorFrame
 	case ErrServer:
 		return e.Code == 1011
 	}

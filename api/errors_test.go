@@ -48,7 +48,7 @@ func TestErrorBodies(t *testing.T) {
 		{"422 frame form", 422, `{"status_code":422,"description":"Unprocessable Entity","message":"text must not be empty","extra_data":{}}`, ErrValidation,
 			"The server did not accept the request (422 Unprocessable Entity): text must not be empty", nil},
 		{"400 moderation", 400, `{"status_code":400,"description":"Content moderation triggered","message":"The message was flagged by content moderation.","extra_data":{"moderation_category":"harmful_content","flagged_text":"..."}}`, ErrBadRequest,
-			"The message was flagged by content moderation.", nil},
+			"Content moderation triggered (harmful_content): The message was flagged by content moderation.", nil},
 		{"400 bare", 400, `{"status_code":400,"description":"Bad things"}`, ErrBadRequest,
 			"The server refused the request (400 Bad things)", nil},
 		{"500", 500, `{"status_code":500,"description":"Internal server error","message":"An unexpected error occurred.","extra_data":{}}`, ErrServer,

@@ -16,6 +16,8 @@ const (
 	pathSession      = "/api/v1/external/session"
 	defaultDialLimit = 30 * time.Second
 	pongTimeout      = 15 * time.Second
+	// maxFrameBytes bounds one frame: a frame is one message, held whole.
+	maxFrameBytes = 64 << 20
 )
 
 // sessionURL is the REST base with ws/wss instead of http/https, the
@@ -167,7 +169,7 @@ func (s *Session) dial(ctx context.Context) (*websocket.Conn, bool, error) {
 			"headers", logHeaders(h), logErr(err))
 	}
 	if err == nil {
-		conn.SetReadLimit(maxBodyBytes)
+		conn.SetReadLimit(maxFrameBytes)
 		return conn, false, nil
 	}
 	if resp != nil && resp.StatusCode >= 400 {
@@ -208,11 +210,15 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			s.watchReplies(wctx, ctx, func() time.Time { return time.Unix(0, heard.Load()) })
 		}()
 	}
-	worked := false
+	worked, refused := false, false
 	for {
 		_, b, rerr := conn.Read(ctx)
 		if rerr != nil {
-			fatal, err = s.readEnded(ctx, rerr, worked, stalled.Load())
+			fatal, err := s.readEnded(ctx, rerr, worked, stalled.Load())
+			var ce *CloseError
+			if refused && errors.As(err, &ce) {
+				ce.AfterErrorFrame = true
+			}
 			s.c.log.Debug("ws closed", "fatal", fatal, logErr(err))
 			return fatal, err
 		}
@@ -224,12 +230,13 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			s.c.observeFrame(false, b)
 		}
 		f := parseFrame(b, s.c.key)
+		refused = false
 		switch f.kind {
 		case frameStream, frameFinal:
 			worked = true
 		case frameError:
 			if !f.err.Is(ErrUnauthorized) && !f.err.Is(ErrForbidden) {
-				worked = true
+				worked, refused = true, true
 			}
 		}
 		s.dispatch(f)

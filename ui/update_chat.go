@@ -22,15 +22,33 @@ func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	prev := m.status.conn
 	keyRejected := e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized)
 	m.status.setConn(e.State, e.Attempt, keyRejected)
+	quiet := m.status.quietRetry
+	switch e.State {
+	case api.StateRetrying:
+		m.status.quietRetry = quiet && prev != api.StateLive || prev == api.StateLive && closedAfterRefusal(e.Err)
+	case api.StateLive, api.StateOffline:
+		m.status.quietRetry = false
+	}
 	switch {
 	case keyRejected:
 		return m.notify(levelError, "Live streaming is off: "+humanError(e.Err))
+	case e.State == api.StateLive && prev == api.StateRetrying && quiet:
+		return m.reloadFailed()
 	case e.State == api.StateLive && prev == api.StateRetrying:
 		return tea.Batch(m.notify(levelInfo, "Reconnected."), m.reloadFailed())
-	case e.State == api.StateRetrying && prev == api.StateLive:
+	case e.State == api.StateRetrying && prev == api.StateLive && !m.status.quietRetry:
 		return m.notify(levelWarn, "Connection lost; reconnecting. Messages go over REST meanwhile.")
 	}
 	return nil
+}
+
+// closedAfterRefusal reports the server closing the socket after an error
+// frame, as AUI does when it refuses a message: the refusal is on the
+// message already, and the session reconnects at once, so a warning about
+// a lost connection would only hide it.
+func closedAfterRefusal(err error) bool {
+	var ce *api.CloseError
+	return errors.As(err, &ce) && ce.AfterErrorFrame
 }
 
 // toChat hands msg to the chat and applies what it asked for.

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"errors"
+
 	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
 )
 
 func (m *Model) loadTasks(page int) tea.Cmd {
@@ -65,6 +69,12 @@ func (m *Model) onTaskCreated(msg taskCreatedMsg) tea.Cmd {
 }
 
 func (m *Model) onTaskRefreshed(msg taskRefreshedMsg) tea.Cmd {
+	// The record is optional: a server without it is not an error to
+	// show, only a call not to make again.
+	if errors.Is(msg.err, api.ErrUnavailable) {
+		m.chat.NoTaskRecord()
+		return nil
+	}
 	if msg.err != nil {
 		// Only the task's new title is missing; the conversation is fine.
 		return m.notify(levelWarn, "Could not update the task's title: "+humanError(msg.err)+"; "+m.retryHint(msg.err)+".")
