@@ -25,7 +25,7 @@ func TestDebugLogRecordsACommandWithoutTheKey(t *testing.T) {
 		t.Fatal(rerr)
 	}
 	log := string(b2)
-	for _, want := range []string{"msg=start", "msg=request", "method=GET", "status=401", "duration=", "X-Network-Api-Key: REDACTED"} {
+	for _, want := range []string{"msg=start", "msg=live", "key_from=$AUI_NETWORK_API_KEY", "msg=request", "method=GET", "status=401", "duration=", "X-Network-Api-Key: REDACTED"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("debug log lacks %q:\n%s", want, log)
 		}

@@ -72,7 +72,7 @@ func connect(f connFlags, extend clientHook) (*conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.logger().Info("live", "base_url", c.BaseURL(), "user", t.user, "profile", s.profile)
+	s.logger().Info("live", "base_url", c.BaseURL(), "user", t.user, "profile", s.profile, "key_from", t.keyFrom)
 	return &conn{client: c, userID: t.user, secret: t.key, close: func() {}}, nil
 }
 

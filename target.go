@@ -19,6 +19,9 @@ type target struct {
 	named bool
 	user  string
 	key   string
+	// keyFrom says where the key came from ("$AUI_NETWORK_API_KEY", a
+	// profile, the key file), for the debug log; never the key.
+	keyFrom string
 }
 
 // resolveTarget applies the precedence the README documents: flags, then
@@ -64,11 +67,12 @@ func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, e
 	}
 	t.user = firstOf(f.user, layer(envUser), prof.User)
 
-	t.key = strings.TrimSpace(layer(envKey))
+	t.key, t.keyFrom = strings.TrimSpace(layer(envKey)), "$"+envKey
 	if t.key == "" && s.profile != "" {
 		if t.key, err = prof.APIKey(s.profile, getenv); err != nil {
 			return target{}, fmt.Errorf("%w; --demo uses the demo backend", err)
 		}
+		t.keyFrom = fmt.Sprintf("profile %q", s.profile)
 	}
 	if t.key == "" {
 		path, perr := keyFilePath()
@@ -76,6 +80,7 @@ func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, e
 			if t.key, err = config.ReadKeyFile(path); err != nil {
 				return target{}, err
 			}
+			t.keyFrom = path
 		}
 	}
 	return t, nil
