@@ -77,6 +77,10 @@ func newRootCmd() *cobra.Command {
 			s.warn(cmd, mdProblems)
 			wd, _ := os.Getwd() // without it, exported paths show whole
 			err := runProfiles(&f, s, hook, func(c *conn, notice string) (next string, err error) {
+				profile := s.profile
+				if c.demo {
+					profile = "" // --demo: no profile is in use
+				}
 				err = runUI(c, ui.Config{
 					UserID:       c.userID,
 					Demo:         c.demo,
@@ -97,7 +101,7 @@ func newRootCmd() *cobra.Command {
 					Markdown:     md,
 					MarkdownName: mdName,
 					Profiles:     s.file.ProfileNames(),
-					Profile:      s.profile,
+					Profile:      profile,
 				}, uiHooks{
 					filter:  rec.filter(),
 					session: []api.SessionOption{api.WithReplyTimeout(replyTimeout)},

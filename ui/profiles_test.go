@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/theme"
 )
 
 func TestProfilePickerChoosesAnotherProfileAndEnds(t *testing.T) {
@@ -47,5 +49,16 @@ func TestProfilePickerWithoutProfilesSaysHowToAddOne(t *testing.T) {
 	h.key("ctrl+p")
 	if h.m.picker.IsOpen() || !strings.Contains(plainView(h.m), "No profiles to switch to") {
 		t.Fatalf("view:\n%s", plainView(h.m))
+	}
+}
+
+func TestStatusBarNamesTheProfileInUse(t *testing.T) {
+	st := newStatus(theme.New(true, true), Config{Host: "data-services.aui.io", UserID: "u1", Profile: "prod"})
+	if v := st.view(120); !strings.Contains(v, "prod · data-services.aui.io") {
+		t.Errorf("status bar = %q", v)
+	}
+	st = newStatus(theme.New(true, true), Config{Host: "127.0.0.1:1", UserID: "u1", Demo: true, Profile: "prod"})
+	if v := st.view(120); strings.Contains(v, "prod") {
+		t.Errorf("demo mode names a profile: %q", v)
 	}
 }
