@@ -94,6 +94,7 @@ func newRootCmd() *cobra.Command {
 					Clipboard:    nativeClipboard(),
 					Notice:       firstOf(notice, c.notice, s.notice()),
 					InTmux:       os.Getenv("TMUX") != "",
+					InScreen:     os.Getenv("STY") != "",
 					WorkDir:      wd,
 					Presenter:    presenter,
 					KeyMap:       &km,

@@ -69,6 +69,8 @@ type Config struct {
 	// InTmux says the program runs inside tmux, which changes how the
 	// clipboard is reached (the caller reads $TMUX).
 	InTmux bool
+	// InScreen says it runs inside GNU screen (the caller reads $STY).
+	InScreen bool
 	// WorkDir is the working directory, against which exported paths are
 	// shown shorter ("" shows them whole).
 	WorkDir string
