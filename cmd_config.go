@@ -59,14 +59,19 @@ func newConfigCmd() *cobra.Command {
 		},
 	}
 	initCmd.Flags().BoolVar(&force, "force", false, "replace an existing file")
-	cmd.AddCommand(initCmd)
+	cmd.AddCommand(initCmd, newConfigShowCmd())
 	return cmd
 }
 
 // configPath is the file the command reads: --config, else the default.
 func configPath(cmd *cobra.Command) (string, error) {
-	if f := cmd.Flags().Lookup("config"); f != nil && f.Value.String() != "" {
-		return f.Value.String(), nil
+	if v := flagValue(cmd, "config"); v != "" {
+		return v, nil
 	}
 	return config.DefaultPath(nil)
+}
+
+// configPathFrom is the default configuration file for an environment.
+func configPathFrom(getenv func(string) string) (string, error) {
+	return config.DefaultPath(getenv)
 }

@@ -237,3 +237,29 @@ func TestNamedConfigFileMustExist(t *testing.T) {
 	}
 	mustRun(t, "tasks", "--demo", "--demo-pace", "0")
 }
+
+func TestConfigShowSaysWhereEachSettingComesFromWithoutTheKey(t *testing.T) {
+	profileServer(t, "")
+	t.Setenv("LOCAL_KEY", demo.DefaultKey)
+	t.Setenv(envUser, "env_user")
+	out := mustRun(t, "config", "show", "--profile", "local")
+	for _, want := range []string{
+		"profile        local (from --profile)",
+		"mode           live",
+		`(from profile "local")`,
+		"user           env_user (from $" + envUser + ")",
+		`API key        set, from profile "local", $LOCAL_KEY`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("config show lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, demo.DefaultKey) {
+		t.Fatalf("config show printed the key:\n%s", out)
+	}
+	t.Setenv("LOCAL_KEY", "")
+	out = mustRun(t, "config", "show", "--profile", "local")
+	if !strings.Contains(out, "cannot connect: ") || !strings.Contains(out, "$LOCAL_KEY, which is not set") {
+		t.Errorf("config show with the key variable unset:\n%s", out)
+	}
+}

@@ -19,9 +19,10 @@ type target struct {
 	named bool
 	user  string
 	key   string
-	// keyFrom says where the key came from ("$AUI_NETWORK_API_KEY", a
-	// profile, the key file), for the debug log; never the key.
-	keyFrom string
+	// baseFrom, userFrom and keyFrom say where each came from ("--user",
+	// "$AUI_NETWORK_API_KEY", a profile, the key file), for the debug log
+	// and config show; never the key itself.
+	baseFrom, userFrom, keyFrom string
 }
 
 // resolveTarget applies the precedence the README documents: flags, then
@@ -41,20 +42,23 @@ func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, e
 		layer = func(string) string { return "" }
 	}
 	var t target
-	loc := []struct{ base, region string }{
-		{f.baseURL, f.region},
-		{layer(envBaseURL), layer(envRegion)},
-		{prof.BaseURL, prof.Region},
+	profFrom := fmt.Sprintf("profile %q", s.profile)
+	loc := []struct{ base, region, baseFrom, regionFrom string }{
+		{f.baseURL, f.region, "--base-url", "--region"},
+		{layer(envBaseURL), layer(envRegion), "$" + envBaseURL, "$" + envRegion},
+		{prof.BaseURL, prof.Region, profFrom, profFrom},
 	}
-	t.base = api.BaseURLGCP
+	t.base, t.baseFrom = api.BaseURLGCP, "the default"
 	for i, l := range loc {
 		if l.base == "" && l.region == "" {
 			continue
 		}
 		t.named = true
 		if l.base != "" {
-			t.base = l.base
-		} else if t.base, err = api.RegionBaseURL(l.region); err != nil {
+			t.base, t.baseFrom = l.base, l.baseFrom
+		} else if t.base, err = api.RegionBaseURL(l.region); err == nil {
+			t.baseFrom = l.regionFrom
+		} else {
 			if i == 1 {
 				return target{}, fmt.Errorf("$%s: %w", envRegion, err)
 			}
@@ -65,14 +69,19 @@ func resolveTarget(f connFlags, s *setup, getenv func(string) string) (target, e
 	if s.profile != "" {
 		t.named = true
 	}
-	t.user = firstOf(f.user, layer(envUser), prof.User)
+	for _, u := range []struct{ v, from string }{{f.user, "--user"}, {layer(envUser), "$" + envUser}, {prof.User, profFrom}} {
+		if v := strings.TrimSpace(u.v); v != "" {
+			t.user, t.userFrom = v, u.from
+			break
+		}
+	}
 
 	t.key, t.keyFrom = strings.TrimSpace(layer(envKey)), "$"+envKey
 	if t.key == "" && s.profile != "" {
 		if t.key, err = prof.APIKey(s.profile, getenv); err != nil {
 			return target{}, fmt.Errorf("%w; --demo uses the demo backend", err)
 		}
-		t.keyFrom = fmt.Sprintf("profile %q", s.profile)
+		t.keyFrom = profFrom + ", " + prof.KeySource()
 	}
 	if t.key == "" {
 		path, perr := keyFilePath()

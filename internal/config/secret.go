@@ -74,6 +74,20 @@ func (p Profile) APIKey(name string, env xdg.Env) (string, error) {
 	return strings.TrimSpace(p.Key), nil
 }
 
+// KeySource says where APIKey reads the key ("$AUI_PROD_KEY", "the file
+// ~/.config/aui-tui/prod.key", "the configuration file"), for messages.
+func (p Profile) KeySource() string {
+	switch {
+	case p.KeyEnv != "":
+		return "$" + p.KeyEnv
+	case p.KeyFile != "":
+		return "the file " + p.KeyFile
+	case p.Key != "":
+		return "the configuration file"
+	}
+	return "nowhere"
+}
+
 // ExpandHome turns a leading ~/ into the home directory, as a shell would;
 // a config file is not expanded by one.
 func ExpandHome(path string, env xdg.Env) string {
