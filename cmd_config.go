@@ -16,7 +16,7 @@ import (
 func newConfigCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
-		Short: "Show where the configuration file is, or write an example one",
+		Short: "Show the configuration file and the settings in force, or write an example one",
 		Long: "The configuration file holds preferences (theme, mouse, page size), named profiles for AUI networks and key bindings. " +
 			"Flags win over environment variables, which win over the file, which wins over the defaults.",
 		Args: cobra.NoArgs,
