@@ -76,7 +76,7 @@ func newRootCmd() *cobra.Command {
 			md, mdName, mdProblems := s.chooseMarkdown(os.Getenv)
 			s.warn(cmd, mdProblems)
 			wd, _ := os.Getwd() // without it, exported paths show whole
-			err := runProfiles(&f, s, hook, func(c *conn, notice string) (next string, err error) {
+			err := runProfiles(&f, s, hook, func(c *conn, notice string) (next ui.Switch, err error) {
 				profile := s.profile
 				if c.demo {
 					profile = "" // --demo: no profile is in use
@@ -106,7 +106,7 @@ func newRootCmd() *cobra.Command {
 				}, uiHooks{
 					filter:  rec.filter(),
 					session: []api.SessionOption{api.WithReplyTimeout(replyTimeout)},
-					ended:   func(m ui.Model) { next = m.SwitchProfile() },
+					ended:   func(m ui.Model) { next = m.SwitchTo() },
 				})
 				return next, err
 			})

@@ -8,6 +8,7 @@ import (
 
 	"aui-tui/api/demo"
 	"aui-tui/internal/config"
+	"aui-tui/ui"
 )
 
 func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
@@ -30,8 +31,8 @@ func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
 		notice  string
 	}
 	var runs []run
-	picks := []string{"local", "broken", ""}
-	err := runProfiles(&f, s, nil, func(c *conn, notice string) (string, error) {
+	picks := []ui.Switch{{Profile: "local"}, {Profile: "broken"}, {Demo: true}, {}}
+	err := runProfiles(&f, s, nil, func(c *conn, notice string) (ui.Switch, error) {
 		runs = append(runs, run{c.demo, c.client.BaseURL(), s.profile, notice})
 		next := picks[0]
 		picks = picks[1:]
@@ -40,7 +41,7 @@ func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(runs) != 3 {
+	if len(runs) != 4 {
 		t.Fatalf("runs = %+v", runs)
 	}
 	if !runs[0].demo || runs[0].profile != "" {
@@ -52,6 +53,9 @@ func TestSwitchingProfileInTheUIReconnects(t *testing.T) {
 	// broken has no key: the user stays on local and is told why.
 	if runs[2].profile != "local" || runs[2].base != srv.BaseURL() || !strings.Contains(runs[2].notice, `"broken"`) || !strings.Contains(runs[2].notice, "$UNSET_KEY") {
 		t.Errorf("after picking broken: %+v", runs[2])
+	}
+	if !runs[3].demo || runs[3].notice != "" {
+		t.Errorf("after picking the demo: %+v", runs[3])
 	}
 }
 

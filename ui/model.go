@@ -45,7 +45,7 @@ type Model struct {
 	picker  pickerModel
 	// switchTo is the profile chosen in the picker; the program ends so
 	// the caller can connect to it and start again.
-	switchTo string
+	switchTo Switch
 	// helpBar is whether the bottom help bar shows; in presenter mode it
 	// is off until ? asks for it.
 	helpBar   bool

@@ -23,26 +23,45 @@ func (p ProfileKeys) ShortHelp() []key.Binding { return []key.Binding{p.Up, p.Ch
 // FullHelp is the picker's keys.
 func (p ProfileKeys) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
-// pickerModel lists the configuration's profiles (Config.Profiles).
-// Choosing another than the one in use leaves it in chosen; the root then
-// ends the program and the caller connects to that profile and starts
-// again.
+// pickerModel lists the configuration's profiles (Config.Profiles) and,
+// last, the embedded demo backend. Choosing another than the one in use
+// leaves it in chosen; the root then ends the program and the caller
+// connects to it and starts again.
 type pickerModel struct {
 	com    *common
 	open   bool
 	cursor int
 	w, h   int
-	chosen string
+	chosen Switch
+}
+
+// Switch is where the user chose to go in the profile picker.
+type Switch struct {
+	// Profile is the profile to connect with; "" with Demo.
+	Profile string
+	// Demo: the embedded demo backend.
+	Demo bool
+}
+
+// rows is how many entries the picker lists: the profiles and the demo.
+func (p *pickerModel) rows() int { return len(p.com.cfg.Profiles) + 1 }
+
+// current is the row of what is in use.
+func (p *pickerModel) current() int {
+	if p.com.cfg.Demo {
+		return len(p.com.cfg.Profiles)
+	}
+	for i, n := range p.com.cfg.Profiles {
+		if n == p.com.cfg.Profile {
+			return i
+		}
+	}
+	return -1
 }
 
 // Open shows the picker on the profile in use.
 func (p *pickerModel) Open() {
-	p.open, p.cursor = true, 0
-	for i, n := range p.com.cfg.Profiles {
-		if n == p.com.cfg.Profile {
-			p.cursor = i
-		}
-	}
+	p.open, p.cursor = true, max(0, p.current())
 }
 
 // IsOpen reports whether the picker shows.
@@ -54,28 +73,32 @@ func (p pickerModel) Update(msg tea.Msg) (pickerModel, tea.Cmd) {
 	if !ok {
 		return p, nil
 	}
-	pk, names := p.com.keys.Profiles, p.com.cfg.Profiles
+	pk := p.com.keys.Profiles
 	switch {
 	case key.Matches(k, pk.Close):
 		p.open = false
 	case key.Matches(k, pk.Up):
 		p.cursor = max(0, p.cursor-1)
 	case key.Matches(k, pk.Down):
-		p.cursor = min(len(names)-1, p.cursor+1)
+		p.cursor = min(p.rows()-1, p.cursor+1)
 	case key.Matches(k, pk.Choose):
 		p.open = false
-		if n := names[p.cursor]; n != p.com.cfg.Profile {
-			p.chosen = n
+		switch {
+		case p.cursor == p.current():
+		case p.cursor == len(p.com.cfg.Profiles):
+			p.chosen = Switch{Demo: true}
+		default:
+			p.chosen = Switch{Profile: p.com.cfg.Profiles[p.cursor]}
 		}
 	}
 	return p, nil
 }
 
-// takeChosen returns the profile chosen to switch to ("" for none) and
-// forgets it.
-func (p *pickerModel) takeChosen() string {
+// takeChosen returns where the user chose to switch to (the zero Switch
+// for nowhere) and forgets it.
+func (p *pickerModel) takeChosen() Switch {
 	c := p.chosen
-	p.chosen = ""
+	p.chosen = Switch{}
 	return c
 }
 
@@ -94,13 +117,14 @@ func (p pickerModel) View() string {
 	ov := st.Help.Overlay
 	maxW := max(1, p.w-ov.GetHorizontalFrameSize())
 	lines := []string{st.PaneTitleFocused.Render("Switch profile"), ""}
-	for i, n := range p.com.cfg.Profiles {
+	names := append(append([]string(nil), p.com.cfg.Profiles...), "demo backend")
+	for i, n := range names {
 		name := textsafe.Line(n)
 		line := "  " + name
 		if i == p.cursor {
 			line = st.Help.Key.Render("› " + name)
 		}
-		if n == p.com.cfg.Profile {
+		if i == p.current() {
 			line += st.Help.Desc.Render("  (current)")
 		}
 		lines = append(lines, ansi.Truncate(line, maxW, "…"))
@@ -124,13 +148,13 @@ func (m *Model) openPicker() tea.Cmd {
 // program (see SwitchProfile).
 func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 	m.picker, _ = m.picker.Update(k)
-	if next := m.picker.takeChosen(); next != "" {
+	if next := m.picker.takeChosen(); next != (Switch{}) {
 		m.switchTo = next
 		return tea.Quit
 	}
 	return nil
 }
 
-// SwitchProfile is the profile the user chose in the picker before the
-// program ended, "" when they just quit.
-func (m Model) SwitchProfile() string { return m.switchTo }
+// SwitchTo is where the user chose to go in the profile picker before the
+// program ended; the zero Switch when they just quit.
+func (m Model) SwitchTo() Switch { return m.switchTo }
