@@ -29,7 +29,8 @@ Environment:
   ` + envKey + `   the network's API key; unset, the embedded demo backend is used
   ` + envUser + `           whose tasks to show (--user overrides it)
   ` + envProfile + `           the configuration profile to use (--profile overrides it)
-  ` + envBaseURL + `, ` + envRegion + `   where the API is (--base-url and --region override them)
+  ` + envBaseURL + `          where the API is (--base-url overrides it)
+  ` + envRegion + `            gcp or azure, when no base URL is set (--region overrides it)
 
 The key may instead come from a profile in ~/.config/aui-tui/config.toml (aui-tui config init writes an example) or live in ~/.config/aui-tui/key (chmod 600). It is sent only to the API and never printed. Flags win over the environment, which wins over the profile.`
 
