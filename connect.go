@@ -30,9 +30,12 @@ type conn struct {
 // the demo backend on a random loopback port and talks to it over HTTP with
 // the same client code as live mode.
 //
-// Without a key the demo backend is used, unless the command line names a
-// server (--base-url or --region): then the missing key is the mistake to
-// report, not a reason to show demo data. --demo never reads the key.
+// Where to connect, as whom and with which key comes from the flags, the
+// environment and the chosen profile (resolveTarget). Without a key the
+// demo backend is used, unless something names a server (--base-url,
+// --region, their variables or a profile): then the missing key is the
+// mistake to report, not a reason to show demo data. --demo never reads
+// the key.
 //
 // extend, when not nil, adds client options once the base URL, key and
 // user are known (recording hooks in that way).
@@ -40,49 +43,39 @@ func connect(f connFlags, extend clientHook) (*conn, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
+	s := setupOf(f.cmd)
+	if s.err != nil {
+		return nil, s.err
+	}
+	if err := s.openLog(); err != nil {
+		return nil, err
+	}
 	if f.demo {
 		return connectDemo(f, extend)
 	}
-	key, err := apiKey()
+	t, err := resolveTarget(f, s, os.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	base := f.baseURL
-	if base == "" {
-		region := f.region
-		if region == "" {
-			region = "gcp"
-		}
-		if base, err = api.RegionBaseURL(region); err != nil {
-			return nil, err
-		}
-	}
-	if key == "" {
-		if f.baseURL == "" && f.region == "" {
+	if t.key == "" {
+		if !t.named {
 			return connectDemo(f, extend)
 		}
-		where := "~/.config/aui-tui/key"
-		if p, err := keyFilePath(); err == nil {
-			where = p
-		}
-		return nil, fmt.Errorf("no API key: set %s or write it to %s (chmod 600); --demo uses the demo backend", envKey, where)
+		return nil, noKeyError(s)
 	}
-	user := f.user
-	if user == "" {
-		user = os.Getenv(envUser)
+	if t.user == "" && !f.userOptional {
+		return nil, errors.New("no user id: pass --user, set " + envUser + " or add user to the profile")
 	}
-	if user == "" && !f.userOptional {
-		return nil, errors.New("no user id: pass --user or set " + envUser)
-	}
-	extra, err := extend.options(base, key, user, false)
+	extra, err := extend.options(t.base, t.key, t.user, false)
 	if err != nil {
 		return nil, err
 	}
-	c, err := newClient(base, key, f.timeout, extra...)
+	c, err := newClient(t.base, t.key, f.timeout, append(extra, api.WithLogger(s.logger()))...)
 	if err != nil {
 		return nil, err
 	}
-	return &conn{client: c, userID: user, secret: key, close: func() {}}, nil
+	s.logger().Info("live", "base_url", c.BaseURL(), "user", t.user, "profile", s.profile, "key_from", t.keyFrom)
+	return &conn{client: c, userID: t.user, secret: t.key, close: func() {}}, nil
 }
 
 // clientHook adds options to the client of a connection whose base URL,
@@ -127,10 +120,12 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 		user = demo.DefaultUserID
 	}
 	base := "http://" + ln.Addr().String()
+	log := setupOf(f.cmd).logger()
 	extra, err := extend.options(base, demo.DefaultKey, user, true)
 	if err == nil {
 		var c *api.Client
-		if c, err = newClient(base, demo.DefaultKey, f.timeout, extra...); err == nil {
+		if c, err = newClient(base, demo.DefaultKey, f.timeout, append(extra, api.WithLogger(log))...); err == nil {
+			log.Info("demo", "base_url", base, "user", user)
 			return demoConn(c, user, srv, hs), nil
 		}
 	}

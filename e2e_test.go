@@ -81,7 +81,9 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 var tmuxServers atomic.Int32
 
 // startTmuxEnv runs the binary with args and the variables in env (NAME=value)
-// set, and no API key or NO_COLOR unless env sets them.
+// set, and no API key, NO_COLOR or variable that picks a profile, a
+// configuration file or a style unless env sets them. A variable in env
+// wins over the defaults here (XDG_CONFIG_HOME, to give a configuration).
 func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
@@ -91,7 +93,8 @@ func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSes
 	bin := buildBinary(t, dir)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "e2e"}
 	vars := []string{
-		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
+		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR", "-u", "AUI_PROFILE", "-u", "AUI_BASE_URL",
+		"-u", "AUI_REGION", "-u", "AUI_TUI_CONFIG", "-u", "GLAMOUR_STYLE", "-u", "VISUAL",
 		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
 		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
 		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
