@@ -71,6 +71,9 @@ type cache struct {
 	decoKey decoKey
 
 	stream *stream // finished-prefix cache while the entry streams
+	// tables keeps table column widths, so they hold while a reply streams
+	// and when it completes.
+	tables tableMemo
 
 	// Lower-cased plain text for find, and its match count for findQ.
 	search    string

@@ -24,6 +24,8 @@ type renderCtx struct {
 	width int // content width in cells, gutter excluded
 	loc   *time.Location
 	now   time.Time
+	// tables keeps the entry's table layouts (nil: lay out afresh).
+	tables *tableMemo
 }
 
 // lineBuf collects rendered lines with their widths in cells.
@@ -46,6 +48,7 @@ func (b *lineBuf) addAll(ls []string, ws []int) {
 // separator line. This is the only place glamour runs for settled entries.
 func renderBody(it *item, c renderCtx) ([]string, []int) {
 	e := it.e
+	c.tables = it.need().tables.forWidth(c.width)
 	var b lineBuf
 	b.add(ansi.Truncate(header(e, c), c.width, "…"))
 	text := textsafe.Text(e.Msg.Text)
@@ -60,7 +63,7 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 		b.addAll(ls, ws)
 		typing(&b, c)
 	case strings.TrimSpace(text) != "":
-		b.addAll(c.r.markdown(c.st, c.width, text))
+		b.addAll(renderMarkdown(c, text, false))
 	}
 	if prods, vars := e.Msg.Products(); len(prods) > 0 || len(vars) > 0 {
 		for _, l := range renderCards(prods, vars, c) {
