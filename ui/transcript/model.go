@@ -38,6 +38,11 @@ type Model struct {
 	top      anchor // the first visible line
 	follow   bool   // at the bottom: new content keeps the tail in view
 	newBelow bool   // content arrived below while the reader was elsewhere
+	// pinKey is the newest agent reply that arrived while following: once
+	// it is taller than the view its first line stays at the top (held),
+	// as chat apps do, rather than the tail scrolling its start away.
+	pinKey   string
+	held     bool
 	atBottom bool
 	focusKey string // entry marked by [ ] { } navigation; "" means the last
 

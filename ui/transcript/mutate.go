@@ -16,6 +16,7 @@ func (m *Model) SetEntries(es []Entry) {
 	m.top = anchor{}
 	m.follow, m.newBelow = true, false
 	m.focusKey = ""
+	m.pinKey, m.held = "", false
 	m.raw = nil
 	m.find.reset()
 	m.sync()
@@ -44,6 +45,9 @@ func (m *Model) ReplaceKey(oldKey string, e Entry) {
 	}
 	if m.focusKey == oldKey {
 		m.focusKey = e.Key
+	}
+	if m.pinKey == oldKey {
+		m.pinKey = e.Key
 	}
 	if m.raw != nil && m.raw.key == oldKey {
 		m.raw.key = e.Key
@@ -106,8 +110,11 @@ func (m *Model) appendItem(e Entry) {
 	m.index[e.Key] = len(m.items) - 1
 	it.height = it.estimate(m.contentWidth())
 	m.hidx.append(it.height)
-	if !m.follow {
+	switch {
+	case !m.follow:
 		m.newBelow = true
+	case !e.fromUser() && !e.Welcome:
+		m.pinKey, m.held = e.Key, false
 	}
 }
 

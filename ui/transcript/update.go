@@ -15,6 +15,7 @@ const wheelStep = 3
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
+		m.unpin()
 		m.wheel(msg.Mouse().Button)
 	case tea.PasteMsg:
 		if m.Capturing() {
@@ -30,6 +31,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case m.find.prompt:
 			m.promptKey(msg)
 		default:
+			m.unpin() // the reader takes over the scroll position
 			m.navKey(msg)
 		}
 	default:

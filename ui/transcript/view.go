@@ -119,6 +119,7 @@ func (m *Model) collect(rows int) []string {
 	}
 	if m.follow {
 		m.anchorBottom(rows)
+		m.holdPinned()
 	} else {
 		m.clampTop()
 	}
@@ -129,7 +130,7 @@ func (m *Model) collect(rows int) []string {
 	}
 	m.atBottom = end
 	if end {
-		m.follow, m.newBelow = true, false
+		m.follow, m.newBelow, m.held = true, false, false
 	} else {
 		m.follow = false
 	}
@@ -205,7 +206,10 @@ func (m Model) statusLine() string {
 	if m.find.prompt || m.find.query != "" {
 		parts = append(parts, m.findLine())
 	}
-	if m.newBelow && !m.atBottom {
+	switch {
+	case m.held && !m.atBottom:
+		parts = append(parts, m.st.Chat.Marker.Render("↓ more"))
+	case m.newBelow && !m.atBottom:
 		parts = append(parts, m.st.Chat.Marker.Render("↓ new messages"))
 	}
 	return strings.Join(parts, "  ")

@@ -1,0 +1,90 @@
+package transcript
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// longReply is an agent reply of n short paragraphs.
+func longReply(n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString("Paragraph " + string(rune('A'+i%26)) + " of the reply.")
+	}
+	return b.String()
+}
+
+// TestTallReplyKeepsItsFirstLineAtTheTop streams a reply taller than the
+// view: the view follows it until its first line reaches the top, then
+// stays there with "↓ more" (during the stream and once it is final) until
+// the reader scrolls.
+func TestTallReplyKeepsItsFirstLineAtTheTop(t *testing.T) {
+	m := newModel(t, 60, 12, true, genEntries(6, testStart))
+	m.Upsert(userEntry("u", "Tell me everything.", testStart.Add(time.Hour)))
+	m.ScrollToBottom()
+	text := longReply(20)
+	held := false
+	for n := 10; n <= len(text); n += 10 {
+		m.SetStreamText("s", text[:n])
+		lines := plainLines(m.View())
+		top := strings.TrimLeft(lines[0], "▌ ")
+		if m.items[len(m.items)-1].height-1 > 11 {
+			held = true
+			if !strings.HasPrefix(top, "agent · ") || !strings.Contains(lines[11], "↓ more") {
+				t.Fatalf("at byte %d the reply's first line is not held at the top:\n%s", n, strings.Join(lines, "\n"))
+			}
+		} else if !m.AtBottom() {
+			t.Fatalf("at byte %d the view stopped following a reply that still fits", n)
+		}
+	}
+	if !held {
+		t.Fatal("the reply never grew taller than the view")
+	}
+	m.ReplaceKey("s", agentEntry("final", text, testStart.Add(time.Hour)))
+	lines := plainLines(m.View())
+	if !strings.HasPrefix(strings.TrimLeft(lines[0], "▌ "), "agent · ") || !strings.Contains(lines[11], "↓ more") {
+		t.Fatalf("the final reply moved the view:\n%s", strings.Join(lines, "\n"))
+	}
+	m = press(m, "j")
+	if strings.Contains(m.View(), "↓ more") {
+		t.Fatal("↓ more still shown after the reader scrolled")
+	}
+	m = press(m, "G")
+	m.Upsert(userEntry("u2", "Thanks", testStart.Add(2*time.Hour)))
+	if !m.AtBottom() {
+		t.Fatal("a user message no longer follows the bottom")
+	}
+}
+
+// TestJumpRevealsTheWholeMessage: ] onto a message whose header is the
+// last visible row scrolls until the whole message is on screen.
+func TestJumpRevealsTheWholeMessage(t *testing.T) {
+	es := []Entry{
+		agentEntry("a0", longReply(3), testStart),
+		agentEntry("a1", longReply(2), testStart.Add(time.Minute)),
+		agentEntry("a2", "Short.", testStart.Add(2*time.Minute)),
+	}
+	m := newModel(t, 60, 20, true, es)
+	m = press(m, "g")
+	h0 := len(m.ensure(0).deco)
+	// Make the view end right under a1's header.
+	m.SetSize(60, h0+1)
+	m = press(m, "g")
+	if got := headerRow(m, "agent · 09:01"); got != h0 {
+		t.Fatalf("setup: a1's header at row %d, want the last row %d", got, h0)
+	}
+	m = press(m, "]", "]")
+	f, _ := m.FocusedEntry()
+	if f.Key != "a1" {
+		t.Fatalf("focused %q, want a1", f.Key)
+	}
+	lines := plainLines(m.View())
+	view := strings.Join(lines, "\n")
+	if !strings.Contains(view, "agent · 09:01") || !strings.Contains(view, "Paragraph B of the reply.") {
+		t.Fatalf("a1 is not wholly in view:\n%s", view)
+	}
+}
