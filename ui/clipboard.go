@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -61,12 +62,20 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 	return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text)} })
 }
 
+// copyFocused copies what the reader is looking at: the JSON when the raw
+// view is open, else the focused message when it is on screen, else the
+// message at the top of the view; the notice says which.
 func (m *Model) copyFocused() tea.Cmd {
-	e, ok := m.conv.tr.FocusedEntry()
+	if raw, ok := m.conv.tr.RawText(); ok {
+		return m.copyText(fmt.Sprintf("raw JSON (%s characters)", thousands(utf8.RuneCountInString(raw))), raw)
+	}
+	e, ok := m.conv.tr.Target()
 	if !ok {
 		return m.notify(levelWarn, "Nothing to copy: the conversation is empty.")
 	}
-	return m.copyText("message", textsafe.Text(e.Msg.Text))
+	text := textsafe.Text(e.Msg.Text)
+	what := fmt.Sprintf("%s (%s characters)", m.conv.tr.Describe(e), thousands(utf8.RuneCountInString(text)))
+	return m.copyText(what, text)
 }
 
 func (m *Model) copyTranscript() tea.Cmd {

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"time"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -106,16 +107,71 @@ func (m *Model) navKey(msg tea.KeyPressMsg) {
 // view, the entry at the top of the view is focused and shown instead: the
 // reader means what is on screen.
 func (m *Model) openRaw() {
+	if i := m.targetIndex(); i >= 0 {
+		m.raw = newRawView(m.items[i].e, m.w)
+	}
+}
+
+// targetIndex is the entry a command acts on: the focused entry when it is
+// on screen, else the one at the top of the view, which then becomes the
+// focused entry so the focus bar shows what was acted on. -1 when empty.
+func (m *Model) targetIndex() int {
 	i := m.focusIndex()
 	if i < 0 {
-		return
+		return -1
 	}
 	if _, vis := m.rowOf(i); !vis {
 		m.clampTop()
 		i = m.top.idx
+		if m.top.off > 0 && m.top.off >= m.heightAt(i)-1 && i+1 < len(m.items) {
+			i++ // only its separator line is left on screen
+		}
 		m.focusKey = m.items[i].e.Key
 	}
-	m.raw = newRawView(m.items[i].e, m.w)
+	return i
+}
+
+// Target returns the entry a command such as copy acts on: the focused one
+// when it is on screen, else the one at the top of the view (which becomes
+// focused). false when the transcript is empty.
+func (m *Model) Target() (Entry, bool) {
+	i := m.targetIndex()
+	if i < 0 {
+		return Entry{}, false
+	}
+	m.sync()
+	return m.items[i].e, true
+}
+
+// Describe names an entry for a notice: "agent message of 14:02", "your
+// message of Mar 9 14:02", "welcome message".
+func (m Model) Describe(e Entry) string {
+	who := "agent message"
+	switch {
+	case e.Welcome:
+		return "welcome message"
+	case e.fromUser():
+		who = "your message"
+	}
+	loc, now := m.loc, time.Now()
+	if loc == nil {
+		loc = time.Local
+	}
+	if m.now != nil {
+		now = m.now()
+	}
+	if t := formatTime(e.Msg.CreatedAt.Time, loc, now); t != "" {
+		return who + " of " + t
+	}
+	return who
+}
+
+// RawText is the JSON the raw view shows, false when it is closed.
+func (m Model) RawText() (string, bool) {
+	if m.raw == nil {
+		return "", false
+	}
+	return m.raw.text, true
 }
 
 // promptKey edits the find prompt; every key is taken.

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"testing"
+
+	"aui-tui/api"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// copied runs y and returns the text the OSC 52 sequence carries.
+func copied(t *testing.T, h *harness) string {
+	t.Helper()
+	next, cmd := h.m.Update(keyMsg("y"))
+	h.m = next.(Model)
+	for _, msg := range collect(cmd) {
+		if r, ok := msg.(tea.RawMsg); ok {
+			seq, _ := r.Msg.(string)
+			b64, _, _ := strings.Cut(strings.TrimPrefix(seq, "\x1b]52;c;"), "\x07")
+			text, err := base64.StdEncoding.DecodeString(b64)
+			if err != nil {
+				t.Fatalf("bad OSC 52 payload %q", seq)
+			}
+			next, _ := h.m.Update(msg)
+			h.m = next.(Model)
+			return string(text)
+		}
+	}
+	t.Fatal("y wrote no OSC 52")
+	return ""
+}
+
+// TestCopyTakesWhatIsOnScreen: after g the first message is on screen, and
+// y copies it (not the last message, far below), saying which it copied.
+func TestCopyTakesWhatIsOnScreen(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.b.tasks[0].ID
+	var msgs []api.Message
+	for i := range 60 {
+		msgs = append(msgs, userMsg(fmt.Sprintf("question %d", i)), agentMsg(fmt.Sprintf("a%d", i), fmt.Sprintf("answer %d", i)))
+	}
+	h.b.msgs[id] = msgs
+	h.openFirst()
+	h.key("esc")
+	if got := copied(t, h); got != "answer 59" {
+		t.Fatalf("at the bottom y copied %q, want the last message", got)
+	}
+	h.key("g")
+	if got := copied(t, h); got != "question 0" {
+		t.Fatalf("after g, y copied %q, want the message at the top", got)
+	}
+	h.send(clipboardDoneMsg{what: "x"}) // flush any earlier notice
+	h.key("g")
+	next, cmd := h.m.Update(keyMsg("y"))
+	h.m = next.(Model)
+	for _, msg := range collect(cmd) {
+		next, _ := h.m.Update(msg)
+		h.m = next.(Model)
+	}
+	if v := plainView(h.m); !strings.Contains(v, "your message of 14:22 (10 characters)") {
+		t.Fatalf("the notice does not say which message was copied:\n%s", v)
+	}
+	h.key("v")
+	if got := copied(t, h); !strings.Contains(got, `"text": "question 0"`) {
+		t.Fatalf("y in the raw view copied %q, want the JSON shown", got)
+	}
+}
