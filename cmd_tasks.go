@@ -77,9 +77,13 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTITLE")
+	fmt.Fprintln(tw, "ID\tCREATED\tTITLE")
 	for _, t := range p.Tasks {
-		fmt.Fprintf(tw, "%s\t%s\n", textsafe.Line(t.ID), textsafe.Line(t.Title))
+		created := "-"
+		if c, ok := t.Created(); ok {
+			created = c.Local().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", textsafe.Line(t.ID), created, textsafe.Line(t.Title))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -177,12 +177,14 @@ func TestTasksCommand(t *testing.T) {
 			// The table shows the same tasks, one a line, under a header.
 			table := mustRun(t, b.cmd("tasks")...)
 			lines := strings.Split(strings.TrimRight(table, "\n"), "\n")
-			if len(lines) != 12 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "TITLE") {
+			if len(lines) != 12 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "CREATED") || !strings.Contains(lines[0], "TITLE") {
 				t.Fatalf("table:\n%s", table)
 			}
 			for i, task := range p1.Tasks {
-				if f := strings.Fields(lines[i+1]); len(f) < 2 || f[0] != task.ID || !strings.Contains(lines[i+1], task.Title) {
-					t.Errorf("row %d %q, want %s %s", i+1, lines[i+1], task.ID, task.Title)
+				// Tasks of the same title are told apart by their date.
+				c, ok := task.Created()
+				if f := strings.Fields(lines[i+1]); !ok || len(f) < 4 || f[0] != task.ID || f[1]+" "+f[2] != c.Local().Format("2006-01-02 15:04") || !strings.Contains(lines[i+1], task.Title) {
+					t.Errorf("row %d %q, want %s, its date and %s", i+1, lines[i+1], task.ID, task.Title)
 				}
 			}
 			pages := (p1.Total + 9) / 10

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"aui-tui/api"
 
@@ -66,5 +67,25 @@ func TestCopyTakesWhatIsOnScreen(t *testing.T) {
 	h.key("v")
 	if got := copied(t, h); !strings.Contains(got, `"text": "question 0"`) {
 		t.Fatalf("y in the raw view copied %q, want the JSON shown", got)
+	}
+}
+
+// TestTaskRowsShowTheirDate: tasks of the same title differ by the date
+// their id carries: the time today, the day this year, the year before.
+func TestTaskRowsShowTheirDate(t *testing.T) {
+	h := newHarness(t, 0)
+	stamp := func(tm time.Time) string { return fmt.Sprintf("%08x%016x", tm.Unix(), 1) }
+	now := time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC)
+	h.b.tasks = []api.Task{
+		{ID: stamp(now.Add(-time.Hour)), Title: "Built-in microwave"},
+		{ID: stamp(now.AddDate(0, -1, 0)), Title: "Built-in microwave"},
+		{ID: stamp(now.AddDate(-1, 0, 0)), Title: "Built-in microwave"},
+	}
+	h.key("ctrl+r")
+	v := plainView(h.m)
+	for _, want := range []string{"Built-in microwave 14:00", "Built-in microwave Feb 9", "Built-in microwave 2025-03-09"} {
+		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
+			t.Errorf("no row %q in:\n%s", want, v)
+		}
 	}
 }

@@ -81,6 +81,7 @@ func New(cfg Config) Model {
 		cache:    &viewCache{},
 	}
 	m.conv.tr.SetClock(cfg.Location, cfg.Now)
+	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
 	m.tasks.setDrafted(m.composer.drafted())
 	m.applyStyles(st)
 	m.setFocus(focusTasks)

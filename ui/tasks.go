@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -19,6 +20,9 @@ import (
 type tasksModel struct {
 	st *theme.Styles
 	km KeyMap
+	// loc and now date the rows (tests pin them).
+	loc *time.Location
+	now func() time.Time
 
 	items    []api.Task
 	total    int
@@ -394,8 +398,13 @@ func (t *tasksModel) row(i int) string {
 	id := shortID(it.ID)
 	avail := t.w - ansi.StringWidth(marker)
 	idPart := ""
-	if avail >= 24 {
-		idPart = " " + id
+	// The date tells apart tasks of the same title (common: "Built-in
+	// microwave" twice); the id comes second when there is room.
+	if d := t.date(it); d != "" && avail >= 20 {
+		idPart = " " + d
+	}
+	if avail >= 34 {
+		idPart += " " + id
 	}
 	title = ansi.Truncate(title, max(1, avail-ansi.StringWidth(idPart)), "…")
 	gap := max(0, avail-ansi.StringWidth(title)-ansi.StringWidth(idPart))
@@ -428,6 +437,30 @@ func (t *tasksModel) footer(spin string) string {
 		}
 	}
 	return t.st.Tasks.Footer.Render(ansi.Truncate(s, t.w, "…"))
+}
+
+// date is when a task was created, short: the time today, the day this
+// year, else the full date; "" when its id carries no date.
+func (t *tasksModel) date(it api.Task) string {
+	c, ok := it.Created()
+	if !ok {
+		return ""
+	}
+	loc, now := t.loc, time.Now()
+	if loc == nil {
+		loc = time.Local
+	}
+	if t.now != nil {
+		now = t.now()
+	}
+	c, now = c.In(loc), now.In(loc)
+	switch {
+	case c.Year() == now.Year() && c.YearDay() == now.YearDay():
+		return c.Format("15:04")
+	case c.Year() == now.Year():
+		return c.Format("Jan 2")
+	}
+	return c.Format("2006-01-02")
 }
 
 // shortID is the first 8 characters of an id, enough to tell tasks apart.

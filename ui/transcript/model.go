@@ -184,6 +184,9 @@ func (m Model) RawOpen() bool { return m.raw != nil }
 // AtBottom reports whether the last line of the transcript is visible.
 func (m Model) AtBottom() bool { return m.atBottom }
 
+// AtTop reports whether the first line of the transcript is visible.
+func (m Model) AtTop() bool { return m.top == (anchor{}) }
+
 // ScrollPercent is how far down the transcript the view is, 0–100, from
 // measured heights near the view and estimates elsewhere.
 func (m Model) ScrollPercent() int {
@@ -196,6 +199,21 @@ func (m Model) ScrollPercent() int {
 	}
 	pos := m.hidx.prefix(m.top.idx) + m.top.off
 	return min(max(pos*100/total, 0), 99)
+}
+
+// Position is where the view is: the number (from 1) of the message at
+// the top of the view, or of the last one when the view is at the bottom,
+// the number of messages, and ScrollPercent. All zero when empty.
+func (m Model) Position() (msg, total, percent int) {
+	n := len(m.items)
+	if n == 0 {
+		return 0, 0, 0
+	}
+	msg = min(max(m.top.idx, 0), n-1) + 1
+	if m.atBottom {
+		msg = n
+	}
+	return msg, n, m.ScrollPercent()
 }
 
 // focusIndex is the index of the focused entry, -1 when empty.

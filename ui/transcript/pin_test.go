@@ -88,3 +88,22 @@ func TestJumpRevealsTheWholeMessage(t *testing.T) {
 		t.Fatalf("a1 is not wholly in view:\n%s", view)
 	}
 }
+
+// TestPositionFollowsTheView: the message at the top of the view, the
+// count and the percentage, for the border's indicator.
+func TestPositionFollowsTheView(t *testing.T) {
+	m := newModel(t, 60, 12, true, genEntries(200, testStart))
+	if msg, total, pct := m.Position(); msg != 200 || total != 200 || pct != 100 {
+		t.Fatalf("at the bottom: %d/%d %d%%", msg, total, pct)
+	}
+	m = press(m, "g")
+	if msg, total, pct := m.Position(); msg != 1 || total != 200 || pct != 0 {
+		t.Fatalf("at the top: %d/%d %d%%", msg, total, pct)
+	}
+	for range 40 {
+		m = press(m, "]")
+	}
+	if msg, _, pct := m.Position(); msg < 30 || msg > 41 || pct <= 0 || pct >= 100 {
+		t.Fatalf("after 40 jumps: msg %d, %d%%", msg, pct)
+	}
+}
