@@ -83,6 +83,10 @@ func (t *tasksModel) applyStyles(st *theme.Styles) {
 	s.Blurred.Prompt = st.Tasks.FilterPrompt
 	s.Focused.Placeholder = st.Composer.Placeholder
 	s.Blurred.Placeholder = st.Composer.Placeholder
+	// The default text colours of a blurred input read at 3.45:1 on a
+	// light background; the palette's pass 4.5:1.
+	s.Focused.Text = st.Composer.Text
+	s.Blurred.Text = st.Composer.Text
 	s.Cursor.Blink = false
 	s.Cursor.Color = st.Tasks.FilterPrompt.GetForeground()
 	t.filter.SetStyles(s)
