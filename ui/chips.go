@@ -36,7 +36,7 @@ func (c *chipsModel) set(items []string) {
 	c.rev++
 	c.items = c.items[:0:0]
 	for _, it := range items {
-		if s := textsafe.Line(it); s != "" {
+		if s := textsafe.Cells(textsafe.Line(it)); s != "" {
 			c.items = append(c.items, s)
 		}
 		if len(c.items) == 9 {

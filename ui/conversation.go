@@ -315,7 +315,7 @@ func (c *conversationModel) header(spin string) string {
 		return c.st.Chat.Notice.Render(ansi.Truncate("no task open · enter opens the selected task · ctrl+n starts one", c.w, "…"))
 	}
 	s := c.state(c.openID)
-	title := textsafe.Line(s.task.Title)
+	title := textsafe.Cells(textsafe.Line(s.task.Title))
 	if title == "" {
 		title = "(untitled)"
 	}

@@ -395,7 +395,7 @@ func (t *tasksModel) row(i int) string {
 	case t.drafted[it.ID]:
 		marker = "✎ " // unsent text waits in this task
 	}
-	title := textsafe.Line(it.Title)
+	title := textsafe.Cells(textsafe.Line(it.Title))
 	if title == "" {
 		title = "(untitled)"
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // longReply is an agent reply of n short paragraphs.
@@ -105,5 +107,25 @@ func TestPositionFollowsTheView(t *testing.T) {
 	}
 	if msg, _, pct := m.Position(); msg < 30 || msg > 41 || pct <= 0 || pct >= 100 {
 		t.Fatalf("after 40 jumps: msg %d, %d%%", msg, pct)
+	}
+}
+
+// TestJoinedEmojiKeepTheBorder: a ZWJ sequence, a skin tone and a
+// variation selector leave every row exactly the pane's width however the
+// terminal measures them (clustered or per code point, as tmux does).
+func TestJoinedEmojiKeepTheBorder(t *testing.T) {
+	text := "日本語のテスト：電子レンジ 🍕🔥 Größe ≥ 25 L — ¿tienen hornos? 👨\u200d👩\u200d👧\u200d👦 👍🏽 ❤️ 🏳️\u200d🌈 "
+	text = strings.Repeat(text, 3)
+	for _, w := range []int{40, 54, 82} {
+		m := newModel(t, w, 30, true, []Entry{
+			userEntry("u", text, testStart),
+			agentEntry("a", "**"+text+"**\n\n| a | b |\n|---|---|\n| "+text+" | 👨\u200d👩\u200d👧\u200d👦 |", testStart),
+		})
+		m = press(m, "g")
+		for i, l := range strings.Split(m.View(), "\n") {
+			if g, c := ansi.StringWidth(l), ansi.WcWidth.StringWidth(l); g != w || c != w {
+				t.Fatalf("width %d, row %d: %d cells clustered, %d per code point: %q", w, i, g, c, ansi.Strip(l))
+			}
+		}
 	}
 }

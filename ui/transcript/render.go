@@ -51,7 +51,8 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 	c.tables = it.need().tables.forWidth(c.width)
 	var b lineBuf
 	b.add(ansi.Truncate(header(e, c), c.width, "…"))
-	text := textsafe.Text(e.Msg.Text)
+	// Cells before wrapping, so the wrap counts the cells terminals draw.
+	text := textsafe.Cells(textsafe.Text(e.Msg.Text))
 	switch {
 	case e.fromUser():
 		userText(&b, text, c)
@@ -72,6 +73,12 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 	}
 	statusLines(&b, e, c)
 	b.add("")
+	// The rest (card values, names) is made terminal-proof line by line.
+	for i, l := range b.lines {
+		if cl := textsafe.Cells(l); cl != l {
+			b.lines[i], b.widths[i] = ansi.Truncate(cl, c.width, "…"), min(ansi.StringWidth(cl), c.width)
+		}
+	}
 	return b.lines, b.widths
 }
 
