@@ -53,6 +53,8 @@ type Config struct {
 	// Notice is shown in the status bar at start (e.g. a demo store that
 	// was damaged and moved aside).
 	Notice string
+	// KeyMap is every binding; nil means DefaultKeyMap.
+	KeyMap *KeyMap
 	// Now and Location make time deterministic in tests.
 	Now      func() time.Time
 	Location *time.Location
@@ -70,6 +72,10 @@ func (c *Config) defaults() {
 	}
 	if c.Location == nil {
 		c.Location = time.Local
+	}
+	if c.KeyMap == nil {
+		km := DefaultKeyMap()
+		c.KeyMap = &km
 	}
 	if c.Theme == "" {
 		c.Theme = theme.ModeAuto

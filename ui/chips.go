@@ -17,7 +17,7 @@ import (
 // it like typed input.
 type chipsModel struct {
 	st      *theme.Styles
-	km      KeyMap
+	km      ChipKeys
 	items   []string
 	index   int
 	focused bool
@@ -27,7 +27,7 @@ type chipsModel struct {
 	rev int
 }
 
-func newChips(st *theme.Styles, km KeyMap) chipsModel {
+func newChips(st *theme.Styles, km ChipKeys) chipsModel {
 	return chipsModel{st: st, km: km, maxRows: 2}
 }
 
@@ -60,15 +60,21 @@ func (c chipsModel) update(msg tea.Msg) (chipsModel, string) {
 		return c, ""
 	}
 	switch {
-	case key.Matches(k, c.km.ChipLeft):
+	case key.Matches(k, c.km.Left):
 		c.index = (c.index + len(c.items) - 1) % len(c.items)
-	case key.Matches(k, c.km.ChipRight):
+	case key.Matches(k, c.km.Right):
 		c.index = (c.index + 1) % len(c.items)
-	case key.Matches(k, c.km.ChipSend):
+	case key.Matches(k, c.km.Send):
 		return c, c.items[c.index]
 	}
 	return c, ""
 }
+
+// ShortHelp is the help bar while the chip row has focus.
+func (c chipsModel) ShortHelp() []key.Binding { return []key.Binding{c.km.Left, c.km.Send, c.km.Leave} }
+
+// FullHelp is every binding of the chip row.
+func (c chipsModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
 
 // lines lays the chips out in rows that fit w cells, at most maxRows rows;
 // chips that do not fit are counted in a "+N" tail. When the chip row has

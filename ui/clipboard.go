@@ -51,7 +51,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		// Terminals drop (or choke on) escape sequences this long, and
 		// would do so silently.
 		if clip == nil {
-			return m.notify(levelWarn, fmt.Sprintf("Too large to copy (%s): e or E exports it", byteSize(len(text))))
+			return m.notify(levelWarn, fmt.Sprintf("Too large to copy (%s): %s exports it", byteSize(len(text)), m.exportKeys()))
 		}
 		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
 	}
@@ -60,6 +60,12 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
 	}
 	return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text)} })
+}
+
+// exportKeys names the export keys for a hint ("e or E").
+func (m *Model) exportKeys() string {
+	ck := m.km.Conversation
+	return keyHint(ck.Export) + " or " + keyHint(ck.ExportJSON)
 }
 
 // copyFocused copies what the reader is looking at: the JSON when the raw
@@ -88,7 +94,7 @@ func (m *Model) copyTranscript() tea.Cmd {
 
 func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 	if msg.native && msg.err != nil {
-		return m.notify(levelError, fmt.Sprintf("Could not copy the %s: %s; press e or E to export it instead.", msg.what, humanError(msg.err)))
+		return m.notify(levelError, fmt.Sprintf("Could not copy the %s: %s; press %s to export it instead.", msg.what, humanError(msg.err), m.exportKeys()))
 	}
 	if msg.err != nil {
 		return m.notify(levelWarn, fmt.Sprintf("Copied the %s with OSC 52 only (%s); your terminal must allow it.", msg.what, humanError(msg.err)))

@@ -20,13 +20,13 @@ const composerCharLimit = 100_000
 // composerModel is the message input. Each task keeps its own draft, so
 // switching tasks never loses what was typed.
 type composerModel struct {
-	km     KeyMap
+	km     ComposerKeys
 	ta     textarea.Model
 	drafts map[string]string
 	taskID string
 }
 
-func newComposer(st *theme.Styles, km KeyMap, drafts map[string]string) composerModel {
+func newComposer(st *theme.Styles, km ComposerKeys, drafts map[string]string) composerModel {
 	ta := textarea.New()
 	ta.Prompt = "› "
 	ta.Placeholder = "type a message…"
@@ -114,6 +114,14 @@ func (c composerModel) update(msg tea.Msg) (composerModel, bool, tea.Cmd) {
 	c.ta, cmd = c.ta.Update(msg)
 	return c, false, cmd
 }
+
+// ShortHelp is the help bar while the composer has focus.
+func (c composerModel) ShortHelp() []key.Binding {
+	return []key.Binding{c.km.Send, c.km.Newline, c.km.Leave}
+}
+
+// FullHelp is every binding of the composer.
+func (c composerModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
 
 func (c *composerModel) view() string { return c.ta.View() }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
@@ -45,16 +46,19 @@ type taskState struct {
 // conversationModel is the right pane: a header, the transcript, and the
 // per-task state behind them.
 type conversationModel struct {
-	st     *theme.Styles
-	tr     transcript.Model
-	states map[string]*taskState
-	openID string
-	w, h   int
-	seq    int
+	st *theme.Styles
+	// openKey, newKey and retryKey are named in the header's hints.
+	openKey, newKey, retryKey key.Binding
+	tr                        transcript.Model
+	states                    map[string]*taskState
+	openID                    string
+	w, h                      int
+	seq                       int
 }
 
-func newConversation(st *theme.Styles, r *transcript.Renderer, km transcript.KeyMap) conversationModel {
-	return conversationModel{st: st, tr: transcript.New(st, r, km), states: map[string]*taskState{}}
+func newConversation(st *theme.Styles, r *transcript.Renderer, km KeyMap) conversationModel {
+	return conversationModel{st: st, tr: transcript.New(st, r, km.Conversation.Transcript), states: map[string]*taskState{},
+		openKey: km.List.Open, newKey: km.Global.NewTask, retryKey: km.Global.Refresh}
 }
 
 func (c *conversationModel) state(taskID string) *taskState {
@@ -312,7 +316,8 @@ func (c *conversationModel) lastFailed(taskID string) (found transcript.Entry, o
 // header is the first line of the pane: title and id, or what is going on.
 func (c *conversationModel) header(spin string) string {
 	if c.openID == "" {
-		return c.st.Chat.Notice.Render(ansi.Truncate("no task open · enter opens the selected task · ctrl+n starts one", c.w, "…"))
+		hint := "no task open · " + keyHint(c.openKey) + " opens the selected task · " + keyHint(c.newKey) + " starts one"
+		return c.st.Chat.Notice.Render(ansi.Truncate(hint, c.w, "…"))
 	}
 	s := c.state(c.openID)
 	title := textsafe.Cells(textsafe.Line(s.task.Title))
@@ -325,7 +330,7 @@ func (c *conversationModel) header(spin string) string {
 	case s.loading:
 		extra = " " + spin + " loading"
 	case s.err != "":
-		extra = " ✗ " + s.err + " · ctrl+r"
+		extra = " ✗ " + s.err + " · " + keyHint(c.retryKey)
 	case s.inFlight != "":
 		extra = " " + spin + " agent is replying"
 	}

@@ -138,9 +138,7 @@ func newHarness(t *testing.T, tasks int) *harness {
 	m := New(Config{Backend: b, Sender: s, UserID: "u1", Demo: true, Host: "127.0.0.1:1",
 		Theme: "dark", PageSize: 10, Location: time.UTC,
 		Now: func() time.Time { return time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC) }})
-	m.tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		return func() tea.Msg { return timerMsg{d: d, msg: fn(time.Time{})} }
-	}
+	m.tick = testTicker
 	h := &harness{t: t, m: m, b: b, s: s}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(m.Init())
@@ -200,6 +198,11 @@ func (h *harness) run(cmd tea.Cmd) {
 			queue = append(queue, c2)
 		}
 	}
+}
+
+// testTicker makes timers return at once as timerMsg, so tests never sleep.
+func testTicker(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg { return timerMsg{d: d, msg: fn(time.Time{})} }
 }
 
 // timerMsg is what the test ticker produces instead of sleeping.

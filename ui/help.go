@@ -7,61 +7,33 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"aui-tui/ui/transcript"
 )
 
-// contextHelp is the help for the focused pane plus the global keys; it
-// implements help.KeyMap.
-type contextHelp struct {
-	pane   []key.Binding
-	global []key.Binding
-	more   [][]key.Binding
-}
-
-// ShortHelp is the one-line help bar: the pane's keys, then global ones.
-func (c contextHelp) ShortHelp() []key.Binding {
-	return append(append([]key.Binding{}, c.pane...), c.global...)
-}
-
-// FullHelp groups every binding by where it works.
-func (c contextHelp) FullHelp() [][]key.Binding {
-	return append(append([][]key.Binding{}, c.more...), c.global)
-}
-
-func (m Model) contextHelp() contextHelp {
-	k := m.km
-	// The short bar keeps ? first among the global keys: the rest are a
-	// keypress away in the full help.
-	global := []key.Binding{k.Help, k.NextFocus, k.NewTask, k.Refresh, k.Quit}
+// shortHelp is the help bar: the focused pane's keys for its mode, then
+// the global keys enabled in that mode.
+func (m Model) shortHelp() []key.Binding {
 	var pane []key.Binding
 	switch m.focus {
 	case focusTasks:
-		if m.tasks.capturing() {
-			pane = []key.Binding{k.FilterApply, k.FilterClear}
-			global = []key.Binding{k.Quit}
-		} else {
-			pane = []key.Binding{k.TaskUp, k.TaskDown, k.TaskOpen, k.TaskFilter, k.Chip}
-		}
+		pane = m.tasks.ShortHelp()
 	case focusConversation:
-		tk := transcript.DefaultKeyMap()
-		pane = append(tk.ShortHelp(), k.Copy, k.Export)
-		if m.conv.tr.Capturing() {
-			pane = []key.Binding{tk.Confirm, tk.Cancel, tk.FindNext, tk.FindPrev}
-			global = []key.Binding{k.Quit}
+		pane = m.conv.tr.ShortHelp()
+		switch {
+		case m.conv.tr.RawOpen():
+			c := m.km.Conversation.Copy
+			c.SetHelp(c.Help().Key, "copy JSON")
+			pane = append(pane, c)
+		case !m.conv.tr.Capturing():
+			pane = append(pane, m.km.Conversation.Copy, m.km.Conversation.Export)
 		}
 	case focusChips:
-		pane = []key.Binding{k.ChipLeft, k.ChipSend}
+		pane = m.chips.ShortHelp()
 	case focusComposer:
-		pane = []key.Binding{k.Send, k.Newline, k.LeaveComposer, k.ChipAlt}
-		global = []key.Binding{k.NextFocus, k.NewTask, k.Quit}
+		pane = m.composer.ShortHelp()
 	}
-	more := [][]key.Binding{
-		{k.TaskUp, k.TaskDown, k.TaskOpen, k.TaskFilter, k.TaskPageDown, k.TaskTop, k.TaskBottom},
-		{k.Send, k.Newline, k.LeaveComposer, k.ChipLeft, k.ChipSend, k.Chip},
-		append(transcript.DefaultKeyMap().ShortHelp(), k.Copy, k.CopyAll, k.Export, k.ExportJSON),
-	}
-	return contextHelp{pane: pane, global: global, more: more}
+	// The bar keeps ? first among the global keys: the rest are a keypress
+	// away in the full help.
+	return append(pane, m.globalKeys().ShortHelp()...)
 }
 
 // helpSection is one titled group of the ? overlay.
@@ -70,21 +42,19 @@ type helpSection struct {
 	keys  []key.Binding
 }
 
-// helpSections lists every binding by where it works, the focused pane's
-// group first so it survives when the window is too small for all.
+// helpSections lists every binding of the live KeyMap by where it works,
+// the focused pane's group first so it survives when the window is too
+// small for all.
 func (m Model) helpSections() []helpSection {
-	k := m.km
-	tk := transcript.DefaultKeyMap()
+	ck := m.km.Conversation
 	secs := map[focus]helpSection{
-		focusTasks: {"Task list", []key.Binding{k.TaskUp, k.TaskDown, k.TaskOpen, k.TaskFilter,
-			k.TaskPageUp, k.TaskPageDown, k.TaskTop, k.TaskBottom, k.Chip}},
-		focusConversation: {"Conversation", append(flatten(tk.FullHelp()),
-			k.Copy, k.CopyAll, k.Export, k.ExportJSON)},
-		focusComposer: {"Composer", []key.Binding{k.Send, k.Newline, k.LeaveComposer}},
-		focusChips:    {"Suggestions", []key.Binding{k.ChipLeft, k.ChipSend, k.Chip, k.ChipAlt}},
+		focusTasks: {"Task list", flatten(m.tasks.FullHelp())},
+		focusConversation: {"Conversation", append(flatten(m.conv.tr.FullHelp()),
+			ck.Copy, ck.CopyAll, ck.Export, ck.ExportJSON)},
+		focusComposer: {"Composer", flatten(m.composer.FullHelp())},
+		focusChips:    {"Suggestions", flatten(m.chips.FullHelp())},
 	}
-	out := []helpSection{secs[m.focus], {"Anywhere", []key.Binding{k.NextFocus, k.PrevFocus, k.NewTask,
-		k.Refresh, k.ChipAlt, k.Help, k.QuitQ, k.Quit}}}
+	out := []helpSection{secs[m.focus], {"Anywhere", flatten(m.km.Global.FullHelp())}}
 	for _, f := range focusOrder {
 		if f != m.focus {
 			out = append(out, secs[f])
@@ -167,11 +137,12 @@ func (m Model) helpOverlay() string {
 	for _, l := range lines {
 		width = max(width, ansi.StringWidth(l))
 	}
-	foot := "? or esc closes"
+	hk := m.km.Help
+	foot := keyHint(hk.Close) + " " + hk.Close.Help().Desc
 	if total := len(lines); total > view {
 		off := max(0, min(m.helpOffset, total-view))
 		lines = lines[off : off+view]
-		foot = fmt.Sprintf("j/k scroll (%d%%) · %s", 100*(off+view)/total, foot)
+		foot = fmt.Sprintf("%s %s (%d%%) · %s", keyHint(hk.Down), hk.Down.Help().Desc, 100*(off+view)/total, foot)
 	}
 	for i, l := range lines {
 		lines[i] = l + strings.Repeat(" ", max(0, width-ansi.StringWidth(l)))

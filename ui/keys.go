@@ -1,63 +1,168 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
+
+	"aui-tui/ui/transcript"
 )
 
-// KeyMap holds every binding outside the conversation pane (which has its
-// own, see transcript.KeyMap). The help bar and the ? overlay are generated
-// from it, so help never drifts from behaviour.
+// KeyMap is every binding of the program, grouped by where it works. Each
+// group names the code that handles it, so any key is one hop from here.
+// The help bar and the ? overlay are generated from the KeyMap the program
+// runs with (Config.KeyMap), and so is every hint that names a key.
 type KeyMap struct {
-	Quit, QuitQ, NextFocus, PrevFocus, NewTask, Refresh, Help key.Binding
-	Chip, ChipAlt                                             key.Binding
-	Copy, CopyAll, Export, ExportJSON                         key.Binding
+	Global       GlobalKeys
+	List         ListKeys
+	Conversation ConversationKeys
+	Composer     ComposerKeys
+	Chips        ChipKeys
+	Help         HelpKeys
+}
 
-	TaskUp, TaskDown, TaskOpen, TaskFilter, TaskPageUp, TaskPageDown, TaskTop, TaskBottom key.Binding
-	FilterApply, FilterClear                                                              key.Binding
+// GlobalKeys work whatever has focus (update_keys.go, globalKey). While a
+// component captures input (a filter or find prompt, the raw view) only
+// Quit does; while the composer has focus the keys that type text (QuitQ,
+// Help, Chip) are off. See Model.globalKeys.
+type GlobalKeys struct {
+	Quit, QuitQ          key.Binding
+	NextFocus, PrevFocus key.Binding
+	NewTask              key.Binding
+	// Refresh retries the open task's failed send, else reloads.
+	Refresh key.Binding
+	Help    key.Binding
+	// Chip and ChipAlt send suggestion N: the Nth key of the binding.
+	Chip, ChipAlt key.Binding
+}
 
-	Send, Newline, LeaveComposer key.Binding
+// ListKeys work in the task list (tasks.go, tasksModel.Update). The Filter*
+// keys apply while the filter prompt is open, the others otherwise.
+type ListKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Filter                            key.Binding
+	FilterApply, FilterClear                key.Binding
+	FilterUp, FilterDown                    key.Binding
+}
 
-	ChipLeft, ChipRight, ChipSend key.Binding
+// ConversationKeys work in the conversation pane: reading, find and the raw
+// view (transcript.KeyMap, handled in ui/transcript/update.go) and copying
+// and exporting (update_keys.go, conversationKey).
+type ConversationKeys struct {
+	Transcript                        transcript.KeyMap
+	Copy, CopyAll, Export, ExportJSON key.Binding
+}
+
+// ComposerKeys work in the message input (composer.go, composerModel.Update);
+// other keys edit the text.
+type ComposerKeys struct {
+	Send, Newline, Leave key.Binding
+}
+
+// ChipKeys work on the focused row of suggestions (chips.go,
+// chipsModel.Update).
+type ChipKeys struct {
+	Left, Right, Send, Leave key.Binding
+}
+
+// HelpKeys work while the ? overlay is open (update_keys.go, overlayKey); it takes
+// every other key.
+type HelpKeys struct {
+	Close, Up, Down key.Binding
 }
 
 // DefaultKeyMap is the binding set documented in the README.
 func DefaultKeyMap() KeyMap {
-	b := key.NewBinding
-	k := key.WithKeys
-	h := key.WithHelp
+	b, k, h := key.NewBinding, key.WithKeys, key.WithHelp
+	tk := transcript.DefaultKeyMap()
+	refresh := b(k("ctrl+r"), h("ctrl+r", "refresh/retry"))
+	tk.Retry = refresh
 	return KeyMap{
-		Quit:      b(k("ctrl+c"), h("ctrl+c", "quit")),
-		QuitQ:     b(k("q"), h("q", "quit")),
-		NextFocus: b(k("tab"), h("tab", "focus")),
-		PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
-		NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
-		Refresh:   b(k("ctrl+r"), h("ctrl+r", "refresh/retry")),
-		Help:      b(k("?"), h("?", "help")),
-		Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
-		ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
-			h("alt+1-9", "send suggestion")),
-		Copy:       b(k("y"), h("y", "copy message")),
-		CopyAll:    b(k("Y"), h("Y", "copy transcript")),
-		Export:     b(k("e"), h("e", "export .md")),
-		ExportJSON: b(k("E"), h("E", "export .json")),
-
-		TaskUp:       b(k("up", "k"), h("↑/k", "up")),
-		TaskDown:     b(k("down", "j"), h("↓/j", "down")),
-		TaskOpen:     b(k("enter", "right", "l"), h("enter", "open")),
-		TaskFilter:   b(k("/"), h("/", "filter")),
-		TaskPageUp:   b(k("pgup", "ctrl+b"), h("pgup", "page up")),
-		TaskPageDown: b(k("pgdown", "ctrl+f"), h("pgdn", "page down")),
-		TaskTop:      b(k("home", "g"), h("g", "first")),
-		TaskBottom:   b(k("end", "G"), h("G", "last")),
-		FilterApply:  b(k("enter"), h("enter", "apply filter")),
-		FilterClear:  b(k("esc"), h("esc", "clear filter")),
-
-		Send:          b(k("enter"), h("enter", "send")),
-		Newline:       b(k("alt+enter", "ctrl+j"), h("alt+enter/ctrl+j", "newline")),
-		LeaveComposer: b(k("esc"), h("esc", "leave")),
-
-		ChipLeft:  b(k("left", "h"), h("←/→", "choose")),
-		ChipRight: b(k("right", "l")),
-		ChipSend:  b(k("enter", "space"), h("enter", "send suggestion")),
+		Global: GlobalKeys{
+			Quit:      b(k("ctrl+c"), h("ctrl+c", "quit")),
+			QuitQ:     b(k("q"), h("q", "quit")),
+			NextFocus: b(k("tab"), h("tab", "focus")),
+			PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
+			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
+			Refresh:   refresh,
+			Help:      b(k("?"), h("?", "help")),
+			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
+			ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
+				h("alt+1-9", "send suggestion")),
+		},
+		List: ListKeys{
+			Up:          b(k("up", "k"), h("↑/k", "up")),
+			Down:        b(k("down", "j"), h("↓/j", "down")),
+			PageUp:      b(k("pgup", "ctrl+b"), h("pgup", "page up")),
+			PageDown:    b(k("pgdown", "ctrl+f"), h("pgdn", "page down")),
+			Top:         b(k("home", "g"), h("g", "first")),
+			Bottom:      b(k("end", "G"), h("G", "last")),
+			Open:        b(k("enter", "right", "l"), h("enter", "open")),
+			Filter:      b(k("/"), h("/", "filter")),
+			FilterApply: b(k("enter"), h("enter", "apply filter")),
+			FilterClear: b(k("esc"), h("esc", "clear filter")),
+			FilterUp:    b(k("up"), h("↑", "up")),
+			FilterDown:  b(k("down"), h("↓", "down")),
+		},
+		Conversation: ConversationKeys{
+			Transcript: tk,
+			Copy:       b(k("y"), h("y", "copy message")),
+			CopyAll:    b(k("Y"), h("Y", "copy transcript")),
+			Export:     b(k("e"), h("e", "export .md")),
+			ExportJSON: b(k("E"), h("E", "export .json")),
+		},
+		Composer: ComposerKeys{
+			Send:    b(k("enter"), h("enter", "send")),
+			Newline: b(k("alt+enter", "ctrl+j"), h("alt+enter/ctrl+j", "newline")),
+			Leave:   b(k("esc"), h("esc", "leave")),
+		},
+		Chips: ChipKeys{
+			Left:  b(k("left", "h"), h("←/→", "choose")),
+			Right: b(k("right", "l")),
+			Send:  b(k("enter", "space"), h("enter", "send")),
+			Leave: b(k("esc"), h("esc", "leave")),
+		},
+		Help: HelpKeys{
+			Close: b(k("?", "q", "esc"), h("? esc", "close")),
+			Up:    b(k("up", "k")),
+			Down:  b(k("down", "j"), h("j/k", "scroll")),
+		},
 	}
 }
+
+// ShortHelp is the global part of the help bar.
+func (g GlobalKeys) ShortHelp() []key.Binding {
+	chip := g.Chip
+	if !chip.Enabled() {
+		chip = g.ChipAlt
+	}
+	return []key.Binding{chip, g.Help, g.NextFocus, g.NewTask, g.Quit, g.Refresh}
+}
+
+// FullHelp is every global binding.
+func (g GlobalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit}}
+}
+
+// ShortHelp is the help bar while the overlay is open.
+func (h HelpKeys) ShortHelp() []key.Binding { return []key.Binding{h.Down, h.Close} }
+
+// FullHelp is the overlay's own keys.
+func (h HelpKeys) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
+
+// nth is which of b's keys k is, from 1 (0 when none): the chip number of
+// a Chip or ChipAlt press.
+func nth(b key.Binding, k string) int {
+	return slices.Index(b.Keys(), k) + 1
+}
+
+// off disables bindings for the current mode. It never enables one, so a
+// binding switched off in the configuration stays off.
+func off(bs ...*key.Binding) {
+	for _, b := range bs {
+		b.SetEnabled(false)
+	}
+}
+
+// keyHint is how a hint names a binding ("ctrl+r").
+func keyHint(b key.Binding) string { return b.Help().Key }

@@ -62,7 +62,7 @@ type Model struct {
 // rebuilt when the terminal reports its background.
 func New(cfg Config) Model {
 	cfg.defaults()
-	km := DefaultKeyMap()
+	km := *cfg.KeyMap
 	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
 	r := transcript.NewRenderer()
 	m := Model{
@@ -71,9 +71,9 @@ func New(cfg Config) Model {
 		st:       st,
 		renderer: r,
 		tasks:    newTasks(st, km, cfg.PageSize),
-		conv:     newConversation(st, r, transcript.DefaultKeyMap()),
-		chips:    newChips(st, km),
-		composer: newComposer(st, km, cfg.Drafts),
+		conv:     newConversation(st, r, km),
+		chips:    newChips(st, km.Chips),
+		composer: newComposer(st, km.Composer, cfg.Drafts),
 		status:   statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
@@ -139,7 +139,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case taskCreatedMsg:
 		cmd = m.onTaskCreated(msg)
 	case taskRefreshedMsg:
-		m.onTaskRefreshed(msg)
+		cmd = m.onTaskRefreshed(msg)
 	case transcriptLoadedMsg:
 		cmd = m.onTranscriptLoaded(msg)
 	case sendDoneMsg:

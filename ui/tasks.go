@@ -19,7 +19,9 @@ import (
 // a cursor, and a filter over what is loaded.
 type tasksModel struct {
 	st *theme.Styles
-	km KeyMap
+	km ListKeys
+	// newKey is named in the empty list's hint.
+	newKey key.Binding
 	// loc and now date the rows (tests pin them).
 	loc *time.Location
 	now func() time.Time
@@ -71,7 +73,7 @@ func newTasks(st *theme.Styles, km KeyMap, pageSize int) tasksModel {
 	fi.Prompt = "/"
 	fi.Placeholder = "filter tasks"
 	fi.CharLimit = 200
-	t := tasksModel{st: st, km: km, pageSize: pageSize, filter: fi, loading: true}
+	t := tasksModel{st: st, km: km.List, newKey: km.Global.NewTask, pageSize: pageSize, filter: fi, loading: true}
 	t.applyStyles(st)
 	return t
 }
@@ -283,6 +285,21 @@ func (t *tasksModel) wantMore() bool {
 // capturing reports whether typed text goes to the filter.
 func (t *tasksModel) capturing() bool { return t.filtering }
 
+// ShortHelp is the help bar for the list's mode: the filter prompt's keys
+// while it is open, else moving and opening.
+func (t tasksModel) ShortHelp() []key.Binding {
+	if t.filtering {
+		return []key.Binding{t.km.FilterApply, t.km.FilterClear}
+	}
+	return []key.Binding{t.km.Up, t.km.Down, t.km.Open, t.km.Filter}
+}
+
+// FullHelp is every binding of the list.
+func (t tasksModel) FullHelp() [][]key.Binding {
+	k := t.km
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Filter, k.PageUp, k.PageDown, k.Top, k.Bottom, k.FilterApply, k.FilterClear}}
+}
+
 func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 	var act tasksAction
 	k, ok := msg.(tea.KeyPressMsg)
@@ -300,8 +317,11 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 				t.query = ""
 				t.refilter()
 				return t, act, nil
-			case k.String() == "up" || k.String() == "down":
-				t.move(map[string]int{"up": -1, "down": 1}[k.String()])
+			case key.Matches(k, t.km.FilterUp):
+				t.move(-1)
+				return t, act, nil
+			case key.Matches(k, t.km.FilterDown):
+				t.move(1)
 				return t, act, nil
 			}
 		}
@@ -318,22 +338,22 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 	}
 	t.toBottom = false
 	switch {
-	case key.Matches(k, t.km.TaskUp):
+	case key.Matches(k, t.km.Up):
 		t.move(-1)
-	case key.Matches(k, t.km.TaskDown):
+	case key.Matches(k, t.km.Down):
 		t.move(1)
-	case key.Matches(k, t.km.TaskPageUp):
+	case key.Matches(k, t.km.PageUp):
 		t.move(-t.listHeight())
-	case key.Matches(k, t.km.TaskPageDown):
+	case key.Matches(k, t.km.PageDown):
 		t.move(t.listHeight())
-	case key.Matches(k, t.km.TaskTop):
+	case key.Matches(k, t.km.Top):
 		t.move(-len(t.visible))
-	case key.Matches(k, t.km.TaskBottom):
+	case key.Matches(k, t.km.Bottom):
 		t.move(len(t.visible))
 		t.toBottom = len(t.items) < t.total
-	case key.Matches(k, t.km.TaskOpen):
+	case key.Matches(k, t.km.Open):
 		act.open = t.selectedID()
-	case key.Matches(k, t.km.TaskFilter):
+	case key.Matches(k, t.km.Filter):
 		t.filtering = true
 		t.clampOffset()
 		return t, act, t.filter.Focus()
@@ -371,7 +391,7 @@ func (t *tasksModel) view(spin string) []string {
 	case len(t.visible) == 0 && t.query != "":
 		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no loaded task matches", t.w, "…"))}
 	case len(t.visible) == 0 && t.loaded:
-		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · ctrl+n starts one", t.w, "…"))}
+		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · "+keyHint(t.newKey)+" starts one", t.w, "…"))}
 	}
 	for _, l := range note {
 		lines = append(lines, fit(l, t.w))

@@ -41,7 +41,7 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		m.tasks.fail(humanError(msg.err), retryHint(msg.err))
+		m.tasks.fail(humanError(msg.err), m.retryHint(msg.err))
 		return m.notify(levelError, "Could not load tasks: "+humanError(msg.err))
 	}
 	if m.status.noticeID == m.refreshNotice {
@@ -91,12 +91,14 @@ func (m *Model) onTaskCreated(msg taskCreatedMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) onTaskRefreshed(msg taskRefreshedMsg) {
+func (m *Model) onTaskRefreshed(msg taskRefreshedMsg) tea.Cmd {
 	if msg.err != nil {
-		return
+		// Only the task's new title is missing; the conversation is fine.
+		return m.notify(levelWarn, "Could not update the task's title: "+humanError(msg.err)+"; "+m.retryHint(msg.err)+".")
 	}
 	m.tasks.replace(msg.task)
 	m.conv.state(msg.task.ID).task = msg.task
+	return nil
 }
 
 // openTask shows a task at once (from what is known) and fetches its
@@ -180,11 +182,11 @@ func (m *Model) refresh() tea.Cmd {
 
 // retryHint says what helps after a failed call: a rejected key is not
 // fixed by retrying.
-func retryHint(err error) string {
+func (m *Model) retryHint(err error) string {
 	if errors.Is(err, api.ErrUnauthorized) || errors.Is(err, api.ErrForbidden) {
 		return "Check AUI_NETWORK_API_KEY (or the key file) and restart."
 	}
-	return "ctrl+r to retry"
+	return keyHint(m.km.Global.Refresh) + " to retry"
 }
 
 // anyLoading reports whether something shows a spinner.

@@ -8,53 +8,16 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// onKey routes a key: quit, the help overlay, components that capture text
-// (filter, find), global keys, then the focused pane.
+// onKey routes a key. Every binding lives in the KeyMap (keys.go), whose
+// groups name their handlers: quit first, then the global keys enabled for
+// the current mode (globalKeys), then the help overlay or the focused pane.
 func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.km.Quit) {
-		return tea.Quit
-	}
-	if m.showHelp {
-		switch {
-		case key.Matches(k, m.km.Help, m.km.QuitQ) || k.String() == "esc":
-			m.showHelp = false
-		case key.Matches(k, m.km.TaskDown):
-			m.scrollHelp(1)
-		case key.Matches(k, m.km.TaskUp):
-			m.scrollHelp(-1)
-		}
-		return nil
-	}
-	if m.focus == focusTasks && m.tasks.capturing() {
-		return m.tasksKey(k)
-	}
-	if m.focus == focusConversation && m.conv.tr.Capturing() {
-		var cmd tea.Cmd
-		m.conv.tr, cmd = m.conv.tr.Update(k)
+	if cmd, ok := m.globalKey(k); ok {
 		return cmd
 	}
-	switch {
-	case key.Matches(k, m.km.NextFocus):
-		return m.cycleFocus(1)
-	case key.Matches(k, m.km.PrevFocus):
-		return m.cycleFocus(-1)
-	case key.Matches(k, m.km.NewTask):
-		return m.newTask("")
-	case key.Matches(k, m.km.Refresh):
-		return m.refresh()
-	case key.Matches(k, m.km.ChipAlt):
-		return m.sendChip(int(k.Code - '0'))
-	}
-	if m.focus != focusComposer {
-		switch {
-		case key.Matches(k, m.km.QuitQ):
-			return tea.Quit
-		case key.Matches(k, m.km.Help):
-			m.showHelp, m.helpOffset = true, 0
-			return nil
-		case key.Matches(k, m.km.Chip):
-			return m.sendChip(int(k.Code - '0'))
-		}
+	if m.showHelp {
+		m.overlayKey(k)
+		return nil
 	}
 	switch m.focus {
 	case focusTasks:
@@ -62,18 +25,76 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case focusConversation:
 		return m.conversationKey(k)
 	case focusChips:
-		var text string
-		m.chips, text = m.chips.update(k)
-		if text != "" {
-			return m.send(text, false)
-		}
-		if k.String() == "esc" {
-			return m.setFocus(focusComposer)
-		}
+		return m.chipsKey(k)
 	case focusComposer:
 		return m.composerKey(k)
 	}
 	return nil
+}
+
+// capturing reports whether something takes every key but Quit: the help
+// overlay, or the focused pane's filter prompt, find prompt or raw view.
+func (m *Model) capturing() bool {
+	switch {
+	case m.showHelp:
+		return true
+	case m.focus == focusTasks:
+		return m.tasks.capturing()
+	case m.focus == focusConversation:
+		return m.conv.tr.Capturing()
+	}
+	return false
+}
+
+// globalKeys is the global bindings enabled in the current mode: only Quit
+// while something captures input, and not the keys that type text (q, ?,
+// digits) while the composer has focus.
+func (m *Model) globalKeys() GlobalKeys {
+	g := m.km.Global
+	switch {
+	case m.capturing():
+		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt)
+	case m.focus == focusComposer:
+		off(&g.QuitQ, &g.Help, &g.Chip)
+	}
+	return g
+}
+
+// globalKey handles GlobalKeys; ok is false when k is not one of them.
+func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
+	g := m.globalKeys()
+	switch {
+	case key.Matches(k, g.Quit, g.QuitQ):
+		return tea.Quit, true
+	case key.Matches(k, g.NextFocus):
+		return m.cycleFocus(1), true
+	case key.Matches(k, g.PrevFocus):
+		return m.cycleFocus(-1), true
+	case key.Matches(k, g.NewTask):
+		return m.newTask(""), true
+	case key.Matches(k, g.Refresh):
+		return m.refresh(), true
+	case key.Matches(k, g.Help):
+		m.showHelp, m.helpOffset = true, 0
+		return nil, true
+	case key.Matches(k, g.Chip):
+		return m.sendChip(nth(g.Chip, k.String())), true
+	case key.Matches(k, g.ChipAlt):
+		return m.sendChip(nth(g.ChipAlt, k.String())), true
+	}
+	return nil, false
+}
+
+// overlayKey scrolls or closes the help overlay (HelpKeys).
+func (m *Model) overlayKey(k tea.KeyPressMsg) {
+	switch {
+	case key.Matches(k, m.km.Help.Close):
+		m.showHelp = false
+	case key.Matches(k, m.km.Help.Down):
+		m.scrollHelp(1)
+	case key.Matches(k, m.km.Help.Up):
+		m.scrollHelp(-1)
+	}
 }
 
 func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
@@ -92,24 +113,44 @@ func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// conversationKey handles copying and exporting (ConversationKeys) and
+// hands every other key to the transcript.
 func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, m.km.Copy):
-		return m.copyFocused()
-	case key.Matches(k, m.km.CopyAll):
-		return m.copyTranscript()
-	case key.Matches(k, m.km.Export):
-		return m.export(false)
-	case key.Matches(k, m.km.ExportJSON):
-		return m.export(true)
+	ck := m.km.Conversation
+	if m.conv.tr.RawOpen() && key.Matches(k, ck.Copy) {
+		return m.copyFocused() // the JSON on screen
+	}
+	if !m.conv.tr.Capturing() {
+		switch {
+		case key.Matches(k, ck.Copy):
+			return m.copyFocused()
+		case key.Matches(k, ck.CopyAll):
+			return m.copyTranscript()
+		case key.Matches(k, ck.Export):
+			return m.export(false)
+		case key.Matches(k, ck.ExportJSON):
+			return m.export(true)
+		}
 	}
 	var cmd tea.Cmd
 	m.conv.tr, cmd = m.conv.tr.Update(k)
 	return tea.Batch(cmd, m.schedulePrewarm())
 }
 
+func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, m.km.Chips.Leave) {
+		return m.setFocus(focusComposer)
+	}
+	var text string
+	m.chips, text = m.chips.update(k)
+	if text != "" {
+		return m.send(text, false)
+	}
+	return nil
+}
+
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.km.LeaveComposer) {
+	if key.Matches(k, m.km.Composer.Leave) {
 		if m.conv.openID == "" {
 			return m.setFocus(focusTasks)
 		}
@@ -135,7 +176,7 @@ func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 		var cmd tea.Cmd
 		m.tasks, _, cmd = m.tasks.update(p)
 		return cmd
-	case m.focus == focusConversation && m.conv.tr.Capturing():
+	case m.focus == focusConversation && m.conv.tr.Typing():
 		var cmd tea.Cmd
 		m.conv.tr, cmd = m.conv.tr.Update(p)
 		return cmd

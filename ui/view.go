@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+
+	"charm.land/bubbles/v2/key"
 	"strings"
 
 	"aui-tui/theme"
@@ -96,8 +98,11 @@ func (m Model) render() string {
 	status := m.cache.status.get(statusKey{s: m.status, w: m.lay.w}, func() string { return m.status.view(m.lay.w) })
 	lines := []string{main, status}
 	if m.lay.h >= 5 {
-		hk := helpKey{focus: m.focus, capturing: m.tasks.capturing() || m.conv.tr.Capturing(), overlay: m.showHelp, w: m.lay.w, st: m.st}
-		lines = append(lines, m.cache.help.get(hk, m.helpBar))
+		keys := m.helpBarKeys()
+		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.st}
+		lines = append(lines, m.cache.help.get(hk, func() string {
+			return ansi.Truncate(m.help.ShortHelpView(keys), m.lay.w, "…")
+		}))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -123,7 +128,7 @@ func (c *memo[K]) get(k K, render func() string) string {
 type viewCache struct {
 	tasks    memo[tasksPaneKey]
 	status   memo[statusKey]
-	help     memo[helpKey]
+	help     memo[helpBarMemoKey]
 	composer memo[composerKey]
 	chips    memo[chipsKey]
 }
@@ -150,12 +155,12 @@ type statusKey struct {
 	w int
 }
 
-type helpKey struct {
-	focus     focus
-	capturing bool
-	overlay   bool
-	w         int
-	st        *theme.Styles
+// helpBarMemoKey is what the help bar depends on: the bindings it shows
+// (see bindingsKey), the width and the theme.
+type helpBarMemoKey struct {
+	keys string
+	w    int
+	st   *theme.Styles
 }
 
 type composerKey struct {
@@ -198,7 +203,8 @@ func (m Model) convPane(spin string) string {
 	if m.sepHeight(h) > 0 {
 		label := ""
 		if m.focus == focusChips {
-			label = " ←/→ choose · enter send "
+			ck := m.km.Chips
+			label = fmt.Sprintf(" %s %s · %s %s ", keyHint(ck.Left), ck.Left.Help().Desc, keyHint(ck.Send), ck.Send.Help().Desc)
 		}
 		rows = append(rows, m.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
 	}
@@ -230,12 +236,28 @@ func (m Model) convPosition() string {
 	return fmt.Sprintf(" · msg %s/%s · %d%%", thousands(msg), thousands(total), pct)
 }
 
-func (m Model) helpBar() string {
+// helpBarKeys is the bindings the help bar shows: the overlay's while it
+// is open, else the focused pane's and the global ones for the mode.
+func (m Model) helpBarKeys() []key.Binding {
 	if m.showHelp {
-		return m.st.Help.Key.Render("j/k") + " " + m.st.Help.Desc.Render("scroll") + m.st.Help.Sep.Render(" • ") +
-			m.st.Help.Key.Render("? esc") + " " + m.st.Help.Desc.Render("close")
+		return m.km.Help.ShortHelp()
 	}
-	return ansi.Truncate(m.help.ShortHelpView(m.contextHelp().ShortHelp()), m.lay.w, "…")
+	return m.shortHelp()
+}
+
+// bindingsKey sums up the help text of the enabled bindings, so the bar is
+// drawn again exactly when what it shows changes.
+func bindingsKey(bs []key.Binding) string {
+	var sb strings.Builder
+	for _, b := range bs {
+		if b.Enabled() {
+			sb.WriteString(b.Help().Key)
+			sb.WriteByte(0)
+			sb.WriteString(b.Help().Desc)
+			sb.WriteByte(0)
+		}
+	}
+	return sb.String()
 }
 
 // joinSideBySide puts two panes of equal height next to each other. Both

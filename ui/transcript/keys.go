@@ -3,8 +3,9 @@ package transcript
 import "charm.land/bubbles/v2/key"
 
 // KeyMap holds the transcript's bindings. They apply only while the
-// transcript is focused; Confirm and Cancel act on the find prompt and the
-// raw view.
+// transcript is focused. The top-level bindings read and navigate; Find
+// applies while the find prompt is open and Raw while the raw JSON view is
+// (every key goes here then). Update in update.go handles all of them.
 type KeyMap struct {
 	LineUp, LineDown         key.Binding
 	PageUp, PageDown         key.Binding
@@ -13,35 +14,63 @@ type KeyMap struct {
 	PrevMessage, NextMessage key.Binding
 	PrevUser, NextUser       key.Binding
 	Find, FindNext, FindPrev key.Binding
-	Raw                      key.Binding
-	Confirm, Cancel          key.Binding
+	// ClearFind drops the active find's highlights.
+	ClearFind key.Binding
+	Raw       key.Binding
+
+	Prompt  FindKeys
+	RawView RawKeys
+
+	// Retry is not handled here: it is the program's key for sending a
+	// failed message again, named in that message's hint.
+	Retry key.Binding
+}
+
+// FindKeys edit the find prompt; other keys with text are typed into it.
+type FindKeys struct {
+	Confirm, Cancel, DeleteBack, Clear key.Binding
+}
+
+// RawKeys act on the raw JSON view; the scroll bindings of KeyMap scroll it.
+type RawKeys struct {
+	Close key.Binding
 }
 
 // DefaultKeyMap is the less/vim-like default set.
 func DefaultKeyMap() KeyMap {
+	b, k, h := key.NewBinding, key.WithKeys, key.WithHelp
 	return KeyMap{
-		LineUp:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		LineDown:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:       key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup/ctrl+b", "page up")),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn/ctrl+f/space", "page down")),
-		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
-		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
-		PrevMessage:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous message")),
-		NextMessage:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next message")),
-		PrevUser:     key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous prompt")),
-		NextUser:     key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next prompt")),
-		Find:         key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
-		FindNext:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		FindPrev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Raw:          key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "raw JSON")),
-		Confirm:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close/clear")),
+		LineUp:       b(k("up", "k"), h("↑/k", "scroll up")),
+		LineDown:     b(k("down", "j"), h("↓/j", "scroll down")),
+		PageUp:       b(k("pgup", "ctrl+b"), h("pgup/ctrl+b", "page up")),
+		PageDown:     b(k("pgdown", "ctrl+f", "space"), h("pgdn/ctrl+f/space", "page down")),
+		HalfPageUp:   b(k("ctrl+u"), h("ctrl+u", "half page up")),
+		HalfPageDown: b(k("ctrl+d"), h("ctrl+d", "half page down")),
+		Top:          b(k("g", "home"), h("g/home", "top")),
+		Bottom:       b(k("G", "end"), h("G/end", "bottom")),
+		PrevMessage:  b(k("["), h("[", "previous message")),
+		NextMessage:  b(k("]"), h("]", "next message")),
+		PrevUser:     b(k("{"), h("{", "previous prompt")),
+		NextUser:     b(k("}"), h("}", "next prompt")),
+		Find:         b(k("/"), h("/", "find")),
+		FindNext:     b(k("n"), h("n", "next match")),
+		FindPrev:     b(k("N"), h("N", "previous match")),
+		ClearFind:    b(k("esc"), h("esc", "clear find")),
+		Raw:          b(k("v"), h("v", "raw JSON")),
+		Prompt: FindKeys{
+			Confirm:    b(k("enter"), h("enter", "confirm")),
+			Cancel:     b(k("esc"), h("esc", "cancel")),
+			DeleteBack: b(k("backspace"), h("backspace", "delete")),
+			Clear:      b(k("ctrl+u"), h("ctrl+u", "clear")),
+		},
+		RawView: RawKeys{
+			Close: b(k("esc", "v", "q"), h("esc/v/q", "close raw JSON")),
+		},
+		Retry: b(k("ctrl+r"), h("ctrl+r", "retry")),
 	}
 }
 
-// ShortHelp is the help bar's view of the bindings.
+// ShortHelp is the help bar's view of the reading bindings.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.LineDown, k.PrevMessage, k.NextMessage, k.Find, k.Raw}
 }
@@ -51,6 +80,25 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.LineUp, k.LineDown, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 		{k.PrevMessage, k.NextMessage, k.PrevUser, k.NextUser},
-		{k.Find, k.FindNext, k.FindPrev, k.Raw, k.Cancel},
+		{k.Find, k.FindNext, k.FindPrev, k.ClearFind, k.Raw, k.RawView.Close},
 	}
 }
+
+// ShortHelp is the help bar for the transcript's current mode: the find
+// prompt's keys while it is open, the raw view's while that is, else the
+// reading keys (with the key that clears an active find).
+func (m Model) ShortHelp() []key.Binding {
+	k := m.keys
+	switch {
+	case m.raw != nil:
+		return []key.Binding{k.RawView.Close, k.LineDown, k.PageDown}
+	case m.find.prompt:
+		return []key.Binding{k.Prompt.Confirm, k.Prompt.Cancel, k.Prompt.Clear}
+	case m.CanDismiss():
+		return append(k.ShortHelp(), k.ClearFind)
+	}
+	return k.ShortHelp()
+}
+
+// FullHelp is every binding, as KeyMap.FullHelp.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }

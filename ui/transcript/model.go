@@ -167,9 +167,14 @@ func (m *Model) Blur() {
 // Focused reports whether the transcript has the keyboard.
 func (m Model) Focused() bool { return m.focused }
 
-// Capturing reports whether the find prompt is open: the root must then
-// route every key here (q, digits and ? are typed into the prompt).
-func (m Model) Capturing() bool { return m.focused && m.find.prompt }
+// Capturing reports whether every key must come here: the find prompt is
+// open (q, digits and ? are typed into it) or the raw JSON view is (it is
+// modal: its keys scroll or close it, nothing else acts).
+func (m Model) Capturing() bool { return m.focused && (m.find.prompt || m.raw != nil) }
+
+// Typing reports whether the find prompt is open, so typed or pasted text
+// belongs to it.
+func (m Model) Typing() bool { return m.focused && m.find.prompt }
 
 // CanDismiss reports whether esc would close something here (the raw view,
 // the find prompt or an active find), so the root can leave esc to the

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+
 	"aui-tui/api"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
@@ -62,12 +64,12 @@ func (v *rawView) scroll(n, rows int) {
 func rawRows(h int) int { return max(h-1, 0) }
 
 // view renders the title row and the visible JSON lines, h rows of width w.
-func (v *rawView) view(w, h int, st *theme.Styles) []string {
+func (v *rawView) view(w, h int, st *theme.Styles, close key.Binding) []string {
 	if h <= 0 {
 		return nil
 	}
 	out := make([]string, 0, h)
-	title := st.Chat.Marker.Render("raw JSON") + st.Chat.Notice.Render(" · "+textsafe.Line(v.key)+" · esc/v close")
+	title := st.Chat.Marker.Render("raw JSON") + st.Chat.Notice.Render(" · "+textsafe.Line(v.key)+" · "+close.Help().Key+" close")
 	out = append(out, ansi.Truncate(title, w, "…"))
 	for i := v.off; i < len(v.lines) && len(out) < h; i++ {
 		out = append(out, v.lines[i])

@@ -26,6 +26,9 @@ type renderCtx struct {
 	now   time.Time
 	// tables keeps the entry's table layouts (nil: lay out afresh).
 	tables *tableMemo
+	// retry names the key that sends a failed message again ("" outside
+	// the program: no hint).
+	retry string
 }
 
 // lineBuf collects rendered lines with their widths in cells.
@@ -159,7 +162,10 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 		if reason == "" {
 			reason = "not sent"
 		}
-		msg := failedGlyph + " " + reason + " · ctrl+r to retry"
+		msg := failedGlyph + " " + reason
+		if c.retry != "" {
+			msg += " · " + c.retry + " to retry"
+		}
 		for _, l := range strings.Split(ansi.Wrap(msg, c.width, ""), "\n") {
 			b.add(c.st.Chat.Failed.Render(strings.TrimRight(l, " ")))
 		}

@@ -19,7 +19,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.unpin()
 		m.wheel(msg.Mouse().Button)
 	case tea.PasteMsg:
-		if m.Capturing() {
+		if m.focused && m.find.prompt {
 			m.typeFind(m.find.input + msg.Content)
 		}
 	case tea.KeyPressMsg:
@@ -96,7 +96,7 @@ func (m *Model) navKey(msg tea.KeyPressMsg) {
 		m.stepMatch(-1)
 	case key.Matches(msg, k.Raw):
 		m.openRaw()
-	case key.Matches(msg, k.Cancel):
+	case key.Matches(msg, k.ClearFind):
 		if m.find.query != "" {
 			m.find.reset()
 		}
@@ -176,12 +176,13 @@ func (m Model) RawText() (string, bool) {
 
 // promptKey edits the find prompt; every key is taken.
 func (m *Model) promptKey(msg tea.KeyPressMsg) {
+	k := m.keys.Prompt
 	switch {
-	case key.Matches(msg, m.keys.Confirm):
+	case key.Matches(msg, k.Confirm):
 		m.confirmFind()
-	case key.Matches(msg, m.keys.Cancel):
+	case key.Matches(msg, k.Cancel):
 		m.cancelFind()
-	case msg.String() == "backspace":
+	case key.Matches(msg, k.DeleteBack):
 		in := m.find.input
 		if in == "" {
 			m.cancelFind()
@@ -189,7 +190,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) {
 		}
 		_, size := utf8.DecodeLastRuneInString(in)
 		m.typeFind(in[:len(in)-size])
-	case msg.String() == "ctrl+u":
+	case key.Matches(msg, k.Clear):
 		m.typeFind("")
 	case msg.Text != "":
 		m.typeFind(m.find.input + msg.Text)
@@ -201,7 +202,7 @@ func (m *Model) rawKey(msg tea.KeyPressMsg) {
 	k, v, rows := m.keys, m.raw, rawRows(m.h)
 	page := max(rows, 1)
 	switch {
-	case key.Matches(msg, k.Cancel, k.Raw):
+	case key.Matches(msg, k.RawView.Close):
 		m.raw = nil
 	case key.Matches(msg, k.LineUp):
 		v.scroll(-1, rows)

@@ -14,7 +14,7 @@ func (m Model) View() string { return m.frame }
 
 // ctx is the render context at the current layout.
 func (m *Model) ctx() renderCtx {
-	return renderCtx{st: m.st, r: m.r, width: m.contentWidth(), loc: m.loc, now: m.now()}
+	return renderCtx{st: m.st, r: m.r, width: m.contentWidth(), loc: m.loc, now: m.now(), retry: m.keys.Retry.Help().Key}
 }
 
 // ensure brings item i's caches up to date for the current layout and
@@ -90,7 +90,7 @@ func (m *Model) sync() {
 	}
 	m.refreshMatches()
 	if m.raw != nil {
-		m.frame = m.joinFrame(m.raw.view(m.w, m.h, m.st), false, "")
+		m.frame = m.joinFrame(m.raw.view(m.w, m.h, m.st, m.keys.RawView.Close), false, "")
 		return
 	}
 	status := m.statusRow()

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+)
+
+// TestRawViewIsModal: while the raw JSON view is open, q, ?, digits and tab
+// act on it (q closes it) instead of quitting, opening help, sending a
+// suggestion or moving focus.
+func TestRawViewIsModal(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.key("esc", "v")
+	if !rawOpen(h) {
+		t.Fatalf("v did not open the raw view:\n%s", plainView(h.m))
+	}
+	for _, k := range []string{"?", "1", "tab", "ctrl+n"} {
+		_, cmd := h.m.Update(keyMsg(k))
+		for _, msg := range collect(cmd) {
+			if _, ok := msg.(tea.QuitMsg); ok {
+				t.Fatalf("%s in the raw view quit the program", k)
+			}
+		}
+		h.key(k)
+	}
+	if len(h.s.sent) != 0 || h.b.creates != 0 {
+		t.Fatalf("keys leaked out of the raw view: sent %v, created %d", h.s.sent, h.b.creates)
+	}
+	v := plainView(h.m)
+	if !rawOpen(h) || strings.Contains(v, "Anywhere") {
+		t.Fatalf("the raw view should still show, without the help overlay:\n%s", v)
+	}
+	_, cmd := h.m.Update(keyMsg("q"))
+	for _, msg := range collect(cmd) {
+		if _, ok := msg.(tea.QuitMsg); ok {
+			t.Fatal("q in the raw view quit the program")
+		}
+	}
+	h.key("q")
+	if rawOpen(h) {
+		t.Fatalf("q did not close the raw view:\n%s", plainView(h.m))
+	}
+	if !strings.Contains(h.helpBarText(), "y copy message") {
+		t.Fatalf("the help bar did not return to the reading keys: %q", h.helpBarText())
+	}
+}
+
+// rawOpen reports whether the raw view's title row is on screen.
+func rawOpen(h *harness) bool { return strings.Contains(plainView(h.m), "raw JSON · ") }
+
+// helpBarText is the bottom line of the screen.
+func (h *harness) helpBarText() string {
+	lines := strings.Split(plainView(h.m), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestRawViewHelpBarNamesItsKeys: the help bar shows the raw view's keys
+// while it is open, and the find prompt's while that is.
+func TestRawViewHelpBarNamesItsKeys(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.key("esc", "v")
+	if bar := h.helpBarText(); !strings.Contains(bar, "esc/v/q close") || strings.Contains(bar, "? help") {
+		t.Fatalf("raw view help bar = %q", bar)
+	}
+	h.key("esc", "/")
+	if bar := h.helpBarText(); !strings.Contains(bar, "enter confirm") || strings.Contains(bar, "tab focus") {
+		t.Fatalf("find prompt help bar = %q", bar)
+	}
+}
+
+func TestFailedTitleRefreshSaysSo(t *testing.T) {
+	h := newHarness(t, 1)
+	h.send(taskRefreshedMsg{err: errors.New("The server did not answer in time.")})
+	if v := plainView(h.m); !strings.Contains(v, "Could not update the task's title") {
+		t.Fatalf("a failed title refresh was dropped silently:\n%s", v)
+	}
+}
+
+// TestInjectedKeyMapDrivesKeysHintsAndHelp: a remapped binding is what the
+// program answers to, and every hint and the help overlay name it.
+func TestInjectedKeyMapDrivesKeysHintsAndHelp(t *testing.T) {
+	km := DefaultKeyMap()
+	km.Global.Refresh = key.NewBinding(key.WithKeys("f5"), key.WithHelp("f5", "refresh/retry"))
+	km.Conversation.Transcript.Retry = km.Global.Refresh
+	km.Global.QuitQ = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "quit"))
+	b := newFakeBackend(1)
+	s := &fakeSender{}
+	h := &harness{t: t, b: b, s: s, m: New(Config{Backend: b, Sender: s, UserID: "u1", KeyMap: &km, Location: time.UTC})}
+	h.m.tick = testTicker
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(h.m.Init())
+
+	_, cmd := h.m.Update(keyMsg("q"))
+	for _, msg := range collect(cmd) {
+		if _, ok := msg.(tea.QuitMsg); ok {
+			t.Fatal("q still quits after QuitQ was remapped")
+		}
+	}
+	h.key("?")
+	if v := plainView(h.m); !strings.Contains(v, "f5") || strings.Contains(v, "ctrl+r") {
+		t.Fatalf("the help overlay does not show the remapped key:\n%s", v)
+	}
+	h.key("esc")
+	h.openFirst()
+	h.s.err = api.ErrOffline
+	h.typeText("keep me")
+	h.key("enter")
+	if v := plainView(h.m); !strings.Contains(v, "f5 to retry") {
+		t.Fatalf("the failed message's hint does not name the remapped key:\n%s", v)
+	}
+	h.s.err = nil
+	h.send(tea.KeyPressMsg{Code: tea.KeyF5})
+	if got := h.s.last(); got != "keep me" {
+		t.Fatalf("f5 sent %q, want the failed text again", got)
+	}
+}
