@@ -63,6 +63,7 @@ func newRootCmd() *cobra.Command {
 				Mouse:     !noMouse,
 				ExportDir: exportDir,
 				Clipboard: nativeClipboard(),
+				OpenURL:   nativeOpener(),
 				Notice:    c.notice,
 			})
 		},

@@ -47,6 +47,9 @@ type Config struct {
 	ExportDir string
 	// Clipboard writes text to the system clipboard; nil means OSC 52 only.
 	Clipboard func(string) error
+	// OpenURL opens an http(s) link with the system's opener; nil means
+	// links are shown, not opened.
+	OpenURL func(string) error
 	// Drafts are unsent texts by task id (key "" for no task), as Drafts
 	// returned them when the program last ended.
 	Drafts map[string]string

@@ -72,6 +72,9 @@ func (m *Model) exportKeys() string {
 // view is open, else the focused message when it is on screen, else the
 // message at the top of the view; the notice says which.
 func (m *Model) copyFocused() tea.Cmd {
+	if card, ok := m.conv.tr.DetailsText(); ok {
+		return m.copyText("card", card)
+	}
 	if raw, ok := m.conv.tr.RawText(); ok {
 		return m.copyText(fmt.Sprintf("raw JSON (%s characters)", thousands(utf8.RuneCountInString(raw))), raw)
 	}

@@ -154,6 +154,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case transcript.OpenLinkMsg:
+		cmd = m.openLink(msg)
+	case linkOpenedMsg:
+		cmd = m.onLinkOpened(msg)
 	default:
 		cmd = m.toFocused(msg)
 	}

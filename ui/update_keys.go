@@ -117,8 +117,8 @@ func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
 // hands every other key to the transcript.
 func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 	ck := m.km.Conversation
-	if m.conv.tr.RawOpen() && key.Matches(k, ck.Copy) {
-		return m.copyFocused() // the JSON on screen
+	if _, details := m.conv.tr.DetailsText(); (m.conv.tr.RawOpen() || details) && key.Matches(k, ck.Copy) {
+		return m.copyFocused() // the JSON or card on screen
 	}
 	if !m.conv.tr.Capturing() {
 		switch {

@@ -48,6 +48,8 @@ type Model struct {
 
 	find findState
 	raw  *rawView
+	// details shows the focused message's cards in full.
+	details *detailsView
 
 	// frame is the joined output View returns.
 	frame string
@@ -110,6 +112,10 @@ func (m *Model) SetSize(w, h int) {
 	if m.raw != nil {
 		m.raw.wrap(m.w)
 	}
+	if m.details != nil {
+		m.details.build(m.w, m.st)
+		m.details.scroll(0, rawRows(m.h))
+	}
 	m.sync()
 }
 
@@ -170,7 +176,9 @@ func (m Model) Focused() bool { return m.focused }
 // Capturing reports whether every key must come here: the find prompt is
 // open (q, digits and ? are typed into it) or the raw JSON view is (it is
 // modal: its keys scroll or close it, nothing else acts).
-func (m Model) Capturing() bool { return m.focused && (m.find.prompt || m.raw != nil) }
+func (m Model) Capturing() bool {
+	return m.focused && (m.find.prompt || m.raw != nil || m.details != nil)
+}
 
 // Typing reports whether the find prompt is open, so typed or pasted text
 // belongs to it.
@@ -180,7 +188,7 @@ func (m Model) Typing() bool { return m.focused && m.find.prompt }
 // the find prompt or an active find), so the root can leave esc to the
 // transcript in that case.
 func (m Model) CanDismiss() bool {
-	return m.raw != nil || m.find.prompt || m.find.query != ""
+	return m.raw != nil || m.details != nil || m.find.prompt || m.find.query != ""
 }
 
 // RawOpen reports whether the raw JSON view replaces the transcript.

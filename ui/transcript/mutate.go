@@ -17,7 +17,7 @@ func (m *Model) SetEntries(es []Entry) {
 	m.follow, m.newBelow = true, false
 	m.focusKey = ""
 	m.pinKey, m.held = "", false
-	m.raw = nil
+	m.raw, m.details = nil, nil
 	m.find.reset()
 	m.sync()
 }
@@ -51,6 +51,9 @@ func (m *Model) ReplaceKey(oldKey string, e Entry) {
 	}
 	if m.raw != nil && m.raw.key == oldKey {
 		m.raw.key = e.Key
+	}
+	if m.details != nil && m.details.key == oldKey {
+		m.details.key = e.Key
 	}
 	if j, dup := m.lookup(e.Key); dup && j != i {
 		// The new key already has an entry (it arrived by another path):
@@ -146,6 +149,9 @@ func (m *Model) removeAt(i int) {
 	}
 	if m.raw != nil && m.raw.key == key {
 		m.raw = nil
+	}
+	if m.details != nil && m.details.key == key {
+		m.details = nil
 	}
 }
 

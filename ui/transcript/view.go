@@ -93,6 +93,10 @@ func (m *Model) sync() {
 		m.frame = m.joinFrame(m.raw.view(m.w, m.h, m.st, m.keys.RawView.Close), false, "")
 		return
 	}
+	if m.details != nil {
+		m.frame = m.joinFrame(m.details.view(m.w, m.h, m.st, m.keys), false, "")
+		return
+	}
 	status := m.statusRow()
 	lines := m.collect(m.contentHeight())
 	if m.statusRow() != status {

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"aui-tui/api"
+	"aui-tui/ui/transcript"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -87,5 +89,29 @@ func TestTaskRowsShowTheirDate(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
 			t.Errorf("no row %q in:\n%s", want, v)
 		}
+	}
+}
+
+// TestOpenLinkShowsThenOpens: the URL is shown in the status bar and handed
+// to the system opener; a failure says what to do instead.
+func TestOpenLinkShowsThenOpens(t *testing.T) {
+	h := newHarness(t, 1)
+	var opened []string
+	h.m.cfg.OpenURL = func(u string) error { opened = append(opened, u); return nil }
+	h.send(transcript.OpenLinkMsg{URL: "https://shop.example.com/ovens/bo71"})
+	if len(opened) != 1 || opened[0] != "https://shop.example.com/ovens/bo71" {
+		t.Fatalf("opener got %q", opened)
+	}
+	if v := plainView(h.m); !strings.Contains(v, "Opening https://shop.example.com/ovens/bo71") {
+		t.Fatalf("the URL is not shown:\n%s", v)
+	}
+	h.m.cfg.OpenURL = func(string) error { return errors.New("xdg-open: no method available") }
+	h.send(transcript.OpenLinkMsg{URL: "https://shop.example.com/x"})
+	if v := plainView(h.m); !strings.Contains(v, "Could not open https://shop.example.com/x") {
+		t.Fatalf("no failure notice:\n%s", v)
+	}
+	h.send(transcript.OpenLinkMsg{})
+	if v := plainView(h.m); !strings.Contains(v, "no link to open") {
+		t.Fatalf("no notice for a message without a link:\n%s", v)
 	}
 }
