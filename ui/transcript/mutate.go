@@ -127,7 +127,8 @@ func (m *Model) changed(i int) {
 	it := &m.items[i]
 	it.height = it.estimate(m.contentWidth())
 	m.hidx.set(i, it.height)
-	if !m.follow && i >= m.lastVisible() {
+	// The held reply growing is what "↓ more" already says.
+	if !m.follow && i >= m.lastVisible() && !(m.held && it.e.Key == m.pinKey) {
 		m.newBelow = true
 	}
 }
