@@ -52,6 +52,7 @@ func newRootCmd() *cobra.Command {
 				return err
 			}
 			defer c.close()
+			wd, _ := os.Getwd() // without it, exported paths show whole
 			return runUI(c, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
@@ -65,6 +66,8 @@ func newRootCmd() *cobra.Command {
 				Clipboard: nativeClipboard(),
 				OpenURL:   nativeOpener(),
 				Notice:    c.notice,
+				InTmux:    os.Getenv("TMUX") != "",
+				WorkDir:   wd,
 			})
 		},
 	}

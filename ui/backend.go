@@ -56,6 +56,12 @@ type Config struct {
 	// Notice is shown in the status bar at start (e.g. a demo store that
 	// was damaged and moved aside).
 	Notice string
+	// InTmux says the program runs inside tmux, which changes how the
+	// clipboard is reached (the caller reads $TMUX).
+	InTmux bool
+	// WorkDir is the working directory, against which exported paths are
+	// shown shorter ("" shows them whole).
+	WorkDir string
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
 	// Now and Location make time deterministic in tests.

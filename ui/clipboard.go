@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -46,7 +45,7 @@ func osc52(text string, inTmux bool) string {
 // copyText writes text to the clipboard by OSC 52 and, when a native
 // clipboard tool is configured, by that tool too (its outcome is reported).
 func (m *Model) copyText(what, text string) tea.Cmd {
-	clip := m.cfg.Clipboard
+	clip := m.com.cfg.Clipboard
 	if len(text) > maxOSC52 {
 		// Terminals drop (or choke on) escape sequences this long, and
 		// would do so silently.
@@ -55,7 +54,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		}
 		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
 	}
-	raw := tea.Raw(osc52(text, os.Getenv("TMUX") != ""))
+	raw := tea.Raw(osc52(text, m.com.cfg.InTmux))
 	if clip == nil {
 		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
 	}
@@ -64,7 +63,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 
 // exportKeys names the export keys for a hint ("e or E").
 func (m *Model) exportKeys() string {
-	ck := m.km.Conversation
+	ck := m.com.keys.Conversation
 	return keyHint(ck.Export) + " or " + keyHint(ck.ExportJSON)
 }
 
@@ -72,27 +71,27 @@ func (m *Model) exportKeys() string {
 // view is open, else the focused message when it is on screen, else the
 // message at the top of the view; the notice says which.
 func (m *Model) copyFocused() tea.Cmd {
-	if card, ok := m.conv.tr.DetailsText(); ok {
+	if card, ok := m.chat.DetailsText(); ok {
 		return m.copyText("card", card)
 	}
-	if raw, ok := m.conv.tr.RawText(); ok {
+	if raw, ok := m.chat.RawText(); ok {
 		return m.copyText(fmt.Sprintf("raw JSON (%s characters)", thousands(utf8.RuneCountInString(raw))), raw)
 	}
-	e, ok := m.conv.tr.Target()
+	e, ok := m.chat.Target()
 	if !ok {
 		return m.notify(levelWarn, "Nothing to copy: the conversation is empty.")
 	}
 	text := textsafe.Text(e.Msg.Text)
-	what := fmt.Sprintf("%s (%s characters)", m.conv.tr.Describe(e), thousands(utf8.RuneCountInString(text)))
+	what := fmt.Sprintf("%s (%s characters)", m.chat.Describe(e), thousands(utf8.RuneCountInString(text)))
 	return m.copyText(what, text)
 }
 
 func (m *Model) copyTranscript() tea.Cmd {
-	if m.conv.openID == "" {
+	task, ok := m.chat.OpenTask()
+	if !ok {
 		return m.notify(levelWarn, "Open a task first.")
 	}
-	s := m.conv.state(m.conv.openID)
-	return m.copyText("transcript", export.Markdown(s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location))
+	return m.copyText("transcript", export.Markdown(task, messagesOf(m.chat.Entries()), m.com.cfg.Location))
 }
 
 func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
@@ -102,9 +101,9 @@ func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.notify(levelWarn, fmt.Sprintf("Copied the %s with OSC 52 only (%s); your terminal must allow it.", msg.what, humanError(msg.err)))
 	}
-	if m.cfg.Clipboard == nil {
+	if m.com.cfg.Clipboard == nil {
 		where := "works where the terminal allows it"
-		if os.Getenv("TMUX") != "" {
+		if m.com.cfg.InTmux {
 			where = "in tmux this needs set-clipboard on or allow-passthrough on"
 		}
 		return m.notify(levelInfo, fmt.Sprintf("Copied the %s with OSC 52 (%s).", msg.what, where))
@@ -131,12 +130,12 @@ func messagesOf(es []transcript.Entry) []api.Message {
 // server has it (ids included); what is on screen is the fallback when the
 // server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
-	if m.conv.openID == "" {
+	task, ok := m.chat.OpenTask()
+	if !ok {
 		return m.notify(levelWarn, "Open a task first.")
 	}
-	s := m.conv.state(m.conv.openID)
-	task, shown, loc, dir := s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location, m.cfg.ExportDir
-	b, timeout := m.cfg.Backend, m.cfg.Timeout
+	shown, loc, dir := messagesOf(m.chat.Entries()), m.com.cfg.Location, m.com.cfg.ExportDir
+	b, timeout := m.com.cfg.Backend, m.com.cfg.Timeout
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
@@ -155,7 +154,7 @@ func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
 		return m.notify(levelError, "Export failed: "+humanError(msg.err))
 	}
 	path := msg.path
-	if wd, err := os.Getwd(); err == nil {
+	if wd := m.com.cfg.WorkDir; wd != "" {
 		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
 			path = rel // shorter, so the status bar shows all of it
 		}

@@ -46,8 +46,9 @@ type ListKeys struct {
 }
 
 // ConversationKeys work in the conversation pane: reading, find and the raw
-// view (transcript.KeyMap, handled in ui/transcript/update.go) and copying
-// and exporting (update_keys.go, conversationKey).
+// view (transcript.KeyMap, handled in ui/transcript/update.go, reached
+// through the chat's Update) and copying and exporting (update_keys.go,
+// conversationKey).
 type ConversationKeys struct {
 	Transcript                        transcript.KeyMap
 	Copy, CopyAll, Export, ExportJSON key.Binding
@@ -65,8 +66,8 @@ type ChipKeys struct {
 	Left, Right, Send, Leave key.Binding
 }
 
-// HelpKeys work while the ? overlay is open (update_keys.go, overlayKey); it takes
-// every other key.
+// HelpKeys work while the ? overlay is open (overlay.go,
+// overlayModel.Update); it takes every other key.
 type HelpKeys struct {
 	Close, Up, Down key.Binding
 }

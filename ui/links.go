@@ -20,10 +20,10 @@ func (m *Model) openLink(msg transcript.OpenLinkMsg) tea.Cmd {
 		return m.notify(levelWarn, "This message has no link to open.")
 	}
 	url := textsafe.Line(msg.URL)
-	if m.cfg.OpenURL == nil {
+	if m.com.cfg.OpenURL == nil {
 		return m.notify(levelWarn, "No program to open links here; the link is "+url)
 	}
-	open := m.cfg.OpenURL
+	open := m.com.cfg.OpenURL
 	return tea.Batch(m.notify(levelInfo, "Opening "+url),
 		func() tea.Msg { return linkOpenedMsg{url: url, err: open(url)} })
 }

@@ -19,7 +19,7 @@ func copied(t *testing.T, h *harness) string {
 	t.Helper()
 	next, cmd := h.m.Update(keyMsg("y"))
 	h.m = next.(Model)
-	for _, msg := range collect(cmd) {
+	for _, msg := range collect(t, cmd) {
 		if r, ok := msg.(tea.RawMsg); ok {
 			seq, _ := r.Msg.(string)
 			b64, _, _ := strings.Cut(strings.TrimPrefix(seq, "\x1b]52;c;"), "\x07")
@@ -59,7 +59,7 @@ func TestCopyTakesWhatIsOnScreen(t *testing.T) {
 	h.key("g")
 	next, cmd := h.m.Update(keyMsg("y"))
 	h.m = next.(Model)
-	for _, msg := range collect(cmd) {
+	for _, msg := range collect(t, cmd) {
 		next, _ := h.m.Update(msg)
 		h.m = next.(Model)
 	}
@@ -97,7 +97,7 @@ func TestTaskRowsShowTheirDate(t *testing.T) {
 func TestOpenLinkShowsThenOpens(t *testing.T) {
 	h := newHarness(t, 1)
 	var opened []string
-	h.m.cfg.OpenURL = func(u string) error { opened = append(opened, u); return nil }
+	h.m.com.cfg.OpenURL = func(u string) error { opened = append(opened, u); return nil }
 	h.send(transcript.OpenLinkMsg{URL: "https://shop.example.com/ovens/bo71"})
 	if len(opened) != 1 || opened[0] != "https://shop.example.com/ovens/bo71" {
 		t.Fatalf("opener got %q", opened)
@@ -105,7 +105,7 @@ func TestOpenLinkShowsThenOpens(t *testing.T) {
 	if v := plainView(h.m); !strings.Contains(v, "Opening https://shop.example.com/ovens/bo71") {
 		t.Fatalf("the URL is not shown:\n%s", v)
 	}
-	h.m.cfg.OpenURL = func(string) error { return errors.New("xdg-open: no method available") }
+	h.m.com.cfg.OpenURL = func(string) error { return errors.New("xdg-open: no method available") }
 	h.send(transcript.OpenLinkMsg{URL: "https://shop.example.com/x"})
 	if v := plainView(h.m); !strings.Contains(v, "Could not open https://shop.example.com/x") {
 		t.Fatalf("no failure notice:\n%s", v)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 )
@@ -54,6 +55,9 @@ type tasksModel struct {
 	// drafted marks tasks with unsent text (set by the root from the
 	// composer's drafts).
 	drafted map[string]bool
+	// spin is the spinner's frame, shown while loading.
+	spin    string
+	intents tasksIntents
 }
 
 // setDrafted replaces the set of tasks with unsent text.
@@ -62,10 +66,10 @@ func (t *tasksModel) setDrafted(d map[string]bool) {
 	t.rev++
 }
 
-// tasksAction is what a key in the list asks the root to do.
-type tasksAction struct {
-	open     string
-	loadMore bool
+// tasksIntents is what the list asks of the rest of the program.
+type tasksIntents struct {
+	// open is the task chosen with enter.
+	open string
 }
 
 func newTasks(st *theme.Styles, km KeyMap, pageSize int) tasksModel {
@@ -94,7 +98,8 @@ func (t *tasksModel) applyStyles(st *theme.Styles) {
 	t.filter.SetStyles(s)
 }
 
-func (t *tasksModel) setSize(w, h int) {
+// SetSize sets the pane's inner size.
+func (t *tasksModel) SetSize(w, h int) {
 	t.w, t.h = w, h
 	t.filter.SetWidth(max(1, w-2))
 	t.clampOffset()
@@ -107,6 +112,37 @@ func (t *tasksModel) beginRefresh() int {
 	t.err = ""
 	return t.gen
 }
+
+// beginLoad marks page as loading and returns the generation its request
+// carries; page 1 starts a new generation (a refresh).
+func (t *tasksModel) beginLoad(page int) int {
+	if page <= 1 {
+		return t.beginRefresh()
+	}
+	t.loading = true
+	return t.gen
+}
+
+// Focus marks the list as having the keyboard.
+func (t *tasksModel) Focus() { t.focused = true }
+
+// Blur marks the list as not having it.
+func (t *tasksModel) Blur() { t.focused = false }
+
+// SetSpinner sets the spinner frame shown while loading.
+func (t *tasksModel) SetSpinner(frame string) { t.spin = frame }
+
+// loading reports whether a page is on its way.
+func (t *tasksModel) isLoading() bool { return t.loading }
+
+// generation is the current refresh generation, which a page must carry.
+func (t *tasksModel) generation() int { return t.gen }
+
+// loadedCount is how many tasks are loaded.
+func (t *tasksModel) loadedCount() int { return len(t.items) }
+
+// setOpen marks the open task.
+func (t *tasksModel) setOpen(id string) { t.openID = id }
 
 // nextPage is the 1-based page to ask for after what is loaded.
 func (t *tasksModel) nextPage() int {
@@ -282,8 +318,8 @@ func (t *tasksModel) wantMore() bool {
 	return t.cursor >= len(t.visible)-4 || len(t.visible) < t.offset+t.listHeight()
 }
 
-// capturing reports whether typed text goes to the filter.
-func (t *tasksModel) capturing() bool { return t.filtering }
+// Capturing reports whether typed text goes to the filter.
+func (t *tasksModel) Capturing() bool { return t.filtering }
 
 // ShortHelp is the help bar for the list's mode: the filter prompt's keys
 // while it is open, else moving and opening.
@@ -300,8 +336,19 @@ func (t tasksModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Filter, k.PageUp, k.PageDown, k.Top, k.Bottom, k.FilterApply, k.FilterClear}}
 }
 
-func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
-	var act tasksAction
+// Update handles the list's keys (ListKeys), typing into the filter and
+// the mouse wheel. Enter leaves the task to open in the intents; the root
+// asks wantMore whether more pages are due.
+func (t tasksModel) Update(msg tea.Msg) (tasksModel, tea.Cmd) {
+	if w, ok := msg.(tea.MouseWheelMsg); ok {
+		switch w.Mouse().Button {
+		case tea.MouseWheelUp:
+			t.move(-1)
+		case tea.MouseWheelDown:
+			t.move(1)
+		}
+		return t, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if t.filtering {
 		if ok {
@@ -309,20 +356,20 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 			case key.Matches(k, t.km.FilterApply):
 				t.filtering = false
 				t.filter.Blur()
-				return t, act, nil
+				return t, nil
 			case key.Matches(k, t.km.FilterClear):
 				t.filtering = false
 				t.filter.Blur()
 				t.filter.SetValue("")
 				t.query = ""
 				t.refilter()
-				return t, act, nil
+				return t, nil
 			case key.Matches(k, t.km.FilterUp):
 				t.move(-1)
-				return t, act, nil
+				return t, nil
 			case key.Matches(k, t.km.FilterDown):
 				t.move(1)
-				return t, act, nil
+				return t, nil
 			}
 		}
 		var cmd tea.Cmd
@@ -331,10 +378,10 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 			t.query = t.filter.Value()
 			t.refilter()
 		}
-		return t, act, cmd
+		return t, cmd
 	}
 	if !ok {
-		return t, act, nil
+		return t, nil
 	}
 	t.toBottom = false
 	switch {
@@ -352,18 +399,25 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 		t.move(len(t.visible))
 		t.toBottom = len(t.items) < t.total
 	case key.Matches(k, t.km.Open):
-		act.open = t.selectedID()
+		t.intents.open = t.selectedID()
 	case key.Matches(k, t.km.Filter):
 		t.filtering = true
 		t.clampOffset()
-		return t, act, t.filter.Focus()
+		return t, t.filter.Focus()
 	case key.Matches(k, t.km.FilterClear) && t.query != "":
 		t.filter.SetValue("")
 		t.query = ""
 		t.refilter()
 	}
-	act.loadMore = t.wantMore()
-	return t, act, nil
+	return t, nil
+}
+
+// takeIntents returns what the list asked for since the last call and
+// forgets it.
+func (t *tasksModel) takeIntents() tasksIntents {
+	in := t.intents
+	t.intents = tasksIntents{}
+	return in
 }
 
 func (t *tasksModel) move(d int) {
@@ -374,12 +428,15 @@ func (t *tasksModel) move(d int) {
 	t.clampOffset()
 }
 
-// view renders the pane body: exactly h lines of exactly w cells. Rows are
+// View renders the pane body: exactly h lines of exactly w cells. Rows are
 // built to the width; only the few other lines are measured.
-func (t *tasksModel) view(spin string) []string {
+func (t tasksModel) View() string { return strings.Join(t.lines(), "\n") }
+
+func (t *tasksModel) lines() []string {
+	spin := t.spin
 	lines := make([]string, 0, t.h)
 	if t.filtering || t.query != "" {
-		lines = append(lines, fit(t.filter.View(), t.w))
+		lines = append(lines, cells.Fit(t.filter.View(), t.w))
 	}
 	lh := t.listHeight()
 	var note []string
@@ -394,7 +451,7 @@ func (t *tasksModel) view(spin string) []string {
 		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · "+keyHint(t.newKey)+" starts one", t.w, "…"))}
 	}
 	for _, l := range note {
-		lines = append(lines, fit(l, t.w))
+		lines = append(lines, cells.Fit(l, t.w))
 	}
 	for i := t.offset; i < len(t.visible) && i < t.offset+lh; i++ {
 		lines = append(lines, t.row(i))
@@ -403,7 +460,7 @@ func (t *tasksModel) view(spin string) []string {
 	for len(lines) < t.h-1 {
 		lines = append(lines, blank)
 	}
-	return append(lines[:max(0, t.h-1)], fit(t.footer(spin), t.w))
+	return append(lines[:max(0, t.h-1)], cells.Fit(t.footer(), t.w))
 }
 
 func (t *tasksModel) row(i int) string {
@@ -443,7 +500,8 @@ func (t *tasksModel) row(i int) string {
 	return t.st.Tasks.Item.Render(plain) + t.st.Tasks.ID.Render(idPart)
 }
 
-func (t *tasksModel) footer(spin string) string {
+func (t *tasksModel) footer() string {
+	spin := t.spin
 	var s string
 	switch {
 	case t.query != "":
@@ -496,7 +554,7 @@ func shortID(id string) string {
 	return id
 }
 
-// viewKey is everything the pane's look depends on, so an unchanged pane
+// tasksViewKey is everything the pane's look depends on, so an unchanged pane
 // is not drawn again.
 type tasksViewKey struct {
 	rev, cursor, offset, total, w, h   int
@@ -505,12 +563,12 @@ type tasksViewKey struct {
 	st                                 *theme.Styles
 }
 
-func (t *tasksModel) viewKey(spin string) tasksViewKey {
+func (t *tasksModel) viewKey() tasksViewKey {
 	k := tasksViewKey{rev: t.rev, cursor: t.cursor, offset: t.offset, total: t.total, w: t.w, h: t.h,
 		openID: t.openID, err: t.err, errHint: t.errHint, focused: t.focused, loading: t.loading,
 		loaded: t.loaded, st: t.st}
 	if t.loading {
-		k.spin = spin
+		k.spin = t.spin
 	}
 	if t.filtering || t.query != "" {
 		k.filter = t.filter.View()

@@ -2,6 +2,8 @@ package transcript
 
 import (
 	"strings"
+
+	"aui-tui/internal/cells"
 )
 
 // Table geometry: columns are joined by colSep; a wrapped text column is
@@ -186,16 +188,16 @@ func renderTable(t *mdTable, c renderCtx, partial bool) ([]string, []int) {
 func (tc tableCells) grid(ws []int, cs cellStyles) ([]string, []int) {
 	var b lineBuf
 	sep := cs.rule.Render(colSep)
-	row := func(cells []cell, head bool) {
-		wrapped := make([][][]word, len(cells))
+	row := func(rc []cell, head bool) {
+		wrapped := make([][][]word, len(rc))
 		height := 1
-		for i, c := range cells {
+		for i, c := range rc {
 			wrapped[i] = wrapWords(c.words, ws[i])
 			height = max(height, len(wrapped[i]))
 		}
 		for ln := range height {
 			var sb strings.Builder
-			for i := range cells {
+			for i := range rc {
 				if i > 0 {
 					sb.WriteString(sep)
 				}
@@ -208,7 +210,7 @@ func (tc tableCells) grid(ws []int, cs cellStyles) ([]string, []int) {
 				if head {
 					left, right = 0, ws[i]-w
 				}
-				sb.WriteString(pad(left) + s + pad(right))
+				sb.WriteString(cells.Pad(left) + s + cells.Pad(right))
 			}
 			b.add(trimRight(sb.String()))
 		}
@@ -272,7 +274,7 @@ func (tc tableCells) records(width int, cs cellStyles) ([]string, []int) {
 		}
 		lines := packFields(fields, inner)
 		for j, ln := range lines {
-			lead := pad(indent)
+			lead := cells.Pad(indent)
 			if j == 0 {
 				lead = bullet
 			}

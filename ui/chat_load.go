@@ -1,0 +1,72 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// fetch loads a task's transcript; only the newest fetch of a task is kept.
+func (c *chatModel) fetch(id string) tea.Cmd {
+	c.reqSeq++
+	s := c.state(id)
+	s.reqID = c.reqSeq
+	s.loading = true
+	s.err = ""
+	cfg := c.com.cfg
+	return loadTranscriptCmd(cfg.Backend, cfg.Timeout, cfg.Now, id, c.reqSeq)
+}
+
+func (c *chatModel) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
+	s := c.state(msg.taskID)
+	if msg.reqID != s.reqID {
+		return nil // an older fetch of this task; a newer one is on its way
+	}
+	s.loading = false
+	if msg.err != nil {
+		s.err = humanError(msg.err)
+		c.notify(levelError, "Could not load the transcript: "+s.err)
+		// A message waiting for the history is sent anyway.
+		return c.dispatchQueued(msg.taskID)
+	}
+	c.setLatency(msg.latency)
+	if s.turn.inFlight != "" && !s.turn.queued {
+		// A reply is streaming: the history would hold its turn twice.
+		// Set it aside and fetch again when the turn ends.
+		s.refetch = true
+		return nil
+	}
+	wasLoaded := s.loaded
+	s.loaded = true
+	if wasLoaded && s.sameMessages(msg.msgs) {
+		// A refresh that found nothing new keeps the reader's place.
+		return c.dispatchQueued(msg.taskID)
+	}
+	s.tr.SetEntries(entriesFromMessages(s.task, msg.msgs, s.local()))
+	var cmds []tea.Cmd
+	if msg.taskID == c.openID {
+		c.intents.chips = true
+		cmds = append(cmds, c.schedulePrewarm())
+	}
+	return tea.Batch(append(cmds, c.dispatchQueued(msg.taskID))...)
+}
+
+// Refresh retries the open task's failed send if there is one (retried),
+// else fetches its transcript again unless a reply is on its way.
+func (c *chatModel) Refresh() (cmd tea.Cmd, retried bool) {
+	if c.openID == "" {
+		return nil, false
+	}
+	s := c.state(c.openID)
+	if s.turn.inFlight != "" {
+		return nil, false
+	}
+	if e, ok := s.lastFailed(); ok {
+		return c.retry(s, e), true
+	}
+	return c.fetch(c.openID), false
+}
+
+// OpenIsEmpty reports whether the open task holds nothing but its welcome
+// message, so a new task would add nothing.
+func (c *chatModel) OpenIsEmpty() bool {
+	return c.openID != "" && c.state(c.openID).isEmpty()
+}
