@@ -48,7 +48,10 @@ func (m *Model) capturing() bool {
 
 // globalKeys is the global bindings enabled in the current mode: only Quit
 // while something captures input, and not the keys that type text (q, ?,
-// digits) while the composer has focus.
+// digits) while the composer has focus. A bare digit sends a suggestion
+// only where the suggestions are what is read (the conversation, the
+// chips): in the task list it is too easily pressed meaning something else,
+// and the message would go to the open task, not the highlighted one.
 func (m *Model) globalKeys() GlobalKeys {
 	g := m.com.keys.Global
 	switch {
@@ -56,6 +59,11 @@ func (m *Model) globalKeys() GlobalKeys {
 		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt)
 	case m.focus == focusComposer:
 		off(&g.QuitQ, &g.Help, &g.Chip)
+	case m.focus == focusTasks:
+		off(&g.Chip)
+	}
+	if len(m.chat.Suggestions()) == 0 {
+		off(&g.Chip, &g.ChipAlt) // nothing to send: not offered in the help bar
 	}
 	return g
 }
