@@ -100,7 +100,7 @@ func DefaultKeyMap() KeyMap {
 			Bottom:      b(k("end", "G"), h("G", "last")),
 			Open:        b(k("enter", "right", "l"), h("enter", "open")),
 			Filter:      b(k("/"), h("/", "filter")),
-			FilterApply: b(k("enter"), h("enter", "apply filter")),
+			FilterApply: b(k("enter"), h("enter", "open match")),
 			FilterClear: b(k("esc"), h("esc", "clear filter")),
 			FilterUp:    b(k("up"), h("↑", "up")),
 			FilterDown:  b(k("down"), h("↓", "down")),

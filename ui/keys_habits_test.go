@@ -28,3 +28,27 @@ func TestDigitInTaskListSendsNothing(t *testing.T) {
 		t.Fatalf("alt+1 in the task list sent %q", got)
 	}
 }
+
+// TestFilterEnterOpensTheFirstMatch: typing a filter moves the cursor to
+// the first match, and enter in the filter opens it (the cursor's old row
+// number does not pick the third match).
+func TestFilterEnterOpensTheFirstMatch(t *testing.T) {
+	h := newHarness(t, 12)
+	h.key("down", "down", "down", "/")
+	h.typeText("number 1")
+	h.key("enter")
+	if got := h.m.chat.OpenID(); got != h.b.tasks[0].ID {
+		t.Fatalf("enter in the filter opened %q, want the first match %q", got, h.b.tasks[0].ID)
+	}
+	if h.m.focus != focusComposer {
+		t.Fatalf("focus %v after opening, want the composer", h.m.focus)
+	}
+	// esc while filtering leaves the cursor on the task it was on.
+	h = newHarness(t, 12)
+	h.key("/")
+	h.typeText("number 1")
+	h.key("down", "down", "esc")
+	if got := h.m.tasks.selectedID(); got != h.b.tasks[10].ID {
+		t.Fatalf("after esc the cursor is on %q, want %q (Task number 11)", got, h.b.tasks[10].ID)
+	}
+}

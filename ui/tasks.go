@@ -354,15 +354,20 @@ func (t tasksModel) Update(msg tea.Msg) (tasksModel, tea.Cmd) {
 		if ok {
 			switch {
 			case key.Matches(k, t.km.FilterApply):
+				// As in fzf: enter opens the match the cursor is on; the
+				// filter stays for the next look at the list.
 				t.filtering = false
 				t.filter.Blur()
+				t.intents.open = t.selectedID()
 				return t, nil
 			case key.Matches(k, t.km.FilterClear):
 				t.filtering = false
 				t.filter.Blur()
 				t.filter.SetValue("")
 				t.query = ""
+				sel := t.selectedID()
 				t.refilter()
+				t.selectID(sel) // the task the cursor was on stays selected
 				return t, nil
 			case key.Matches(k, t.km.FilterUp):
 				t.move(-1)
@@ -377,6 +382,8 @@ func (t tasksModel) Update(msg tea.Msg) (tasksModel, tea.Cmd) {
 		if t.filter.Value() != t.query {
 			t.query = t.filter.Value()
 			t.refilter()
+			t.cursor = 0 // the best match is the first one
+			t.clampOffset()
 		}
 		return t, cmd
 	}
