@@ -43,6 +43,9 @@ func newDemoServerCmd() *cobra.Command {
 				return fmt.Errorf("--long must be 0 or more")
 			}
 			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long})
+			if errors.Is(err, demo.ErrStoreInUse) {
+				return fmt.Errorf("%w; close that one first, or pass --store with another file", err)
+			}
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -40,6 +41,11 @@ func newTasksCmd() *cobra.Command {
 			}
 			defer c.close()
 			p, err := c.client.ListTasks(cmd.Context(), c.userID, page, size)
+			if errors.Is(err, api.ErrNotFound) {
+				// Every user has a task listing: a 404 means the address is
+				// not an AUI API.
+				return fmt.Errorf("%w; this address serves no AUI task list: check --base-url (or --region)", err)
+			}
 			if err != nil {
 				return explain(err)
 			}

@@ -510,3 +510,31 @@ func TestDemoServerCommand(t *testing.T) {
 		t.Errorf("demo-server did not explain how to connect:\n%s", rest)
 	}
 }
+
+// TestStoreInUseNamesWhatTheCommandTakes: with the demo store held by
+// another process, each command says what it can do instead, naming only
+// flags it has.
+func TestStoreInUseNamesWhatTheCommandTakes(t *testing.T) {
+	isolate(t)
+	path, err := demo.DefaultStorePath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stop := serveDemo(t, path)
+	defer stop()
+	_, _, err = runCmd(t, "tasks", "--demo")
+	if msg := oneLine(t, err, "in use by another aui-tui", "XDG_STATE_HOME"); strings.Contains(msg, "--store") || strings.Contains(msg, "store file") {
+		t.Errorf("tasks has no --store flag, yet the error suggests one: %q", msg)
+	}
+	_, _, err = runCmd(t, "demo-server", "--store", path, "--addr", "127.0.0.1:0")
+	oneLine(t, err, "in use by another aui-tui", "--store")
+}
+
+// TestTasksAtAWrongAddressNamesBaseURL: a server without the task listing
+// (a wrong path) is reported as a wrong --base-url, not a missing item.
+func TestTasksAtAWrongAddressNamesBaseURL(t *testing.T) {
+	b := serverMode(t)
+	t.Setenv(envKey, demo.DefaultKey)
+	_, _, err := runCmd(t, "tasks", "--base-url", b.client.BaseURL()+"/nothing-here", "--user", demo.DefaultUserID)
+	oneLine(t, err, "--base-url")
+}

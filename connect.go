@@ -81,6 +81,11 @@ func connectDemo(f connFlags) (*conn, error) {
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
 	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong})
+	if errors.Is(err, demo.ErrStoreInUse) {
+		// These commands take no store flag: the store follows the state
+		// directory.
+		return nil, fmt.Errorf("%w; close that one first, or run this one with another XDG_STATE_HOME", err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"aui-tui/api"
 )
 
 // TestDigitInTaskListSendsNothing: a bare digit in the task list does not
@@ -50,5 +52,17 @@ func TestFilterEnterOpensTheFirstMatch(t *testing.T) {
 	h.key("down", "down", "esc")
 	if got := h.m.tasks.selectedID(); got != h.b.tasks[10].ID {
 		t.Fatalf("after esc the cursor is on %q, want %q (Task number 11)", got, h.b.tasks[10].ID)
+	}
+}
+
+// TestTaskList404SaysCheckBaseURL: a task listing that is not there means
+// a wrong address; the hint says so instead of offering a retry.
+func TestTaskList404SaysCheckBaseURL(t *testing.T) {
+	h := newHarness(t, 0)
+	h.b.listErr = &api.APIError{StatusCode: 404}
+	h.key("ctrl+r")
+	v := strings.Join(strings.Fields(plainView(h.m)), " ")
+	if !strings.Contains(v, "check --base-url") {
+		t.Fatalf("no base URL hint:\n%s", plainView(h.m))
 	}
 }

@@ -163,6 +163,11 @@ func (m *Model) retryHint(err error) string {
 	if errors.Is(err, api.ErrUnauthorized) || errors.Is(err, api.ErrForbidden) {
 		return "Check AUI_NETWORK_API_KEY (or the key file) and restart."
 	}
+	if errors.Is(err, api.ErrNotFound) {
+		// The task listing exists for every user: a 404 means the address
+		// is not an AUI API, and retrying will not change that.
+		return "This address serves no AUI task list: check --base-url (or --region) and restart."
+	}
 	return keyHint(m.com.keys.Global.Refresh) + " to retry"
 }
 
