@@ -12,6 +12,10 @@ func (c *chatModel) ShowsDetail() bool {
 	return details || c.current().RawOpen()
 }
 
+// ScrollPage pages the open transcript up (dir < 0) or down, whatever has
+// focus.
+func (c *chatModel) ScrollPage(dir int) { c.current().ScrollPage(dir) }
+
 // DetailsText is the selected card of the details view, as plain text.
 func (c *chatModel) DetailsText() (string, bool) { return c.current().DetailsText() }
 

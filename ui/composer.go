@@ -161,7 +161,9 @@ func (c composerModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is every binding of the composer.
-func (c composerModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+func (c composerModel) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(c.ShortHelp(), c.km.ScrollUp)}
+}
 
 // View is the text area.
 func (c composerModel) View() string { return c.ta.View() }

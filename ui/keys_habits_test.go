@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"aui-tui/api"
 )
@@ -64,5 +67,59 @@ func TestTaskList404SaysCheckBaseURL(t *testing.T) {
 	v := strings.Join(strings.Fields(plainView(h.m)), " ")
 	if !strings.Contains(v, "check --base-url") {
 		t.Fatalf("no base URL hint:\n%s", plainView(h.m))
+	}
+}
+
+// TestComposerHabits: pgup and pgdn page the conversation while typing
+// (the draft stays), and shift+enter inserts a newline.
+func TestComposerHabits(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.b.tasks[0].ID
+	var msgs []api.Message
+	for i := range 80 {
+		msgs = append(msgs, userMsg(fmt.Sprintf("question %d", i)), agentMsg(fmt.Sprintf("a%d", i), fmt.Sprintf("answer %d", i)))
+	}
+	h.b.msgs[id] = msgs
+	h.openFirst()
+	h.typeText("draft")
+	h.key("pgup")
+	if h.m.focus != focusComposer || h.m.composer.value() != "draft" {
+		t.Fatalf("pgup left the composer (focus %v, text %q)", h.m.focus, h.m.composer.value())
+	}
+	if _, total, pct, _ := h.m.chat.Position(); pct == 100 || total == 0 {
+		t.Fatalf("pgup did not scroll the conversation (%d%%)", pct)
+	}
+	h.key("pgdown")
+	if _, _, pct, _ := h.m.chat.Position(); pct != 100 {
+		t.Fatalf("pgdn did not scroll back to the bottom (%d%%)", pct)
+	}
+	h.send(tea.KeyPressMsg{Code: tea.KeyEnter, Mod: tea.ModShift})
+	h.typeText("more")
+	if got := h.m.composer.value(); got != "draft\nmore" || len(h.s.sent) != 0 {
+		t.Fatalf("shift+enter: text %q, sent %v", got, h.s.sent)
+	}
+}
+
+// TestToggleListHidesTheTaskList: ctrl+b gives the conversation the whole
+// window at any width; tab still reaches the list; ctrl+b brings it back.
+func TestToggleListHidesTheTaskList(t *testing.T) {
+	h := newHarness(t, 3)
+	h.openFirst()
+	h.send(tea.KeyPressMsg{Code: 'b', Mod: tea.ModCtrl})
+	v := plainView(h.m)
+	if strings.Contains(v, "tasks · u1") || !strings.HasPrefix(strings.Split(v, "\n")[0], "╭─ compose") {
+		t.Fatalf("the task list still shows:\n%s", v)
+	}
+	if w := len([]rune(strings.Split(v, "\n")[0])); w != 120 {
+		t.Fatalf("the conversation is %d columns wide, want the whole 120", w)
+	}
+	h.key("tab") // from the composer, round to the list
+	if h.m.focus != focusTasks || !strings.Contains(plainView(h.m), "tasks · u1") {
+		t.Fatalf("tab does not reach the hidden list (focus %v)", h.m.focus)
+	}
+	h.send(tea.KeyPressMsg{Code: 'b', Mod: tea.ModCtrl})
+	h.key("tab")
+	if v := plainView(h.m); !strings.Contains(v, "tasks · u1") || !strings.Contains(v, "conversation") {
+		t.Fatalf("ctrl+b did not bring the list back beside the conversation:\n%s", v)
 	}
 }

@@ -41,11 +41,13 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	overlay  overlayModel
-	focus    focus
-	lay      layout
-	spinning bool
-	cache    *viewCache
+	overlay overlayModel
+	focus   focus
+	lay     layout
+	// listHidden: the reader hid the task list (ToggleList).
+	listHidden bool
+	spinning   bool
+	cache      *viewCache
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are

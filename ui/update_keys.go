@@ -56,7 +56,7 @@ func (m *Model) globalKeys() GlobalKeys {
 	g := m.com.keys.Global
 	switch {
 	case m.capturing():
-		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt)
+		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.ToggleList)
 	case m.focus == focusComposer:
 		off(&g.QuitQ, &g.Help, &g.Chip)
 	case m.focus == focusTasks:
@@ -84,6 +84,9 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return m.refresh(), true
 	case key.Matches(k, g.Help):
 		m.overlay.Open(m.helpSections())
+		return nil, true
+	case key.Matches(k, g.ToggleList):
+		m.toggleList()
 		return nil, true
 	case key.Matches(k, g.Chip):
 		return m.sendChip(nth(g.Chip, k.String())), true
@@ -143,6 +146,14 @@ func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
+	if ck := m.com.keys.Composer; key.Matches(k, ck.ScrollUp, ck.ScrollDown) {
+		dir := 1
+		if key.Matches(k, ck.ScrollUp) {
+			dir = -1
+		}
+		m.chat.ScrollPage(dir)
+		return nil
+	}
 	var cmd tea.Cmd
 	m.composer, cmd = m.composer.Update(k)
 	in := m.composer.takeIntents()

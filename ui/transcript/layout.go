@@ -293,6 +293,21 @@ func (x *heightIndex) prefix(i int) int {
 	return s
 }
 
+// ScrollPage moves the view a page up (dir < 0) or down, as the reader's
+// page keys do, even while another pane has the keyboard.
+func (m *Model) ScrollPage(dir int) {
+	if len(m.items) == 0 || dir == 0 {
+		return
+	}
+	m.unpin()
+	page := max(m.contentHeight(), 1)
+	if dir < 0 {
+		page = -page
+	}
+	m.scrollBy(page)
+	m.sync()
+}
+
 // ScrollToBottom shows the newest entries and follows new content again,
 // as after sending a message.
 func (m *Model) ScrollToBottom() {
