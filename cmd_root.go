@@ -140,6 +140,10 @@ func runUI(c *conn, cfg ui.Config) error {
 			cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
 		}
 	}
+	lastFile, lerr := lastTaskPath(where, c.userID)
+	if lerr == nil {
+		cfg.Reopen = loadLastTask(lastFile)
+	}
 	p = tea.NewProgram(ui.New(cfg), tea.WithContext(ctx))
 	close(ready)
 	done := make(chan struct{})
@@ -150,6 +154,9 @@ func runUI(c *conn, cfg ui.Config) error {
 	final, err := p.Run()
 	cancel()
 	<-done
+	if m, ok := final.(ui.Model); ok && lastFile != "" {
+		_ = saveLastTask(lastFile, m.OpenTaskID()) // losing it only means starting with no task open
+	}
 	if m, ok := final.(ui.Model); ok && draftsFile != "" {
 		if serr := saveDrafts(draftsFile, m.Drafts()); serr != nil {
 			fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)

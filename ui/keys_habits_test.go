@@ -123,3 +123,24 @@ func TestToggleListHidesTheTaskList(t *testing.T) {
 		t.Fatalf("ctrl+b did not bring the list back beside the conversation:\n%s", v)
 	}
 }
+
+// TestReopensTheLastTask: the task open when the program last ended opens
+// again once the list shows it, with the cursor on it; one the list no
+// longer has is left alone.
+func TestReopensTheLastTask(t *testing.T) {
+	want := fmt.Sprintf("%024x", 3)
+	h := newHarness(t, 5, func(c *Config) { c.Reopen = want })
+	if got := h.m.OpenTaskID(); got != want {
+		t.Fatalf("open task %q, want %q", got, want)
+	}
+	if got := h.m.tasks.selectedID(); got != want {
+		t.Fatalf("cursor on %q, want %q", got, want)
+	}
+	if !strings.Contains(plainView(h.m), "answer for task 3") {
+		t.Fatalf("its transcript is not shown:\n%s", plainView(h.m))
+	}
+	h = newHarness(t, 5, func(c *Config) { c.Reopen = "gone" })
+	if got := h.m.OpenTaskID(); got != "" {
+		t.Fatalf("a task no longer listed was opened: %q", got)
+	}
+}

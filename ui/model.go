@@ -46,8 +46,10 @@ type Model struct {
 	lay     layout
 	// listHidden: the reader hid the task list (ToggleList).
 	listHidden bool
-	spinning   bool
-	cache      *viewCache
+	// reopen is the task to open once the list has loaded (Config.Reopen).
+	reopen   string
+	spinning bool
+	cache    *viewCache
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -70,6 +72,7 @@ func New(cfg Config) Model {
 	}
 	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
 	m.tasks.setDrafted(m.composer.drafted())
+	m.reopen = cfg.Reopen
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
@@ -182,6 +185,10 @@ func (m *Model) onBackground(isDark bool) {
 // Drafts returns every task's unsent text, so a caller can keep it for the
 // next start.
 func (m Model) Drafts() map[string]string { return m.composer.allDrafts() }
+
+// OpenTaskID is the task open now ("" when none), for the next start to
+// reopen.
+func (m Model) OpenTaskID() string { return m.chat.OpenID() }
 
 // prewarmDelay lets a burst of scrolling (a held key) finish before the
 // pages around the view are rendered.

@@ -55,10 +55,20 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 			m.chat.SetTask(t)
 		}
 	}
-	if m.tasks.wantMore() {
-		return m.loadTasks(m.tasks.nextPage())
+	var cmds []tea.Cmd
+	if id := m.reopen; id != "" && m.chat.OpenID() == "" {
+		// The task open when the program last ended comes back, if the
+		// list still has it, with the cursor on it.
+		m.reopen = ""
+		if _, ok := m.tasks.find(id); ok {
+			m.tasks.selectID(id)
+			cmds = append(cmds, m.openTask(id))
+		}
 	}
-	return nil
+	if m.tasks.wantMore() {
+		cmds = append(cmds, m.loadTasks(m.tasks.nextPage()))
+	}
+	return tea.Batch(cmds...)
 }
 
 // newTask creates a task; thenSend (if any) is sent to it once it exists.
