@@ -144,3 +144,51 @@ func TestReopensTheLastTask(t *testing.T) {
 		t.Fatalf("a task no longer listed was opened: %q", got)
 	}
 }
+
+// click is a left click at column x, row y of the window.
+func click(x, y int) tea.MouseClickMsg {
+	return tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}
+}
+
+// rowOf is the screen row whose text contains s, -1 when none.
+func rowOf(v, s string) (row, col int) {
+	for i, l := range strings.Split(v, "\n") {
+		if j := strings.Index(l, s); j >= 0 {
+			return i, len([]rune(l[:j]))
+		}
+	}
+	return -1, -1
+}
+
+// TestClicks: clicking a task opens it, clicking a chip sends it, clicking
+// a pane focuses it.
+func TestClicks(t *testing.T) {
+	h := newHarness(t, 3)
+	r, c := rowOf(plainView(h.m), "Task number 2")
+	if r < 0 {
+		t.Fatal("setup: task 2 not on screen")
+	}
+	h.send(click(c+2, r))
+	if got := h.m.OpenTaskID(); got != h.b.tasks[1].ID || h.m.focus != focusComposer {
+		t.Fatalf("clicking task 2 opened %q (focus %v)", got, h.m.focus)
+	}
+	v := plainView(h.m)
+	r, c = rowOf(v, "2 Show cheaper")
+	if r < 0 {
+		t.Fatalf("setup: no chip 2:\n%s", v)
+	}
+	h.send(click(c+3, r))
+	if got := h.s.last(); got != "Show cheaper" {
+		t.Fatalf("clicking chip 2 sent %q", got)
+	}
+	r, c = rowOf(plainView(h.m), "question for task 2")
+	h.send(click(c, r))
+	if h.m.focus != focusConversation {
+		t.Fatalf("clicking the transcript left focus on %v", h.m.focus)
+	}
+	r, _ = rowOf(plainView(h.m), "page 1 of 1")
+	h.send(click(2, r))
+	if h.m.focus != focusTasks {
+		t.Fatalf("clicking the task list's footer left focus on %v", h.m.focus)
+	}
+}

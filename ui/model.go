@@ -117,6 +117,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onKey(msg)
 	case tea.PasteMsg:
 		cmd = m.onPaste(msg)
+	case tea.MouseClickMsg:
+		cmd = m.onClick(msg)
 	case tea.MouseWheelMsg:
 		cmd = m.onWheel(msg)
 	case spinner.TickMsg:

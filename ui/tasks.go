@@ -582,3 +582,22 @@ func (t *tasksModel) viewKey() tasksViewKey {
 	}
 	return k
 }
+
+// idAt is the task drawn on line (0-based, inside the pane's border), for a
+// click; false for the filter line, a note or an empty row.
+func (t *tasksModel) idAt(line int) (string, bool) {
+	if len(t.visible) == 0 || line < 0 {
+		return "", false
+	}
+	if t.filtering || t.query != "" {
+		line-- // the filter line
+	}
+	if line < 0 || line >= t.listHeight() || line >= t.h-1 {
+		return "", false
+	}
+	i := t.offset + line
+	if i >= len(t.visible) {
+		return "", false
+	}
+	return t.items[t.visible[i]].ID, true
+}
