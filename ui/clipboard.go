@@ -136,6 +136,13 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 	}
 	shown, loc, dir := messagesOf(m.chat.Entries()), m.com.cfg.Location, m.com.cfg.ExportDir
 	b, timeout := m.com.cfg.Backend, m.com.cfg.Timeout
+	// A long transcript takes seconds to fetch and write: say so until it
+	// is done (the notice stays; the outcome replaces it).
+	format := "Markdown"
+	if asJSON {
+		format = "JSON"
+	}
+	m.status.setNotice(levelInfo, fmt.Sprintf("Exporting %s messages as %s…", thousands(len(shown)), format), exportTag)
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
@@ -148,6 +155,9 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 		return exportDoneMsg{path: path, err: err, local: local}
 	}
 }
+
+// exportTag marks the notice that an export is under way.
+const exportTag = "export"
 
 func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {

@@ -37,6 +37,9 @@ type GlobalKeys struct {
 	// ToggleList hides or shows the task list at any width, giving the
 	// conversation the whole window (tab still reaches the list).
 	ToggleList key.Binding
+	// Log and LogAlt show the last notices whole (LogAlt types text, so
+	// it is off in the composer).
+	Log, LogAlt key.Binding
 }
 
 // ListKeys work in the task list (tasks.go, tasksModel.Update). The Filter*
@@ -96,6 +99,8 @@ func DefaultKeyMap() KeyMap {
 			ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
 				h("alt+1-9", "send suggestion")),
 			ToggleList: b(k("ctrl+b"), h("ctrl+b", "hide/show tasks")),
+			Log:        b(k("ctrl+l"), h("ctrl+l", "notice log")),
+			LogAlt:     b(k("!"), h("!", "notice log")),
 		},
 		List: ListKeys{
 			Up:          b(k("up", "k"), h("↑/k", "up")),
@@ -152,7 +157,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.ToggleList, g.Help, g.QuitQ, g.Quit}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.ToggleList, g.Log, g.LogAlt, g.Help, g.QuitQ, g.Quit}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

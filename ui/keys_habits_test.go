@@ -192,3 +192,46 @@ func TestClicks(t *testing.T) {
 		t.Fatalf("clicking the task list's footer left focus on %v", h.m.focus)
 	}
 }
+
+// TestNoticeLogKeepsWholeNotices: notices cut by the bar or expired are
+// in the log, whole, newest first; the log keeps the last 100.
+func TestNoticeLogKeepsWholeNotices(t *testing.T) {
+	h := newHarness(t, 1)
+	long := "The demo store /home/someone/.local/state/aui-tui/demo.db was damaged, so it was moved aside to /home/someone/.local/state/aui-tui/demo.db.damaged-20261130-120000 and a fresh one was started."
+	h.m.notify(levelWarn, long)
+	for i := range 120 {
+		h.m.notify(levelInfo, fmt.Sprintf("notice %d", i))
+	}
+	h.m.notify(levelError, long)
+	h.send(tea.KeyPressMsg{Code: 'l', Mod: tea.ModCtrl})
+	v := strings.Join(strings.Fields(plainView(h.m)), " ")
+	if !strings.Contains(v, "was started.") || !strings.Contains(v, "Notices, newest first") {
+		t.Fatalf("the log does not show the whole notice:\n%s", plainView(h.m))
+	}
+	if n := len(h.m.status.log.entries); n != logSize {
+		t.Fatalf("the log keeps %d notices, want %d", n, logSize)
+	}
+	if first := h.m.status.log.entries[0].text; first != "notice 21" {
+		t.Fatalf("oldest kept %q, want notice 21", first)
+	}
+	h.key("esc")
+	if h.m.overlay.IsOpen() {
+		t.Fatal("esc did not close the log")
+	}
+	h.key("!")
+	if !h.m.overlay.IsOpen() {
+		t.Fatal("! did not open the log")
+	}
+}
+
+// TestExportSaysItIsUnderWay: an export shows a notice until it is done.
+func TestExportSaysItIsUnderWay(t *testing.T) {
+	h := newHarness(t, 1, func(c *Config) { c.ExportDir = t.TempDir() })
+	h.openFirst()
+	h.key("esc")
+	next, _ := h.m.Update(keyMsg("e")) // the command is not run: the export is under way
+	h.m = next.(Model)
+	if v := plainView(h.m); !strings.Contains(v, "Exporting 2 messages as Markdown…") {
+		t.Fatalf("no notice while exporting:\n%s", v)
+	}
+}

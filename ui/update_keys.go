@@ -56,9 +56,9 @@ func (m *Model) globalKeys() GlobalKeys {
 	g := m.com.keys.Global
 	switch {
 	case m.capturing():
-		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.ToggleList)
+		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.ToggleList, &g.Log, &g.LogAlt)
 	case m.focus == focusComposer:
-		off(&g.QuitQ, &g.Help, &g.Chip)
+		off(&g.QuitQ, &g.Help, &g.Chip, &g.LogAlt)
 	case m.focus == focusTasks:
 		off(&g.Chip)
 	}
@@ -87,6 +87,9 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return nil, true
 	case key.Matches(k, g.ToggleList):
 		m.toggleList()
+		return nil, true
+	case key.Matches(k, g.Log, g.LogAlt):
+		m.overlay.OpenText(fmt.Sprintf("Notices, newest first (the last %d are kept)", logSize), m.status.logLines())
 		return nil, true
 	case key.Matches(k, g.Chip):
 		return m.sendChip(nth(g.Chip, k.String())), true
