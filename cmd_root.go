@@ -22,6 +22,8 @@ func newRootCmd() *cobra.Command {
 	var themeFlag, exportDir string
 	var noMouse bool
 	var pageSize int
+	var recordFile string
+	var recordUser, presenter bool
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
 		Short: "A terminal chat client for the AUI Messaging API",
@@ -47,13 +49,18 @@ func newRootCmd() *cobra.Command {
 				return fmt.Errorf("--page-size must be between 1 and 100")
 			}
 			boundMemory()
-			c, err := connect(f)
+			var hook clientHook
+			rec := &recording{path: recordFile, keepUser: recordUser, pageSize: pageSize}
+			if recordFile != "" {
+				hook = rec.hook
+			}
+			c, err := connect(f, hook)
 			if err != nil {
 				return err
 			}
 			defer c.close()
 			wd, _ := os.Getwd() // without it, exported paths show whole
-			return runUI(c, ui.Config{
+			err = runUI(c, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
 				Host:      c.client.Host(),
@@ -68,7 +75,12 @@ func newRootCmd() *cobra.Command {
 				Notice:    c.notice,
 				InTmux:    os.Getenv("TMUX") != "",
 				WorkDir:   wd,
-			})
+				Presenter: presenter,
+			}, uiHooks{filter: rec.filter()})
+			if cerr := rec.close(); err == nil {
+				err = cerr
+			}
+			return err
 		},
 	}
 	fl := cmd.Flags()
@@ -77,11 +89,14 @@ func newRootCmd() *cobra.Command {
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
+	fl.BoolVar(&presenter, "presenter", false, "presenter layout: no ids or host, a quieter status bar, more space, no help bar (? shows it)")
+	fl.StringVar(&recordFile, "record", "", "record the session to this file, for aui-tui replay (the key is never written)")
+	fl.BoolVar(&recordUser, "record-user", false, "keep the user id in the recording (by default it is replaced)")
 	f.register(cmd)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd())
 	return cmd
 }
 
@@ -115,9 +130,28 @@ func boundMemory() {
 	}
 }
 
+// uiHooks are what the record, replay and play commands add to a run of
+// the program; the zero value is an ordinary run.
+type uiHooks struct {
+	// filter sees every message on its way into the program.
+	filter func(tea.Model, tea.Msg) tea.Msg
+	// event is called after each session event has been handed to the
+	// program.
+	event func(api.Event)
+	// start runs on its own goroutine once the program exists, until the
+	// context ends (when the program has ended).
+	start func(ctx context.Context, p *tea.Program)
+	// replay marks a run that is not the user's own session: saved drafts
+	// are neither loaded nor overwritten, and the start notice is not
+	// repeated on exit.
+	replay bool
+	// options are extra program options (tests run without a terminal).
+	options []tea.ProgramOption
+}
+
 // runUI runs the program with a WebSocket session whose events are fed into
 // it; the session stops when the program ends.
-func runUI(c *conn, cfg ui.Config) error {
+func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var p *tea.Program
@@ -125,6 +159,9 @@ func runUI(c *conn, cfg ui.Config) error {
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready
 		p.Send(ui.SessionEvent{Event: ev})
+		if h.event != nil {
+			h.event(ev)
+		}
 	})
 	cfg.Backend = c.client
 	cfg.Sender = sess
@@ -132,25 +169,37 @@ func runUI(c *conn, cfg ui.Config) error {
 	if c.demo {
 		where = "demo" // the demo's port changes every run
 	}
-	draftsFile, derr := draftsPath(where, c.userID)
-	if derr == nil {
-		if d, lerr := loadDrafts(draftsFile); lerr == nil {
-			cfg.Drafts = d
-		} else {
-			cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+	var draftsFile string
+	if !h.replay {
+		f, derr := draftsPath(where, c.userID)
+		if derr == nil {
+			draftsFile = f
+			if d, lerr := loadDrafts(draftsFile); lerr == nil {
+				cfg.Drafts = d
+			} else {
+				cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+			}
 		}
 	}
-	lastFile, lerr := lastTaskPath(where, c.userID)
-	if lerr == nil {
-		cfg.Reopen = loadLastTask(lastFile)
+	var lastFile string // a replay neither reopens nor records a task
+	if f, lerr := lastTaskPath(where, c.userID); lerr == nil && !h.replay {
+		lastFile = f
+		cfg.Reopen = loadLastTask(f)
 	}
-	p = tea.NewProgram(ui.New(cfg), tea.WithContext(ctx))
+	opts := append([]tea.ProgramOption{tea.WithContext(ctx)}, h.options...)
+	if h.filter != nil {
+		opts = append(opts, tea.WithFilter(h.filter))
+	}
+	p = tea.NewProgram(ui.New(cfg), opts...)
 	close(ready)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		sess.Run(ctx)
 	}()
+	if h.start != nil {
+		go h.start(ctx, p)
+	}
 	final, err := p.Run()
 	cancel()
 	<-done
@@ -162,7 +211,7 @@ func runUI(c *conn, cfg ui.Config) error {
 			fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
 		}
 	}
-	if cfg.Notice != "" {
+	if cfg.Notice != "" && !h.replay {
 		// The status bar showed it only briefly and may have cut it
 		// short; say it once more where it stays readable.
 		fmt.Fprintln(os.Stderr, "aui-tui:", cfg.Notice)

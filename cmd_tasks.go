@@ -35,7 +35,7 @@ func newTasksCmd() *cobra.Command {
 			if size < 1 || size > 100 {
 				return fmt.Errorf("--size must be between 1 and 100")
 			}
-			c, err := connect(f)
+			c, err := connect(f, nil)
 			if err != nil {
 				return err
 			}

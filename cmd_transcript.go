@@ -64,7 +64,7 @@ func newTranscriptCmd() *cobra.Command {
 			if width < 0 {
 				return errors.New("--width must be 0 (automatic) or more")
 			}
-			c, err := connect(f)
+			c, err := connect(f, nil)
 			if err != nil {
 				return err
 			}

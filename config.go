@@ -148,13 +148,14 @@ func keyFilePath() (string, error) {
 
 // newClient builds the ordinary API client for a base URL and key; demo and
 // live mode both use it.
-func newClient(base, key string, timeout time.Duration) (*api.Client, error) {
-	return api.New(
+func newClient(base, key string, timeout time.Duration, extra ...api.Option) (*api.Client, error) {
+	opts := []api.Option{
 		api.WithBaseURL(base),
 		api.WithAPIKey(key),
 		api.WithTimeout(timeout),
-		api.WithUserAgent("aui-tui/"+version),
-	)
+		api.WithUserAgent("aui-tui/" + version),
+	}
+	return api.New(append(opts, extra...)...)
 }
 
 // explain adds what to do about a rejected key to an API error; the

@@ -182,3 +182,34 @@ func convHeader(screen string) string {
 	}
 	return strings.TrimSpace(strings.Trim(parts[1], "│ "))
 }
+
+// TestEndToEndAutopilotPresenting plays a script in presenter mode, as on
+// a stage: the lines appear typed in the composer, the replies answer
+// them, and no id, host or user is on screen.
+func TestEndToEndAutopilotPresenting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	script := filepath.Join(t.TempDir(), "demo.txt")
+	if err := os.WriteFile(script, []byte("new\nI need a washing machine for a family of 5, under $800\nwhich one is the quietest?\nwait reply\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, 80, 24, "play", script, "--presenter", "--demo-pace", "3ms", "--type-delay", "5ms", "--theme", "dark")
+	scr := s.waitFor("the second reply and its suggestions", "Tell me more about the Nordvik WM9", "DEMO")
+	for _, hidden := range []string{"demo_user", "127.0.0.1", "send suggestion"} {
+		if strings.Contains(scr, hidden) {
+			t.Errorf("presenter screen shows %q:\n%s", hidden, scr)
+		}
+	}
+	if h := convHeader(scr); strings.Contains(h, "·") {
+		t.Errorf("conversation header %q carries the task id", h)
+	}
+	s.keys("C-c")
+	deadline := time.Now().Add(10 * time.Second)
+	for s.alive() && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if s.alive() {
+		t.Fatalf("still running after ctrl+c:\n%s", s.screen())
+	}
+}

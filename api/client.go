@@ -62,6 +62,10 @@ type Client struct {
 	retry       backoff
 	reach       *reachSignal
 	maxBody     int64 // bound on a 2xx body (maxBodyBytes; tests lower it)
+	// wrapTransport and observeFrame are the recording hooks of
+	// WithTransport and WithFrameObserver; nil when unused.
+	wrapTransport func(http.RoundTripper) http.RoundTripper
+	observeFrame  func(outgoing bool, b []byte)
 }
 
 // New makes a Client. Without WithBaseURL it talks to BaseURLGCP. The base
@@ -92,10 +96,11 @@ func New(opts ...Option) (*Client, error) {
 		}
 	}
 	if c.http == nil {
-		c.http = &http.Client{
-			Transport:     http.DefaultTransport.(*http.Transport).Clone(),
-			CheckRedirect: keepKeyOnHost,
+		var rt http.RoundTripper = http.DefaultTransport.(*http.Transport).Clone()
+		if c.wrapTransport != nil {
+			rt = c.wrapTransport(rt)
 		}
+		c.http = &http.Client{Transport: rt, CheckRedirect: keepKeyOnHost}
 	}
 	if c.attempts < 1 {
 		c.attempts = 1

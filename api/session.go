@@ -217,6 +217,10 @@ func (s *Session) sendLive(ctx context.Context, um userMessage) (bool, error) {
 	// closes the whole connection when a write is cancelled.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
 	defer cancel()
+	if s.c.observeFrame != nil {
+		// Before the write: the reply can arrive before Write returns.
+		s.c.observeFrame(true, b)
+	}
 	if conn.Write(wctx, websocket.MessageText, b) == nil {
 		return true, nil
 	}

@@ -189,6 +189,9 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 		if rerr != nil {
 			return s.readEnded(ctx, rerr, worked, stalled.Load())
 		}
+		if s.c.observeFrame != nil {
+			s.c.observeFrame(false, b)
+		}
 		f := parseFrame(b, s.c.key)
 		switch f.kind {
 		case frameStream, frameFinal:

@@ -106,6 +106,9 @@ func newChat(com *common) chatModel {
 func (c *common) newTranscript() transcript.Model {
 	tr := transcript.New(c.st, c.renderer, c.keys.Conversation.Transcript)
 	tr.SetClock(c.cfg.Location, c.cfg.Now)
+	if c.cfg.Presenter {
+		tr.SetSpacing(1) // an audience reads from further away
+	}
 	return tr
 }
 
@@ -269,9 +272,6 @@ func (c *chatModel) Capturing() bool { return c.current().Capturing() }
 // Typing reports whether typed or pasted text goes to the find prompt.
 func (c *chatModel) Typing() bool { return c.current().Typing() }
 
-// CanDismiss reports whether esc would close something in the transcript.
-func (c *chatModel) CanDismiss() bool { return c.current().CanDismiss() }
-
 // SetSize sets the pane's inner size: a header line and the transcript.
 func (c *chatModel) SetSize(w, h int) {
 	c.w, c.h = w, h
@@ -353,7 +353,10 @@ func (c *chatModel) header() string {
 		extra = " " + spin + " agent is replying"
 	}
 	head := st.Chat.HeaderTitle.Render(ansi.Truncate(title, max(1, c.w/2), "…"))
-	line := head + st.Chat.HeaderID.Render(" · "+id)
+	line := head
+	if !c.com.cfg.Presenter {
+		line += st.Chat.HeaderID.Render(" · " + id)
+	}
 	if extra != "" {
 		es := st.Chat.Notice
 		if s.err != "" && !s.loading {

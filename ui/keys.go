@@ -83,9 +83,6 @@ type HelpKeys struct {
 // DefaultKeyMap is the binding set documented in the README.
 func DefaultKeyMap() KeyMap {
 	b, k, h := key.NewBinding, key.WithKeys, key.WithHelp
-	tk := transcript.DefaultKeyMap()
-	refresh := b(k("ctrl+r"), h("ctrl+r", "refresh/retry"))
-	tk.Retry = refresh
 	return KeyMap{
 		Global: GlobalKeys{
 			Quit:      b(k("ctrl+c"), h("ctrl+c", "quit")),
@@ -93,7 +90,7 @@ func DefaultKeyMap() KeyMap {
 			NextFocus: b(k("tab"), h("tab", "focus")),
 			PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
 			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
-			Refresh:   refresh,
+			Refresh:   b(k("ctrl+r"), h("ctrl+r", "refresh/retry")),
 			Help:      b(k("?"), h("?", "help")),
 			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
 			ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
@@ -117,7 +114,8 @@ func DefaultKeyMap() KeyMap {
 			FilterDown:  b(k("down"), h("↓", "down")),
 		},
 		Conversation: ConversationKeys{
-			Transcript: tk,
+			// Its Retry is set from Global.Refresh by New.
+			Transcript: transcript.DefaultKeyMap(),
 			Copy:       b(k("y"), h("y", "copy message")),
 			CopyAll:    b(k("Y"), h("Y", "copy transcript")),
 			Export:     b(k("e"), h("e", "export .md")),

@@ -89,7 +89,6 @@ func TestFailedTitleRefreshSaysSo(t *testing.T) {
 func TestInjectedKeyMapDrivesKeysHintsAndHelp(t *testing.T) {
 	km := DefaultKeyMap()
 	km.Global.Refresh = key.NewBinding(key.WithKeys("f5"), key.WithHelp("f5", "refresh/retry"))
-	km.Conversation.Transcript.Retry = km.Global.Refresh
 	km.Global.QuitQ = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "quit"))
 	h := newHarness(t, 1, func(c *Config) { c.KeyMap = &km })
 
@@ -126,13 +125,7 @@ func TestTmuxAndWorkDirComeFromConfig(t *testing.T) {
 	h := newHarness(t, 1, func(c *Config) { c.InTmux, c.WorkDir, c.ExportDir = true, dir, dir })
 	h.openFirst()
 	h.key("esc")
-	_, cmd := h.m.Update(keyMsg("y"))
-	var raw string
-	for _, msg := range collect(t, cmd) {
-		if r, ok := msg.(tea.RawMsg); ok {
-			raw, _ = r.Msg.(string)
-		}
-	}
+	raw := h.rawOutput("y")
 	if !strings.Contains(raw, "\x1bPtmux;") {
 		t.Fatalf("a copy inside tmux lacks the passthrough: %q", raw)
 	}

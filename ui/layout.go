@@ -74,6 +74,9 @@ func (m *Model) relayout() {
 		return
 	}
 	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks, m.listHidden)
+	if !m.helpBar && m.lay.h >= 5 {
+		m.lay.mainH++ // the hidden help bar's row goes to the panes
+	}
 	listW := m.lay.listW
 	if m.lay.narrow {
 		// Size the hidden pane as if it were shown, so switching panes

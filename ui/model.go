@@ -42,6 +42,9 @@ type Model struct {
 	spin     spinner.Model
 
 	overlay overlayModel
+	// helpBar is whether the bottom help bar shows; in presenter mode it
+	// is off until ? asks for it.
+	helpBar bool
 	focus   focus
 	lay     layout
 	// listHidden: the reader hid the task list (ToggleList).
@@ -57,7 +60,11 @@ type Model struct {
 func New(cfg Config) Model {
 	cfg.defaults()
 	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
-	com := &common{cfg: cfg, keys: *cfg.KeyMap, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
+	keys := *cfg.KeyMap
+	// A failed message's hint names the key that retries it, whatever it
+	// is mapped to.
+	keys.Conversation.Transcript.Retry = keys.Global.Refresh
+	com := &common{cfg: cfg, keys: keys, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
 	m := Model{
 		com:      com,
 		tasks:    newTasks(st, com.keys, cfg.PageSize),
@@ -69,6 +76,10 @@ func New(cfg Config) Model {
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		cache:    &viewCache{},
+		helpBar:  !cfg.Presenter,
+	}
+	if cfg.Presenter {
+		m.tasks.HideIDs()
 	}
 	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
 	m.tasks.setDrafted(m.composer.drafted())

@@ -372,16 +372,24 @@ func TestCopyFocusedMessageWritesOSC52(t *testing.T) {
 	h := newHarness(t, 1)
 	h.openFirst()
 	h.key("esc")
-	_, cmd := h.m.Update(keyMsg("y"))
+	raw := h.rawOutput("y")
+	if !strings.Contains(raw, "]52;c;") {
+		t.Fatalf("y did not write OSC 52: %q", raw)
+	}
+}
+
+// rawOutput is what pressing k writes to the terminal directly (a
+// tea.Raw), without running the rest of what it does.
+func (h *harness) rawOutput(k string) string {
+	h.t.Helper()
+	_, cmd := h.m.Update(keyMsg(k))
 	var raw string
-	for _, msg := range collect(t, cmd) {
+	for _, msg := range collect(h.t, cmd) {
 		if r, ok := msg.(tea.RawMsg); ok {
 			raw, _ = r.Msg.(string)
 		}
 	}
-	if !strings.Contains(raw, "]52;c;") {
-		t.Fatalf("y did not write OSC 52: %q", raw)
-	}
+	return raw
 }
 
 // collect runs a command tree and returns the messages it produced.

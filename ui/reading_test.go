@@ -85,7 +85,7 @@ func TestTaskRowsShowTheirDate(t *testing.T) {
 	}
 	h.key("ctrl+r")
 	v := plainView(h.m)
-	for _, want := range []string{"Built-in microwave 14:00", "Built-in microwave Feb 9", "Built-in microwave 2025-03-09"} {
+	for _, want := range []string{"Built-in microwave 14:00", "Built-in microwave Feb 9", "Built-in microwave 2025"} {
 		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
 			t.Errorf("no row %q in:\n%s", want, v)
 		}

@@ -32,6 +32,8 @@ type statusModel struct {
 	attempt     int
 	keyRejected bool
 	latency     time.Duration
+	// presenter keeps the bar to the mode, connection and notices.
+	presenter bool
 
 	notice      string
 	noticeLevel noticeLevel
@@ -91,8 +93,8 @@ func (s *statusModel) pendingNotice() int {
 func (s *statusModel) userLabel() string { return s.user }
 
 func newStatus(st *theme.Styles, cfg Config) statusModel {
-	return statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID),
-		conn: api.StateConnecting, log: &noticeLog{now: cfg.Now}}
+	return statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting,
+		presenter: cfg.Presenter, log: &noticeLog{now: cfg.Now}}
 }
 
 // setNotice shows text and returns its id, for the expiry.
@@ -182,6 +184,9 @@ func (s *statusModel) view(w int) string {
 	host, user, lat := s.st.Status.Host.Render(" "+s.host), s.st.Status.Host.Render(s.user), ""
 	if s.latency > 0 {
 		lat = s.st.Status.Latency.Render(fmtLatency(s.latency))
+	}
+	if s.presenter {
+		host, user, lat = "", "", ""
 	}
 	avail := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
 	take := func(part string) bool {

@@ -45,6 +45,7 @@ type tasksModel struct {
 
 	openID  string
 	focused bool
+	hideIDs bool // presenter mode: titles only (HideIDs)
 	w, h    int
 	// rev changes whenever items or the filter result change; the pane's
 	// render cache keys on it.
@@ -81,6 +82,12 @@ func newTasks(st *theme.Styles, km KeyMap, pageSize int) tasksModel {
 	t.applyStyles(st)
 	return t
 }
+
+// Loaded reports whether a page of tasks has arrived since the start.
+func (t tasksModel) Loaded() bool { return t.loaded }
+
+// HideIDs leaves the task ids out of the rows, for presenter mode.
+func (t *tasksModel) HideIDs() { t.hideIDs = true }
 
 func (t *tasksModel) applyStyles(st *theme.Styles) {
 	t.st = st
@@ -489,9 +496,9 @@ func (t *tasksModel) row(i int) string {
 	// The date tells apart tasks of the same title (common: "Built-in
 	// microwave" twice); the id comes second when there is room.
 	if d := t.date(it); d != "" && avail >= 20 {
-		idPart = " " + d
+		idPart = fmt.Sprintf(" %6s", d) // one column, whatever the date's form
 	}
-	if avail >= 34 {
+	if need := 24 + 2*len(idPart); avail >= need && !t.hideIDs {
 		idPart += " " + id
 	}
 	title = ansi.Truncate(title, max(1, avail-ansi.StringWidth(idPart)), "…")
@@ -528,8 +535,8 @@ func (t *tasksModel) footer() string {
 	return t.st.Tasks.Footer.Render(ansi.Truncate(s, t.w, "…"))
 }
 
-// date is when a task was created, short: the time today, the day this
-// year, else the full date; "" when its id carries no date.
+// date is when a task was created, in at most 6 cells: the time today,
+// the day this year, else the year; "" when its id carries no date.
 func (t *tasksModel) date(it api.Task) string {
 	c, ok := it.Created()
 	if !ok {
@@ -549,7 +556,7 @@ func (t *tasksModel) date(it api.Task) string {
 	case c.Year() == now.Year():
 		return c.Format("Jan 2")
 	}
-	return c.Format("2006-01-02")
+	return c.Format("2006")
 }
 
 // shortID is the first 8 characters of an id, enough to tell tasks apart.

@@ -82,6 +82,10 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return m.newTask(""), true
 	case key.Matches(k, g.Refresh):
 		return m.refresh(), true
+	case key.Matches(k, g.Help) && m.com.cfg.Presenter:
+		m.helpBar = !m.helpBar
+		m.relayout()
+		return nil, true
 	case key.Matches(k, g.Help):
 		m.overlay.Open(m.helpSections())
 		return nil, true

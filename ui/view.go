@@ -39,7 +39,7 @@ func (m Model) render() string {
 	}
 	status := m.cache.status.get(m.status, m.status.View)
 	lines := []string{main, status}
-	if m.lay.h >= 5 {
+	if m.lay.h >= 5 && m.helpBar {
 		keys := m.helpBarKeys()
 		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.com.st}
 		lines = append(lines, m.cache.help.get(hk, func() string {
@@ -107,6 +107,14 @@ type composerMemoKey struct {
 	st              *theme.Styles
 }
 
+// tasksTitle names the task list and, outside presenter mode, the user.
+func (m Model) tasksTitle() string {
+	if m.com.cfg.Presenter {
+		return "tasks"
+	}
+	return "tasks · " + m.status.userLabel()
+}
+
 func (m Model) tasksPane() string {
 	border, title := m.com.st.Pane, m.com.st.PaneTitle
 	if m.focus == focusTasks {
@@ -117,7 +125,7 @@ func (m Model) tasksPane() string {
 		w = m.lay.w
 	}
 	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(), border: m.focus == focusTasks,
-		title: "tasks · " + m.status.userLabel(), w: w, h: m.lay.mainH}
+		title: m.tasksTitle(), w: w, h: m.lay.mainH}
 	return m.cache.tasks.get(k, func() string {
 		return frame(border, title, k.title, strings.Split(m.tasks.View(), "\n"), w, m.lay.mainH)
 	})

@@ -96,6 +96,7 @@ func (m *Model) scrollTop() {
 func (m *Model) scrollBottom() {
 	m.follow = true
 	m.newBelow = false
+	m.unpin()
 }
 
 // anchorBottom places the view so its last row is the transcript's last

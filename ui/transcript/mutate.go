@@ -118,6 +118,8 @@ func (m *Model) appendItem(e Entry) {
 		m.newBelow = true
 	case !e.fromUser() && !e.Welcome:
 		m.pinKey, m.held = e.Key, false
+	default:
+		m.unpin() // a new turn: the last reply is no longer what is read
 	}
 }
 

@@ -129,3 +129,22 @@ func TestJoinedEmojiKeepTheBorder(t *testing.T) {
 		}
 	}
 }
+
+// TestNextTurnLeavesTheHeldReply: after a held reply, sending the next
+// message shows it and the new reply, not the old reply's start.
+func TestNextTurnLeavesTheHeldReply(t *testing.T) {
+	m := newModel(t, 60, 12, true, genEntries(4, testStart))
+	m.Upsert(agentEntry("r1", longReply(20), testStart.Add(time.Hour)))
+	if !strings.Contains(m.View(), "↓ more") {
+		t.Fatal("setup: the first reply is not held")
+	}
+	m.Upsert(userEntry("u2", "And the second question?", testStart.Add(2*time.Hour)))
+	m.ScrollToBottom()
+	if v := strings.Join(plainLines(m.View()), "\n"); !strings.Contains(v, "And the second question?") || !m.AtBottom() {
+		t.Fatalf("the new message is not shown:\n%s", v)
+	}
+	m.SetStreamText("s2", "Short answer.")
+	if v := strings.Join(plainLines(m.View()), "\n"); !strings.Contains(v, "Short answer.") {
+		t.Fatalf("the new reply is not shown:\n%s", v)
+	}
+}

@@ -14,7 +14,8 @@ func (m Model) View() string { return m.frame }
 
 // ctx is the render context at the current layout.
 func (m *Model) ctx() renderCtx {
-	return renderCtx{st: m.st, r: m.r, width: m.contentWidth(), loc: m.loc, now: m.now(), retry: m.keys.Retry.Help().Key}
+	return renderCtx{st: m.st, r: m.r, width: m.contentWidth(), loc: m.loc, now: m.now(), retry: m.keys.Retry.Help().Key,
+		spacing: m.spacing}
 }
 
 // ensure brings item i's caches up to date for the current layout and
@@ -53,10 +54,11 @@ func (m *Model) decorate(it *item, dk decoKey) []string {
 	blank := strings.Repeat(" ", dk.gutter)
 	out := make([]string, len(it.body))
 	seen := 0
+	sep := len(it.body) - 1 - m.spacing // the separator lines carry no bar
 	for j, l := range it.body {
 		g := gut
-		if j == len(it.body)-1 && it.bodyW[j] == 0 {
-			g = blank // the separator line carries no bar
+		if j >= sep && it.bodyW[j] == 0 {
+			g = blank
 		}
 		if dk.query != "" && j > 0 {
 			var n int

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -40,8 +41,9 @@ func (m *Model) toChat(msg tea.Msg) tea.Cmd {
 }
 
 // applyChat carries out the chat's intents after a call: notices, the
-// latency, text back into the composer, new suggestions; then lays out
-// again (the chip row may have changed) and spins while the chat is busy.
+// latency, text back into the composer, new suggestions (then the layout,
+// as the chip row or the composer may have changed height), and the
+// spinner while the chat is busy.
 func (m *Model) applyChat(cmd tea.Cmd) tea.Cmd {
 	in := m.chat.takeIntents()
 	cmds := []tea.Cmd{cmd}
@@ -61,9 +63,51 @@ func (m *Model) applyChat(cmd tea.Cmd) tea.Cmd {
 	if in.chips {
 		m.chips.set(m.chat.Suggestions())
 	}
-	m.relayout()
+	if in.chips || in.restore != "" {
+		m.relayout()
+	}
 	if m.chat.Busy() {
 		cmds = append(cmds, m.startSpinner())
+	}
+	return tea.Batch(cmds...)
+}
+
+// send sends text to the open task, or starts a task with it when none is
+// open. fromComposer says the text goes back to the composer if it cannot
+// be sent.
+func (m *Model) send(text string, fromComposer bool) tea.Cmd {
+	if m.chat.OpenID() == "" {
+		if text == "" {
+			return nil
+		}
+		return m.newTask(text)
+	}
+	return m.applyChat(m.chat.Send(text, fromComposer))
+}
+
+// sendChip sends suggestion n (1-based) as if it were typed.
+func (m *Model) sendChip(n int) tea.Cmd {
+	text, ok := m.chips.text(n)
+	if !ok {
+		switch {
+		case m.chat.OpenID() == "":
+			return m.notify(levelWarn, "Open a task first: suggestions belong to a conversation.")
+		case m.chat.Replying():
+			return m.notify(levelWarn, "The agent is still replying; its suggestions come with the reply.")
+		}
+		return m.notify(levelWarn, fmt.Sprintf("There is no suggestion %d.", n))
+	}
+	return m.send(text, false)
+}
+
+// refresh retries the open task's failed send if there is one, and reloads
+// the task list and the open transcript.
+func (m *Model) refresh() tea.Cmd {
+	cmds := []tea.Cmd{m.loadTasks(1)}
+	cmd, retried := m.chat.Refresh()
+	cmds = append(cmds, m.applyChat(cmd))
+	if !retried {
+		cmds = append(cmds, m.notifyTagged(levelInfo, "refreshing…", refreshTag))
 	}
 	return tea.Batch(cmds...)
 }
