@@ -58,6 +58,9 @@ type chatTask struct {
 	// refetch: a history fetch arrived while a reply streamed and was set
 	// aside; fetch again once the turn ends.
 	refetch bool
+	// queue is the keys of messages typed while a reply streamed, in
+	// order: each is sent when the turn before it ends.
+	queue []string
 }
 
 // turn is the exchange in progress: the user's message whose reply is
@@ -169,7 +172,9 @@ func (c chatModel) Update(msg tea.Msg) (chatModel, tea.Cmd) {
 	default:
 		*c.current(), cmd = c.current().Update(msg)
 	}
-	return c, cmd
+	// Whatever ended a turn (the final message, a failure), a message
+	// queued behind it goes now.
+	return c, tea.Batch(cmd, c.sendQueued())
 }
 
 // schedulePrewarm asks for the pages around the transcript's view to be

@@ -32,11 +32,8 @@ func (c *chatModel) Send(text string, fromComposer bool) tea.Cmd {
 		return nil
 	}
 	s := c.state(id)
-	if s.turn.inFlight != "" {
-		if fromComposer {
-			c.intents.restore = text
-		}
-		c.notify(levelWarn, "The agent is still replying; your text is kept in the composer.")
+	if s.turn.inFlight != "" || len(s.queue) > 0 {
+		c.enqueue(s, text)
 		return nil
 	}
 	localKey := c.nextKey(localPrefix)

@@ -116,7 +116,7 @@ func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 func messagesOf(es []transcript.Entry) []api.Message {
 	out := make([]api.Message, 0, len(es))
 	for _, e := range es {
-		if e.Welcome || e.Status == transcript.StatusStreaming {
+		if e.Welcome || e.Status == transcript.StatusStreaming || e.Status == transcript.StatusQueued {
 			continue
 		}
 		out = append(out, e.Msg)

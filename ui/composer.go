@@ -117,6 +117,16 @@ func (c *composerModel) restore(text string) {
 	}
 }
 
+// takeBack puts a message that was not sent back in front of what is
+// being typed, so neither is lost.
+func (c *composerModel) takeBack(text string) {
+	if cur := c.ta.Value(); strings.TrimSpace(cur) != "" {
+		text += "\n" + cur
+	}
+	c.ta.SetValue(text)
+	c.ta.MoveToEnd()
+}
+
 func (c *composerModel) value() string { return c.ta.Value() }
 
 // room is how many more characters the composer takes.

@@ -235,3 +235,41 @@ func TestExportSaysItIsUnderWay(t *testing.T) {
 		t.Fatalf("no notice while exporting:\n%s", v)
 	}
 }
+
+// TestMessageTypedWhileReplyingIsQueued: a message sent while the agent
+// replies is shown as queued, not refused, and sent when the turn ends;
+// esc in the composer takes a queued message back, keeping what is typed.
+func TestMessageTypedWhileReplyingIsQueued(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.typeText("first question")
+	h.key("enter")
+	h.send(SessionEvent{api.TextUpdate{TaskID: id, MessageID: "r1", Text: "Working on it"}})
+	h.typeText("second question")
+	h.key("enter")
+	if len(h.s.sent) != 1 || h.m.composer.value() != "" {
+		t.Fatalf("sent %v, composer %q: the second message should wait, out of the composer", h.s.sent, h.m.composer.value())
+	}
+	if v := plainView(h.m); !strings.Contains(v, "second question") || !strings.Contains(v, "queued") {
+		t.Fatalf("the queued message is not shown as queued:\n%s", v)
+	}
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: agentMsg("r1", "Done.", "More")}})
+	if got := h.s.last(); len(h.s.sent) != 2 || got != "second question" {
+		t.Fatalf("after the turn ended, sent %v", h.s.sent)
+	}
+	// A third, queued behind the second's reply, is taken back by esc.
+	h.typeText("third question")
+	h.key("enter")
+	h.typeText("half typed")
+	h.key("esc")
+	if got := h.m.composer.value(); got != "third question\nhalf typed" {
+		t.Fatalf("esc gave the composer %q", got)
+	}
+	if v := plainView(h.m); strings.Contains(v, "queued") {
+		t.Fatalf("the cancelled message still shows as queued:\n%s", v)
+	}
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: agentMsg("r2", "Second done.", "More")}})
+	if len(h.s.sent) != 2 {
+		t.Fatalf("a cancelled message was sent: %v", h.s.sent)
+	}
+}

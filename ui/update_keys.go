@@ -161,6 +161,15 @@ func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
 		m.chat.ScrollPage(dir)
 		return nil
 	}
+	if key.Matches(k, m.com.keys.Composer.Leave) {
+		// Leaving takes a queued message back first: it returns to the
+		// composer, nothing is lost.
+		if text, ok := m.chat.CancelQueued(); ok {
+			m.composer.takeBack(text)
+			m.relayout()
+			return m.notify(levelInfo, "Queued message taken back into the composer.")
+		}
+	}
 	var cmd tea.Cmd
 	m.composer, cmd = m.composer.Update(k)
 	in := m.composer.takeIntents()

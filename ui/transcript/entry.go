@@ -13,6 +13,8 @@ const (
 	StatusPending
 	StatusFailed
 	StatusStreaming
+	// StatusQueued: typed while a reply streamed, sent when the turn ends.
+	StatusQueued
 )
 
 // Entry is one message of the transcript as the conversation pane shows it.

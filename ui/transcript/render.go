@@ -162,6 +162,8 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 	switch e.Status {
 	case StatusPending:
 		b.add(ansi.Truncate(c.st.Chat.Pending.Render("sending…"), c.width, "…"))
+	case StatusQueued:
+		b.add(ansi.Truncate(c.st.Chat.Pending.Render("queued · sent when the reply ends"), c.width, "…"))
 	case StatusFailed:
 		reason := textsafe.Line(e.Err)
 		if reason == "" {
