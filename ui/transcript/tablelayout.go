@@ -94,9 +94,9 @@ func sum(xs []int) int {
 
 func chrome(n int) int { return len([]rune(colSep)) * max(n-1, 0) }
 
-// streamHeadroom is the room added to a column of short cells when a table
-// is laid out before all its rows have arrived: the next price may be a
-// digit or two longer, and widening the column would make the table jump.
+// streamHeadroom is the spare room given to a column of short cells when a
+// table is laid out before all its rows have arrived: the next price may
+// be a digit or two longer, and widening the column would move the others.
 const streamHeadroom = 3
 
 // layout chooses column widths for avail cells: every column at its
@@ -124,15 +124,18 @@ func (tc tableCells) layout(avail int, prev *tableLayout, partial bool) tableLay
 		return tableLayout{list: true}
 	}
 	ws := append([]int(nil), tc.nat...)
-	if partial {
-		for i := range ws {
-			if tc.min[i] == tc.nat[i] {
-				ws[i] += streamHeadroom
-			}
-		}
-	}
 	if !shrink(ws, tc.min, sum(ws)+chrome(n)-avail) {
 		return tableLayout{list: true}
+	}
+	if partial {
+		// Spare room, if any, goes to the columns of short cells first.
+		spare := avail - sum(ws) - chrome(n)
+		for i := range ws {
+			if add := min(streamHeadroom, spare); tc.min[i] == tc.nat[i] && add > 0 {
+				ws[i] += add
+				spare -= add
+			}
+		}
 	}
 	return tableLayout{widths: ws}
 }
