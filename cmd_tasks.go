@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/export"
 	"aui-tui/internal/textsafe"
 )
 
@@ -22,7 +23,7 @@ func newTasksCmd() *cobra.Command {
 		Use:   "tasks",
 		Short: "List the user's tasks as a table (or JSON)",
 		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or\n" +
-			"with --json the page as JSON (tasks, total, page, size).\n" +
+			"with --json the page exactly as the API sent it (tasks, total, page, size).\n" +
 			envHelp,
 		Example: "  aui-tui tasks\n" +
 			"  aui-tui tasks --page 2 --size 20\n" +
@@ -51,9 +52,7 @@ func newTasksCmd() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(p)
+				return writeRawPage(out, p)
 			}
 			return writeTaskTable(out, p, c.userID)
 		},
@@ -70,6 +69,27 @@ func newTasksCmd() *cobra.Command {
 	return cmd
 }
 
+// writeRawPage prints the page as the server sent it, nulls, order and
+// fields it does not know included, so scripts see the API's answer rather
+// than this program's reading of it.
+func writeRawPage(out io.Writer, p api.TaskPage) error {
+	raw := p.Raw
+	if len(raw) == 0 {
+		b, err := json.MarshalIndent(p, "", "  ")
+		if err != nil {
+			return err
+		}
+		raw = b
+	}
+	// Escaping the control characters a server may send raw inside its
+	// strings (textsafe.JSON) keeps the meaning and the terminal safe.
+	if _, err := out.Write(textsafe.JSON(raw)); err != nil {
+		return err
+	}
+	_, err := io.WriteString(out, "\n")
+	return err
+}
+
 // writeTaskTable prints the page as aligned columns with a footer saying
 // where in the listing it is. Server text is reduced to one plain line so
 // a title cannot move the cursor or break the table.
@@ -79,7 +99,7 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 			_, err := fmt.Fprintf(out, "%s has no tasks\n", textsafe.Line(userID))
 			return err
 		}
-		_, err := fmt.Fprintf(out, "page %d is empty: %d tasks fill %d pages of %d\n", p.Page, p.Total, p.Pages(), p.Size)
+		_, err := fmt.Fprintf(out, "page %d is empty: %s fill %s of %d\n", p.Page, export.Count(p.Total, "task"), export.Count(p.Pages(), "page"), p.Size)
 		return err
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -94,6 +114,6 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(out, "page %d of %d · %d tasks\n", p.Page, p.Pages(), p.Total)
+	_, err := fmt.Fprintf(out, "page %d of %d · %s\n", p.Page, p.Pages(), export.Count(p.Total, "task"))
 	return err
 }

@@ -19,6 +19,8 @@ type conn struct {
 	demo   bool
 	userID string
 	notice string
+	// secret is the API key, kept only to scrub it from crash reports.
+	secret string
 	close  func()
 }
 
@@ -67,7 +69,7 @@ func connect(f connFlags, extend clientHook) (*conn, error) {
 	if user == "" {
 		user = os.Getenv(envUser)
 	}
-	if user == "" {
+	if user == "" && !f.userOptional {
 		return nil, errors.New("no user id: pass --user or set " + envUser)
 	}
 	extra, err := extend.options(base, key, user, false)
@@ -78,7 +80,7 @@ func connect(f connFlags, extend clientHook) (*conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &conn{client: c, userID: user, close: func() {}}, nil
+	return &conn{client: c, userID: user, secret: key, close: func() {}}, nil
 }
 
 // clientHook adds options to the client of a connection whose base URL,
@@ -99,7 +101,11 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 		return nil, fmt.Errorf("demo store: %w", err)
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
-	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong})
+	chaos, err := demo.ParseChaos(f.demoChaos)
+	if err != nil {
+		return nil, fmt.Errorf("--demo-chaos: %w", err)
+	}
+	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
 	if errors.Is(err, demo.ErrStoreInUse) {
 		// These commands take no store flag: the store follows the state
 		// directory.

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -73,6 +74,16 @@ func (s *tmuxSession) alive() bool {
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	t.Helper()
+	return startTmuxEnv(t, w, h, nil, args...)
+}
+
+// tmuxServers numbers the private tmux servers of one test process.
+var tmuxServers atomic.Int32
+
+// startTmuxEnv runs the binary with args and the variables in env (NAME=value)
+// set, and no API key or NO_COLOR unless env sets them.
+func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSession {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
@@ -81,14 +92,16 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d", os.Getpid()), name: "e2e"}
-	env := []string{
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "e2e"}
+	vars := []string{
 		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
 		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
 		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
 		"TERM=xterm-256color",
 	}
-	cmdline := strings.Join(append(append(env, bin), args...), " ")
+	vars = append(vars, env...)
+	cmdline := strings.Join(append(append(vars, bin), args...), " ")
 	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline); err != nil {
 		t.Fatalf("tmux new-session: %v: %s", err, out)
 	}

@@ -30,10 +30,12 @@ const (
 	defaultAttempts    = 3
 )
 
-// Bounds on bodies read into memory. Transcripts can be long, so successful
-// bodies get plenty of room; error bodies are only ever summarised.
+// Bounds on bodies read into memory. A successful body is decoded as it
+// streams in, so the bound is only there to refuse a runaway server before
+// it exhausts memory: a 50,000-message transcript is well over 64 MiB.
+// Error bodies are only ever summarised.
 const (
-	maxBodyBytes  = 64 << 20
+	maxBodyBytes  = 1 << 30
 	maxErrorBytes = 64 << 10
 )
 
@@ -203,7 +205,9 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBytes))
 		io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBytes))
-		return parseErrorBody(resp.StatusCode, b, c.key)
+		e := parseErrorBody(resp.StatusCode, b, c.key)
+		e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return e
 	}
 	if out == nil {
 		if _, err := io.Copy(io.Discard, io.LimitReader(resp.Body, maxBodyBytes)); err != nil {

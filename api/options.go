@@ -87,3 +87,11 @@ func WithBackoff(min, max time.Duration) SessionOption {
 func WithPingInterval(d time.Duration) SessionOption {
 	return func(s *Session) { s.pingEvery = d }
 }
+
+// WithPanicHandler gives the session's goroutines a place to report a
+// panic: it is recovered and handed to h with its stack, and the goroutine
+// ends, instead of the whole process dying with the terminal left raw. The
+// caller is expected to stop the program.
+func WithPanicHandler(h func(v any, stack []byte)) SessionOption {
+	return func(s *Session) { s.onPanic = h }
+}

@@ -41,6 +41,9 @@ type chatModel struct {
 	// spin is the spinner's frame, shown while loading or replying.
 	spin    string
 	intents chatIntents
+	// noTaskRecord: the server does not offer the optional task record
+	// (api.ErrUnavailable), so new titles are not asked of it again.
+	noTaskRecord bool
 }
 
 // chatTask is one task: its record, its entries and its turn.
@@ -231,6 +234,10 @@ func (c *chatModel) Created(task api.Task) {
 
 // SetTask takes a task's new record (a new title).
 func (c *chatModel) SetTask(task api.Task) { c.state(task.ID).task = task }
+
+// NoTaskRecord tells the chat the server does not offer the task record,
+// so a new task's title is not asked of it after every reply.
+func (c *chatModel) NoTaskRecord() { c.noTaskRecord = true }
 
 // Task is the record of a task the chat knows.
 func (c *chatModel) Task(id string) api.Task { return c.state(id).task }

@@ -60,9 +60,27 @@ func (c *chatModel) Refresh() (cmd tea.Cmd, retried bool) {
 		return nil, false
 	}
 	if e, ok := s.lastFailed(); ok {
-		return c.retry(s, e), true
+		var load tea.Cmd
+		if !s.loaded && !s.loading {
+			// The history never loaded: load it too, and the retried
+			// message waits for it, so it lands after the history.
+			load = c.fetch(c.openID)
+		}
+		return tea.Batch(load, c.retry(s, e)), true
 	}
 	return c.fetch(c.openID), false
+}
+
+// ReloadFailed fetches the open transcript again if it failed to load and
+// no reply is on its way.
+func (c *chatModel) ReloadFailed() tea.Cmd {
+	if c.openID == "" {
+		return nil
+	}
+	if s := c.state(c.openID); s.err != "" && !s.loading && s.turn.inFlight == "" {
+		return c.fetch(c.openID)
+	}
+	return nil
 }
 
 // OpenIsEmpty reports whether the open task holds nothing but its welcome

@@ -214,7 +214,7 @@ func (c *chatModel) onFinal(e api.FinalMessage) tea.Cmd {
 		s.refetch = false
 		cmds = append(cmds, c.fetch(e.TaskID))
 	}
-	if isPlaceholderTitle(s.task.Title) {
+	if isPlaceholderTitle(s.task.Title) && !c.noTaskRecord {
 		cfg := c.com.cfg
 		cmds = append(cmds, refreshTaskCmd(cfg.Backend, cfg.Timeout, e.TaskID))
 	}

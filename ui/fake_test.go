@@ -25,6 +25,9 @@ type fakeBackend struct {
 	lists    []int // pages asked for
 	fetches  []string
 	nextTask int
+	// getErr, when set, is every GetTask's answer; gets counts the calls.
+	getErr error
+	gets   int
 }
 
 func newFakeBackend(n int) *fakeBackend {
@@ -86,6 +89,10 @@ func (b *fakeBackend) TaskMessages(_ context.Context, id string) ([]api.Message,
 func (b *fakeBackend) GetTask(_ context.Context, id string) (api.Task, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.gets++
+	if b.getErr != nil {
+		return api.Task{}, b.getErr
+	}
 	for _, t := range b.tasks {
 		if t.ID == id {
 			return t, nil

@@ -44,15 +44,16 @@ type Model struct {
 	overlay overlayModel
 	// helpBar is whether the bottom help bar shows; in presenter mode it
 	// is off until ? asks for it.
-	helpBar bool
-	focus   focus
-	lay     layout
+	helpBar   bool
+	focus     focus
+	lay       layout
+	spinning  bool
+	cache     *viewCache
+	draftSave draftTracker
 	// listHidden: the reader hid the task list (ToggleList).
 	listHidden bool
 	// reopen is the task to open once the list has loaded (Config.Reopen).
-	reopen   string
-	spinning bool
-	cache    *viewCache
+	reopen string
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -84,6 +85,7 @@ func New(cfg Config) Model {
 	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
 	m.tasks.setDrafted(m.composer.drafted())
 	m.reopen = cfg.Reopen
+	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
@@ -154,8 +156,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.openLink(msg)
 	case linkOpenedMsg:
 		cmd = m.onLinkOpened(msg)
+	case draftSaveMsg:
+		cmd = m.onDraftSave(msg)
+	case draftsSavedMsg:
+		cmd = m.onDraftsSaved(msg)
 	default:
 		cmd = m.toFocused(msg)
+	}
+	if save := m.trackDrafts(); save != nil {
+		cmd = tea.Batch(cmd, save)
 	}
 	return m, cmd
 }

@@ -31,7 +31,10 @@ type statusModel struct {
 	conn        api.ConnState
 	attempt     int
 	keyRejected bool
-	latency     time.Duration
+	// quietRetry: the socket is being replaced after the server closed it
+	// on refusing a message; its coming back is not news either.
+	quietRetry bool
+	latency    time.Duration
 	// presenter keeps the bar to the mode, connection and notices.
 	presenter bool
 

@@ -12,6 +12,7 @@ import (
 
 	"aui-tui/api"
 	"aui-tui/internal/cells"
+	"aui-tui/internal/export"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 )
@@ -527,7 +528,7 @@ func (t *tasksModel) footer() string {
 	default:
 		pages := max(1, (t.total+t.pageSize-1)/max(1, t.pageSize))
 		page := min(pages, t.cursor/max(1, t.pageSize)+1)
-		s = fmt.Sprintf("page %d of %d · %d tasks", page, pages, t.total)
+		s = fmt.Sprintf("page %d of %d · %s", page, pages, export.Count(t.total, "task"))
 		if t.loading {
 			s += " " + spin
 		}

@@ -22,15 +22,33 @@ func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	prev := m.status.conn
 	keyRejected := e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized)
 	m.status.setConn(e.State, e.Attempt, keyRejected)
+	quiet := m.status.quietRetry
+	switch e.State {
+	case api.StateRetrying:
+		m.status.quietRetry = quiet && prev != api.StateLive || prev == api.StateLive && closedAfterRefusal(e.Err)
+	case api.StateLive, api.StateOffline:
+		m.status.quietRetry = false
+	}
 	switch {
 	case keyRejected:
 		return m.notify(levelError, "Live streaming is off: "+humanError(e.Err))
+	case e.State == api.StateLive && prev == api.StateRetrying && quiet:
+		return m.reloadFailed()
 	case e.State == api.StateLive && prev == api.StateRetrying:
-		return m.notify(levelInfo, "Reconnected.")
-	case e.State == api.StateRetrying && prev == api.StateLive:
+		return tea.Batch(m.notify(levelInfo, "Reconnected."), m.reloadFailed())
+	case e.State == api.StateRetrying && prev == api.StateLive && !m.status.quietRetry:
 		return m.notify(levelWarn, "Connection lost; reconnecting. Messages go over REST meanwhile.")
 	}
 	return nil
+}
+
+// closedAfterRefusal reports the server closing the socket after an error
+// frame, as AUI does when it refuses a message: the refusal is on the
+// message already, and the session reconnects at once, so a warning about
+// a lost connection would only hide it.
+func closedAfterRefusal(err error) bool {
+	var ce *api.CloseError
+	return errors.As(err, &ce) && ce.AfterErrorFrame
 }
 
 // toChat hands msg to the chat and applies what it asked for.
@@ -109,5 +127,17 @@ func (m *Model) refresh() tea.Cmd {
 	if !retried {
 		cmds = append(cmds, m.notifyTagged(levelInfo, "refreshing…", refreshTag))
 	}
+	return tea.Batch(cmds...)
+}
+
+// reloadFailed loads again what failed to load while the server was out of
+// reach (the task list, the open transcript), now that the socket shows it
+// is back, so the user need not press ctrl+r.
+func (m *Model) reloadFailed() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.tasks.err != "" && !m.tasks.loading {
+		cmds = append(cmds, m.loadTasks(1))
+	}
+	cmds = append(cmds, m.applyChat(m.chat.ReloadFailed()))
 	return tea.Batch(cmds...)
 }

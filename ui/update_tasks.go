@@ -85,6 +85,12 @@ func (m *Model) onTaskCreated(msg taskCreatedMsg) tea.Cmd {
 }
 
 func (m *Model) onTaskRefreshed(msg taskRefreshedMsg) tea.Cmd {
+	// The record is optional: a server without it is not an error to
+	// show, only a call not to make again.
+	if errors.Is(msg.err, api.ErrUnavailable) {
+		m.chat.NoTaskRecord()
+		return nil
+	}
 	if msg.err != nil {
 		// Only the task's new title is missing; the conversation is fine.
 		return m.notify(levelWarn, "Could not update the task's title: "+humanError(msg.err)+"; "+m.retryHint(msg.err)+".")
