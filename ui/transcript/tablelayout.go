@@ -10,11 +10,14 @@ import (
 // never made narrower than wrapFloor cells (or its longest word), since a
 // column of two-word lines reads worse than the list form.
 const (
-	colSep     = " │ "
-	ruleSep    = "─┼─"
-	wrapFloor  = 10
-	listBullet = "• "
-	fieldSep   = " · "
+	colSep    = " │ "
+	ruleSep   = "─┼─"
+	wrapFloor = 10
+	// maxCellLines is how many lines the longest cell of a text column
+	// may wrap to before the table becomes a list.
+	maxCellLines = 3
+	listBullet   = "• "
+	fieldSep     = " · "
 )
 
 // tableLayout is the chosen shape of a table: column widths, or the list
@@ -78,7 +81,11 @@ func parseTable(t *mdTable) tableCells {
 		tc.rows = append(tc.rows, row)
 	}
 	for i := range tc.min {
-		tc.min[i] = max(tc.min[i], min(tc.nat[i], wrapFloor))
+		// A text column wraps its longest cell onto at most maxCellLines
+		// lines (two cells of slack for word breaks): a product name over
+		// four lines reads worse than the list form.
+		floor := max(wrapFloor, (tc.nat[i]+maxCellLines-1)/maxCellLines+2)
+		tc.min[i] = max(tc.min[i], min(tc.nat[i], floor))
 		tc.words[i] = max(tc.words[i], tc.header[i].min)
 	}
 	return tc

@@ -123,3 +123,26 @@ func TestPartialTableShowsCompleteRowsOnly(t *testing.T) {
 		t.Errorf("the complete row is not shown:\n%s", view)
 	}
 }
+
+// TestNarrowTextColumnBecomesAList: at the pane width of a 120x40 window
+// (80 cells), the ovens table would squeeze product names onto four lines
+// or more; it is shown as a list of records instead, while the best sellers
+// still fit as a table.
+func TestNarrowTextColumnBecomesAList(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		list bool
+	}{{"ovens", true}, {"bestsellers", false}} {
+		var text string
+		for _, tb := range agentTables {
+			if tb.name == tc.name {
+				text = tb.text
+			}
+		}
+		m := newModel(t, 82, 60, true, []Entry{agentEntry("a", text, testStart)})
+		view := strings.Join(plainLines(m.View()), "\n")
+		if got := strings.Contains(view, "• Product:"); got != tc.list {
+			t.Errorf("%s at 80 cells: list form %v, want %v:\n%s", tc.name, got, tc.list, view)
+		}
+	}
+}
