@@ -17,7 +17,7 @@ import (
 // becomes U+FFFD. Escape sequences (the styling of rendered lines) pass
 // through untouched.
 func Cells(s string) string {
-	if ascii(s) {
+	if !mayDiffer(s) {
 		return s
 	}
 	var b strings.Builder
@@ -59,11 +59,11 @@ func Cells(s string) string {
 	return b.String()
 }
 
-func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
+// mayDiffer is a fast check that s holds something whose width depends on
+// the terminal: a joiner, a variation selector, a keycap, or a rune outside
+// the Basic Multilingual Plane (emoji, modifiers, flags). Text with none of
+// these (accents, CJK, "·", "★", "—") measures the same everywhere.
+func mayDiffer(s string) bool {
+	return strings.IndexByte(s, 0xf0) >= 0 || strings.Contains(s, "\u200d") ||
+		strings.Contains(s, "\ufe0f") || strings.Contains(s, "\ufe0e") || strings.Contains(s, "\u20e3")
 }
