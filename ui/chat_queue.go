@@ -14,19 +14,25 @@ import (
 // enqueue shows text as queued in task s, to be sent after the turn.
 func (c *chatModel) enqueue(s *chatTask, text string) {
 	key := c.nextKey(localPrefix)
-	s.tr.Upsert(transcript.Entry{
+	s.tr.Upsert(c.userEntry(key, text, transcript.StatusQueued))
+	s.queue = append(s.queue, key)
+	s.tr.ScrollToBottom()
+	c.notify(levelInfo, "Queued: sent when the agent's reply ends ("+keyHint(c.com.keys.Composer.Leave)+" in the composer takes it back).")
+}
+
+// userEntry is a message of the user's made here, under a local key until
+// the server names it.
+func (c *chatModel) userEntry(key, text string, st transcript.Status) transcript.Entry {
+	return transcript.Entry{
 		Key:    key,
-		Status: transcript.StatusQueued,
+		Status: st,
 		Msg: api.Message{
 			Text:      text,
 			CreatedAt: api.NewTimestamp(c.com.cfg.Now()),
 			Sender:    api.Party{ID: c.com.cfg.UserID, Type: api.ActorUser},
 			Receiver:  agent,
 		},
-	})
-	s.queue = append(s.queue, key)
-	s.tr.ScrollToBottom()
-	c.notify(levelInfo, "Queued: sent when the agent's reply ends ("+keyHint(c.com.keys.Composer.Leave)+" in the composer takes it back).")
+	}
 }
 
 // sendQueued sends the next queued message of every task whose turn has

@@ -37,16 +37,7 @@ func (c *chatModel) Send(text string, fromComposer bool) tea.Cmd {
 		return nil
 	}
 	localKey := c.nextKey(localPrefix)
-	s.tr.Upsert(transcript.Entry{
-		Key:    localKey,
-		Status: transcript.StatusPending,
-		Msg: api.Message{
-			Text:      text,
-			CreatedAt: api.NewTimestamp(c.com.cfg.Now()),
-			Sender:    api.Party{ID: c.com.cfg.UserID, Type: api.ActorUser},
-			Receiver:  agent,
-		},
-	})
+	s.tr.Upsert(c.userEntry(localKey, text, transcript.StatusPending))
 	s.turn.inFlight = localKey
 	c.intents.chips = true
 	s.tr.ScrollToBottom()

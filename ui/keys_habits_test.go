@@ -74,12 +74,7 @@ func TestTaskList404SaysCheckBaseURL(t *testing.T) {
 // (the draft stays), and shift+enter inserts a newline.
 func TestComposerHabits(t *testing.T) {
 	h := newHarness(t, 1)
-	id := h.b.tasks[0].ID
-	var msgs []api.Message
-	for i := range 80 {
-		msgs = append(msgs, userMsg(fmt.Sprintf("question %d", i)), agentMsg(fmt.Sprintf("a%d", i), fmt.Sprintf("answer %d", i)))
-	}
-	h.b.msgs[id] = msgs
+	longHistory(h, 80)
 	h.openFirst()
 	h.typeText("draft")
 	h.key("pgup")

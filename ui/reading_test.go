@@ -36,16 +36,21 @@ func copied(t *testing.T, h *harness) string {
 	return ""
 }
 
+// longHistory gives the first task n questions and answers, "question i"
+// and "answer i".
+func longHistory(h *harness, n int) {
+	var msgs []api.Message
+	for i := range n {
+		msgs = append(msgs, userMsg(fmt.Sprintf("question %d", i)), agentMsg(fmt.Sprintf("a%d", i), fmt.Sprintf("answer %d", i)))
+	}
+	h.b.msgs[h.b.tasks[0].ID] = msgs
+}
+
 // TestCopyTakesWhatIsOnScreen: after g the first message is on screen, and
 // y copies it (not the last message, far below), saying which it copied.
 func TestCopyTakesWhatIsOnScreen(t *testing.T) {
 	h := newHarness(t, 1)
-	id := h.b.tasks[0].ID
-	var msgs []api.Message
-	for i := range 60 {
-		msgs = append(msgs, userMsg(fmt.Sprintf("question %d", i)), agentMsg(fmt.Sprintf("a%d", i), fmt.Sprintf("answer %d", i)))
-	}
-	h.b.msgs[id] = msgs
+	longHistory(h, 60)
 	h.openFirst()
 	h.key("esc")
 	if got := copied(t, h); got != "answer 59" {

@@ -305,18 +305,8 @@ func packFields(fields [][]word, width int) [][]word {
 	var lines [][]word
 	var cur []word
 	curW := 0
-	width2 := func(ws []word) int {
-		n := 0
-		for i, w := range ws {
-			if i > 0 {
-				n++
-			}
-			n += w.w
-		}
-		return n
-	}
 	for _, f := range fields {
-		fw := width2(f)
+		fw := wordsWidth(f)
 		if len(cur) > 0 && curW+3+fw > width {
 			lines = append(lines, cur)
 			cur, curW = nil, 0
@@ -330,18 +320,12 @@ func packFields(fields [][]word, width int) [][]word {
 			curW += fw
 			continue
 		}
-		// Wider than a whole line (cur is empty here): wrap it by words.
-		for _, w := range f {
-			if len(cur) > 0 && curW+1+w.w > width {
-				lines = append(lines, cur)
-				cur, curW = nil, 0
-			}
-			if len(cur) > 0 {
-				curW++
-			}
-			cur = append(cur, w)
-			curW += w.w
-		}
+		// Wider than a whole line (cur is empty here): wrap it by words,
+		// the next field going on after its last line.
+		wrapped := wrapWords(f, width)
+		lines = append(lines, wrapped[:len(wrapped)-1]...)
+		cur = wrapped[len(wrapped)-1]
+		curW = wordsWidth(cur)
 	}
 	if len(cur) > 0 {
 		lines = append(lines, cur)
@@ -377,4 +361,13 @@ func boldWord(w word) word {
 func withColon(w word) word {
 	out := word{ps: append(append([]piece(nil), w.ps...), piece{s: ":"}), w: w.w + 1}
 	return out
+}
+
+// wordsWidth is the width of words joined by single spaces.
+func wordsWidth(ws []word) int {
+	n := max(len(ws)-1, 0)
+	for _, w := range ws {
+		n += w.w
+	}
+	return n
 }
