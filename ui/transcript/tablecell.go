@@ -17,6 +17,7 @@ const (
 	fStrike
 	fCode
 	fLink
+	fKey // a record's field name
 )
 
 // piece is a run of text with one emphasis.

@@ -288,7 +288,7 @@ func (tc tableCells) records(width int, cs cellStyles) ([]string, []int) {
 			if j == 0 {
 				lead = bullet
 			}
-			s := renderFieldLine(ln, inner, cs)
+			s, _ := renderWords(ln, inner, cs, false)
 			b.add(lead + s)
 		}
 	}
@@ -333,15 +333,7 @@ func packFields(fields [][]word, width int) [][]word {
 	return lines
 }
 
-func renderFieldLine(ws []word, width int, cs cellStyles) string {
-	s, _ := renderWords(ws, width, cs, false)
-	return s
-}
-
-const (
-	fKey cellFlags = 1 << 7 // a record's field name
-)
-
+// keyWord is w drawn as a field name.
 func keyWord(w word) word {
 	out := word{w: w.w}
 	for _, p := range w.ps {
@@ -350,6 +342,7 @@ func keyWord(w word) word {
 	return out
 }
 
+// boldWord is w in bold: a record's name.
 func boldWord(w word) word {
 	out := word{w: w.w}
 	for _, p := range w.ps {
@@ -358,9 +351,9 @@ func boldWord(w word) word {
 	return out
 }
 
+// withColon is w followed by ":", the end of a field name.
 func withColon(w word) word {
-	out := word{ps: append(append([]piece(nil), w.ps...), piece{s: ":"}), w: w.w + 1}
-	return out
+	return word{ps: append(append([]piece(nil), w.ps...), piece{s: ":", f: fKey}), w: w.w + 1}
 }
 
 // wordsWidth is the width of words joined by single spaces.
