@@ -217,6 +217,12 @@ func TestNoticeLogKeepsWholeNotices(t *testing.T) {
 	if !h.m.overlay.IsOpen() {
 		t.Fatal("! did not open the log")
 	}
+	h.key("esc")
+	h.openFirst()
+	h.typeText("wow!")
+	if h.m.overlay.IsOpen() || h.m.composer.value() != "wow!" {
+		t.Fatalf("! in the composer opened the log or was lost (%q)", h.m.composer.value())
+	}
 }
 
 // TestExportSaysItIsUnderWay: an export shows a notice until it is done.
