@@ -30,6 +30,8 @@ func (m Model) render() string {
 	switch {
 	case m.overlay.IsOpen():
 		main = m.overlay.View()
+	case m.picker.IsOpen():
+		main = m.picker.View()
 	case m.lay.narrow && m.lay.showList:
 		main = m.tasksPane()
 	case m.lay.narrow:
@@ -182,6 +184,9 @@ func (m Model) convPosition() string {
 func (m Model) helpBarKeys() []key.Binding {
 	if m.overlay.IsOpen() {
 		return m.overlay.ShortHelp()
+	}
+	if m.picker.IsOpen() {
+		return m.picker.ShortHelp()
 	}
 	return m.shortHelp()
 }
