@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -277,11 +278,14 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 			_ = saveLastTask(lastFile, m.OpenTaskID()) // losing it only means starting with no task open
 		}
 	}
+	kept := "" // said after a crash when the drafts are safe
 	if g, ok := final.(guarded); ok {
 		if m, ok := g.inner.(ui.Model); ok {
 			if drafts != nil {
 				if serr := drafts.final(m.Drafts()); serr != nil {
 					fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+				} else {
+					kept = "; your drafts were saved"
 				}
 			}
 			if h.ended != nil {
@@ -298,9 +302,13 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		now := time.Now()
 		path, werr := writeCrashReport(crashReport(v, stack, c.secret, now), now)
 		if werr != nil {
-			return fmt.Errorf("the program hit a bug and stopped (%v); your drafts were saved. The crash report could not be written: %w", textsafe.Line(fmt.Sprint(v)), werr)
+			what := textsafe.Line(fmt.Sprint(v))
+			if len(c.secret) >= 4 {
+				what = strings.ReplaceAll(what, c.secret, "REDACTED")
+			}
+			return fmt.Errorf("the program hit a bug and stopped (%s)%s. The crash report could not be written: %w", what, kept, werr)
 		}
-		return fmt.Errorf("the program hit a bug and stopped; your drafts were saved. Please report it with %s", path)
+		return fmt.Errorf("the program hit a bug and stopped%s. Please report it with %s", kept, path)
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
