@@ -81,20 +81,20 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 var tmuxServers atomic.Int32
 
 // startTmuxEnv runs the binary with args and the variables in env (NAME=value)
-// set, and no API key or NO_COLOR unless env sets them.
+// set, and no API key, NO_COLOR or variable that picks a profile, a
+// configuration file or a style unless env sets them. A variable in env
+// wins over the defaults here (XDG_CONFIG_HOME, to give a configuration).
 func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "aui-tui")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, dir)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "e2e"}
 	vars := []string{
-		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
+		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR", "-u", "AUI_PROFILE", "-u", "AUI_BASE_URL",
+		"-u", "AUI_REGION", "-u", "AUI_TUI_CONFIG", "-u", "GLAMOUR_STYLE", "-u", "VISUAL",
 		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
 		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
 		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
@@ -107,6 +107,16 @@ func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSes
 	}
 	t.Cleanup(func() { s.tmux("kill-server") })
 	return s
+}
+
+// buildBinary builds the program into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "aui-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // TestEndToEnd is a person's first session: browse, start a task, chat with
@@ -225,4 +235,39 @@ func TestEndToEndAutopilotPresenting(t *testing.T) {
 	if s.alive() {
 		t.Fatalf("still running after ctrl+c:\n%s", s.screen())
 	}
+}
+
+// TestEndToEndReadingAt80x24 reads a reply at the most common terminal
+// size: the reply's start stays on screen with "↓ more", its table keeps
+// every price whole, a joined emoji leaves every pane border in place, and
+// the notice log shows a notice whole.
+func TestEndToEndReadingAt80x24(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	s := startTmux(t, 80, 24, "--demo-pace", "3ms", "--theme", "dark")
+	s.waitFor("the task list", "tasks · demo_user", "page 1 of")
+	s.keys("C-n")
+	s.waitFor("the welcome message", "perfect product")
+	s.typeText("What is on sale right now?")
+	s.keys("Enter")
+	scr := s.waitFor("the reply held at its start", "These are on sale right now", "↓ more", "1 ")
+	for _, whole := range []string{"$79.00", "$279.99", "$749.00"} {
+		if !strings.Contains(scr, whole) {
+			t.Errorf("%s is split or missing:\n%s", whole, scr)
+		}
+	}
+	s.typeText("Größe ≥ 25 L 👨\u200d👩\u200d👧\u200d👦 ¿tienen hornos?")
+	s.keys("Enter")
+	scr = s.waitFor("the message with the joined emoji", "tienen hornos?")
+	for i, row := range strings.Split(strings.TrimRight(scr, "\n"), "\n")[:22] {
+		if r := []rune(strings.TrimRight(row, " ")); len(r) == 0 || !strings.ContainsRune("│╮╯", r[len(r)-1]) {
+			t.Fatalf("row %d lost its right border:\n%s", i, scr)
+		}
+	}
+	time.Sleep(300 * time.Millisecond) // a lone ESC, not alt+…
+	s.keys("Escape")
+	time.Sleep(300 * time.Millisecond)
+	s.keys("!")
+	s.waitFor("the notice log", "Notices, newest first")
 }

@@ -2,12 +2,13 @@ package ui
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
 	"aui-tui/internal/export"
@@ -32,14 +33,23 @@ func byteSize(n int) string {
 // osc52 is the escape sequence that asks the terminal to put text on the
 // clipboard. Inside tmux it is sent twice: plain, which tmux takes when
 // set-clipboard is on, and wrapped in tmux's passthrough, which reaches the
-// outer terminal when allow-passthrough is on.
-func osc52(text string, inTmux bool) string {
-	seq := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\x07"
-	if !inTmux {
-		return seq
+// outer terminal when allow-passthrough is on. Inside GNU screen, which
+// keeps OSC 52 to itself, it is wrapped in screen's passthrough, in pieces
+// short enough for screen's limit on one string.
+func osc52(text string, inTmux, inScreen bool) string {
+	seq := ansi.SetSystemClipboard(text)
+	switch {
+	case inTmux:
+		return seq + ansi.TmuxPassthrough(seq)
+	case inScreen:
+		return seq + ansi.ScreenPassthrough(seq, screenStringLimit)
 	}
-	return seq + "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
+	return seq
 }
+
+// screenStringLimit is the longest string GNU screen passes on (768 bytes
+// since 2014).
+const screenStringLimit = 768
 
 // copyText writes text to the clipboard by OSC 52 and, when a native
 // clipboard tool is configured, by that tool too (its outcome is reported).
@@ -53,7 +63,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		}
 		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
 	}
-	raw := tea.Raw(osc52(text, m.com.cfg.InTmux))
+	raw := tea.Raw(osc52(text, m.com.cfg.InTmux, m.com.cfg.InScreen))
 	if clip == nil {
 		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
 	}
@@ -66,12 +76,23 @@ func (m *Model) exportKeys() string {
 	return keyHint(ck.Export) + " or " + keyHint(ck.ExportJSON)
 }
 
+// copyFocused copies what the reader is looking at: the JSON when the raw
+// view is open, else the focused message when it is on screen, else the
+// message at the top of the view; the notice says which.
 func (m *Model) copyFocused() tea.Cmd {
-	e, ok := m.chat.FocusedEntry()
+	if card, ok := m.chat.DetailsText(); ok {
+		return m.copyText("card", card)
+	}
+	if raw, ok := m.chat.RawText(); ok {
+		return m.copyText(fmt.Sprintf("raw JSON (%s characters)", thousands(utf8.RuneCountInString(raw))), raw)
+	}
+	e, ok := m.chat.Target()
 	if !ok {
 		return m.notify(levelWarn, "Nothing to copy: the conversation is empty.")
 	}
-	return m.copyText("message", textsafe.Text(e.Msg.Text))
+	text := textsafe.Text(e.Msg.Text)
+	what := fmt.Sprintf("%s (%s characters)", m.chat.Describe(e), thousands(utf8.RuneCountInString(text)))
+	return m.copyText(what, text)
 }
 
 func (m *Model) copyTranscript() tea.Cmd {
@@ -104,7 +125,7 @@ func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 func messagesOf(es []transcript.Entry) []api.Message {
 	out := make([]api.Message, 0, len(es))
 	for _, e := range es {
-		if e.Welcome || e.Status == transcript.StatusStreaming {
+		if e.Welcome || e.Status == transcript.StatusStreaming || e.Status == transcript.StatusQueued {
 			continue
 		}
 		out = append(out, e.Msg)
@@ -118,12 +139,22 @@ func messagesOf(es []transcript.Entry) []api.Message {
 // server has it (ids included); what is on screen is the fallback when the
 // server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
+	if m.com.cfg.NoFiles {
+		return m.notify(levelWarn, "No export in a shared demo (it writes files); Y copies the transcript.")
+	}
 	task, ok := m.chat.OpenTask()
 	if !ok {
 		return m.notify(levelWarn, "Open a task first.")
 	}
 	shown, loc, dir := messagesOf(m.chat.Entries()), m.com.cfg.Location, m.com.cfg.ExportDir
 	b, timeout := m.com.cfg.Backend, m.com.cfg.Timeout
+	// A long transcript takes seconds to fetch and write: say so until it
+	// is done (the notice stays; the outcome replaces it).
+	format := "Markdown"
+	if asJSON {
+		format = "JSON"
+	}
+	m.status.setNotice(levelInfo, fmt.Sprintf("Exporting %s messages as %s…", thousands(len(shown)), format), exportTag)
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
@@ -136,6 +167,9 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 		return exportDoneMsg{path: path, err: err, local: local}
 	}
 }
+
+// exportTag marks the notice that an export is under way.
+const exportTag = "export"
 
 func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {

@@ -19,6 +19,7 @@ type KeyMap struct {
 	Composer     ComposerKeys
 	Chips        ChipKeys
 	Help         HelpKeys
+	Profiles     ProfileKeys
 }
 
 // GlobalKeys work whatever has focus (update_keys.go, globalKey). While a
@@ -26,14 +27,25 @@ type KeyMap struct {
 // Quit does; while the composer has focus the keys that type text (QuitQ,
 // Help, Chip) are off. See Model.globalKeys.
 type GlobalKeys struct {
-	Quit, QuitQ          key.Binding
+	Quit, QuitQ key.Binding
+	// Suspend puts the program in the background (as ctrl+z does for any
+	// terminal program); like Quit it works in every mode.
+	Suspend              key.Binding
 	NextFocus, PrevFocus key.Binding
 	NewTask              key.Binding
+	// Profiles opens the profile picker (profiles.go).
+	Profiles key.Binding
 	// Refresh retries the open task's failed send, else reloads.
 	Refresh key.Binding
 	Help    key.Binding
 	// Chip and ChipAlt send suggestion N: the Nth key of the binding.
 	Chip, ChipAlt key.Binding
+	// ToggleList hides or shows the task list at any width, giving the
+	// conversation the whole window (tab still reaches the list).
+	ToggleList key.Binding
+	// Log and LogAlt show the last notices whole (LogAlt types text, so
+	// it is off in the composer).
+	Log, LogAlt key.Binding
 }
 
 // ListKeys work in the task list (tasks.go, tasksModel.Update). The Filter*
@@ -58,6 +70,11 @@ type ConversationKeys struct {
 // other keys edit the text.
 type ComposerKeys struct {
 	Send, Newline, Leave key.Binding
+	// ScrollUp and ScrollDown page the conversation while typing.
+	ScrollUp, ScrollDown key.Binding
+	// Editor opens the draft in $VISUAL or $EDITOR and takes the result
+	// back (editor.go).
+	Editor key.Binding
 }
 
 // ChipKeys work on the focused row of suggestions (chips.go,
@@ -79,25 +96,30 @@ func DefaultKeyMap() KeyMap {
 		Global: GlobalKeys{
 			Quit:      b(k("ctrl+c"), h("ctrl+c", "quit")),
 			QuitQ:     b(k("q"), h("q", "quit")),
+			Suspend:   b(k("ctrl+z"), h("ctrl+z", "suspend")),
 			NextFocus: b(k("tab"), h("tab", "focus")),
 			PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
 			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
+			Profiles:  b(k("ctrl+p"), h("ctrl+p", "switch profile")),
 			Refresh:   b(k("ctrl+r"), h("ctrl+r", "refresh/retry")),
 			Help:      b(k("?"), h("?", "help")),
 			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
 			ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
 				h("alt+1-9", "send suggestion")),
+			ToggleList: b(k("ctrl+b"), h("ctrl+b", "hide/show tasks")),
+			Log:        b(k("ctrl+l"), h("ctrl+l", "notice log")),
+			LogAlt:     b(k("!"), h("!", "notice log")),
 		},
 		List: ListKeys{
 			Up:          b(k("up", "k"), h("↑/k", "up")),
 			Down:        b(k("down", "j"), h("↓/j", "down")),
-			PageUp:      b(k("pgup", "ctrl+b"), h("pgup", "page up")),
+			PageUp:      b(k("pgup"), h("pgup", "page up")),
 			PageDown:    b(k("pgdown", "ctrl+f"), h("pgdn", "page down")),
 			Top:         b(k("home", "g"), h("g", "first")),
 			Bottom:      b(k("end", "G"), h("G", "last")),
 			Open:        b(k("enter", "right", "l"), h("enter", "open")),
 			Filter:      b(k("/"), h("/", "filter")),
-			FilterApply: b(k("enter"), h("enter", "apply filter")),
+			FilterApply: b(k("enter"), h("enter", "open match")),
 			FilterClear: b(k("esc"), h("esc", "clear filter")),
 			FilterUp:    b(k("up"), h("↑", "up")),
 			FilterDown:  b(k("down"), h("↓", "down")),
@@ -111,9 +133,14 @@ func DefaultKeyMap() KeyMap {
 			ExportJSON: b(k("E"), h("E", "export .json")),
 		},
 		Composer: ComposerKeys{
-			Send:    b(k("enter"), h("enter", "send")),
-			Newline: b(k("alt+enter", "ctrl+j"), h("alt+enter/ctrl+j", "newline")),
-			Leave:   b(k("esc"), h("esc", "leave")),
+			Send: b(k("enter"), h("enter", "send")),
+			// shift+enter arrives as such where the terminal reports key
+			// modifiers (the kitty keyboard protocol); elsewhere it is enter.
+			Newline:    b(k("shift+enter", "alt+enter", "ctrl+j"), h("shift+enter/ctrl+j", "newline")),
+			Leave:      b(k("esc"), h("esc", "leave")),
+			ScrollUp:   b(k("pgup"), h("pgup/pgdn", "scroll conversation")),
+			ScrollDown: b(k("pgdown")),
+			Editor:     b(k("ctrl+e"), h("ctrl+e", "edit in $EDITOR")),
 		},
 		Chips: ChipKeys{
 			Left:  b(k("left", "h"), h("←/→", "choose")),
@@ -125,6 +152,12 @@ func DefaultKeyMap() KeyMap {
 			Close: b(k("?", "q", "esc"), h("? esc", "close")),
 			Up:    b(k("up", "k")),
 			Down:  b(k("down", "j"), h("j/k", "scroll")),
+		},
+		Profiles: ProfileKeys{
+			Up:     b(k("up", "k"), h("↑/↓", "choose")),
+			Down:   b(k("down", "j")),
+			Choose: b(k("enter"), h("enter", "switch")),
+			Close:  b(k("esc", "q"), h("esc", "cancel")),
 		},
 	}
 }
@@ -140,7 +173,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.ToggleList, g.Log, g.LogAlt, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

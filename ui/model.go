@@ -2,8 +2,8 @@
 // messages to the components and carries out what they ask of each other;
 // each component owns its state: the task list (tasks.go), the chat with
 // every conversation and turn (chat*.go), the chip row (chips.go), the
-// composer (composer.go), the status bar (statusbar.go) and the help
-// overlay (help.go). Keys live in one KeyMap (keys.go). See README.md here.
+// composer (composer.go), the status bar (statusbar.go), the help
+// overlay (help.go) and the profile picker (profiles.go). Keys live in one KeyMap (keys.go). See README.md here.
 package ui
 
 import (
@@ -42,6 +42,10 @@ type Model struct {
 	spin     spinner.Model
 
 	overlay overlayModel
+	picker  pickerModel
+	// switchTo is the profile chosen in the picker; the program ends so
+	// the caller can connect to it and start again.
+	switchTo Switch
 	// helpBar is whether the bottom help bar shows; in presenter mode it
 	// is off until ? asks for it.
 	helpBar   bool
@@ -50,13 +54,17 @@ type Model struct {
 	spinning  bool
 	cache     *viewCache
 	draftSave draftTracker
+	// listHidden: the reader hid the task list (ToggleList).
+	listHidden bool
+	// reopen is the task to open once the list has loaded (Config.Reopen).
+	reopen string
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
 // rebuilt when the terminal reports its background.
 func New(cfg Config) Model {
 	cfg.defaults()
-	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
+	st := cfg.styles(cfg.Theme != theme.ModeLight)
 	keys := *cfg.KeyMap
 	// A failed message's hint names the key that retries it, whatever it
 	// is mapped to.
@@ -70,6 +78,7 @@ func New(cfg Config) Model {
 		composer: newComposer(st, com.keys.Composer, cfg.Drafts),
 		status:   newStatus(st, cfg),
 		overlay:  overlayModel{com: com},
+		picker:   pickerModel{com: com},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		cache:    &viewCache{},
@@ -78,7 +87,9 @@ func New(cfg Config) Model {
 	if cfg.Presenter {
 		m.tasks.HideIDs()
 	}
+	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
 	m.tasks.setDrafted(m.composer.drafted())
+	m.reopen = cfg.Reopen
 	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
@@ -127,6 +138,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onKey(msg)
 	case tea.PasteMsg:
 		cmd = m.onPaste(msg)
+	case tea.MouseClickMsg:
+		cmd = m.onClick(msg)
 	case tea.MouseWheelMsg:
 		cmd = m.onWheel(msg)
 	case spinner.TickMsg:
@@ -149,6 +162,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case transcript.OpenLinkMsg:
+		cmd = m.openLink(msg)
+	case linkOpenedMsg:
+		cmd = m.onLinkOpened(msg)
+	case RateLimited:
+		cmd = m.onRateLimited(msg)
+	case editorDoneMsg:
+		cmd = m.onEditorDone(msg)
 	case draftSaveMsg:
 		cmd = m.onDraftSave(msg)
 	case draftsSavedMsg:
@@ -194,12 +215,16 @@ func (m *Model) onBackground(isDark bool) {
 	if m.com.cfg.Theme != theme.ModeAuto || isDark == m.com.st.IsDark {
 		return
 	}
-	m.applyStyles(theme.New(isDark, m.com.cfg.NoColor))
+	m.applyStyles(m.com.cfg.styles(isDark))
 }
 
 // Drafts returns every task's unsent text, so a caller can keep it for the
 // next start.
 func (m Model) Drafts() map[string]string { return m.composer.allDrafts() }
+
+// OpenTaskID is the task open now ("" when none), for the next start to
+// reopen.
+func (m Model) OpenTaskID() string { return m.chat.OpenID() }
 
 // prewarmDelay lets a burst of scrolling (a held key) finish before the
 // pages around the view are rendered.

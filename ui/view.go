@@ -30,6 +30,8 @@ func (m Model) render() string {
 	switch {
 	case m.overlay.IsOpen():
 		main = m.overlay.View()
+	case m.picker.IsOpen():
+		main = m.picker.View()
 	case m.lay.narrow && m.lay.showList:
 		main = m.tasksPane()
 	case m.lay.narrow:
@@ -203,9 +205,19 @@ func (m Model) convTitle() string {
 	case focusChips:
 		return "suggestions"
 	case focusComposer:
-		return "compose"
+		return "compose" + m.convPosition()
 	}
-	return "conversation"
+	return "conversation" + m.convPosition()
+}
+
+// convPosition is " · msg 120/2,400 · 5%" while the transcript is longer
+// than its pane, so the reader knows where in a long history they are.
+func (m Model) convPosition() string {
+	msg, total, pct, fits := m.chat.Position()
+	if total == 0 || fits {
+		return ""
+	}
+	return fmt.Sprintf(" · msg %s/%s · %d%%", thousands(msg), thousands(total), pct)
 }
 
 // helpBarKeys is the bindings the help bar shows: the overlay's while it
@@ -213,6 +225,9 @@ func (m Model) convTitle() string {
 func (m Model) helpBarKeys() []key.Binding {
 	if m.overlay.IsOpen() {
 		return m.overlay.ShortHelp()
+	}
+	if m.picker.IsOpen() {
+		return m.picker.ShortHelp()
 	}
 	return m.shortHelp()
 }

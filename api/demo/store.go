@@ -36,6 +36,10 @@ const schemaVersion = "1"
 // the store gets a clear error instead of a hang.
 const lockTimeout = 300 * time.Millisecond
 
+// ErrStoreInUse reports that another process holds the store file; the
+// caller adds what the user can do about it, which depends on the command.
+var ErrStoreInUse = errors.New("in use by another aui-tui")
+
 // errTaskNotFound reports an unknown task id.
 var errTaskNotFound = errors.New("task not found")
 
@@ -94,7 +98,7 @@ func openStore(path string, reset bool, now time.Time) (s *store, notice string,
 	}
 	switch {
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, "", fmt.Errorf("the demo store %s is in use by another aui-tui; close that one first or choose another store file", path)
+		return nil, "", fmt.Errorf("the demo store %s is %w", path, ErrStoreInUse)
 	case err != nil:
 		if temp {
 			_ = os.Remove(path)
@@ -358,18 +362,21 @@ type seeded struct {
 // seed writes tasks in one transaction (one fsync however many messages)
 // and sets the marker so the same seed is not written twice.
 func (s *store) seed(marker string, tasks []seeded) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, t := range tasks {
-			t.rec.Messages = len(t.msgs)
-			if err := putTask(tx, t.rec); err != nil {
-				return err
-			}
-			if err := appendMessages(tx, t.rec.ID, t.msgs); err != nil {
-				return err
-			}
+	return s.db.Update(func(tx *bolt.Tx) error { return writeSeed(tx, marker, tasks) })
+}
+
+// writeSeed is seed inside a transaction.
+func writeSeed(tx *bolt.Tx, marker string, tasks []seeded) error {
+	for _, t := range tasks {
+		t.rec.Messages = len(t.msgs)
+		if err := putTask(tx, t.rec); err != nil {
+			return err
 		}
-		return tx.Bucket(bucketMeta).Put([]byte(marker), []byte("1"))
-	})
+		if err := appendMessages(tx, t.rec.ID, t.msgs); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bucketMeta).Put([]byte(marker), []byte("1"))
 }
 
 // hasMarker reports whether a seed marker is set.
