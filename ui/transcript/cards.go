@@ -204,9 +204,14 @@ func variantItems(vars []api.Card) []string {
 		}
 		return out
 	}
+	// Each variant's values once: comparing them is then map lookups, not
+	// a decode of every value for every parameter of every pair.
+	all := make([]map[string]string, len(vars))
+	for i, v := range vars {
+		all[i] = values(v)
+	}
 	var differing []string
 	if len(vars) > 1 {
-		first := values(vars[0])
 		seen := map[string]bool{}
 		for _, v := range vars {
 			for _, p := range v.Parameters {
@@ -215,8 +220,8 @@ func variantItems(vars []api.Card) []string {
 					continue
 				}
 				seen[t] = true
-				for _, w := range vars {
-					if values(w)[t] != first[t] {
+				for _, w := range all {
+					if w[t] != all[0][t] {
 						differing = append(differing, t)
 						break
 					}
@@ -225,8 +230,8 @@ func variantItems(vars []api.Card) []string {
 		}
 	}
 	parts := make([]string, 0, len(vars))
-	for _, v := range vars {
-		vals := values(v)
+	for i, v := range vars {
+		vals := all[i]
 		var shown []string
 		if len(differing) > 0 {
 			for _, t := range differing {

@@ -33,6 +33,8 @@ type renderCtx struct {
 	retry string
 	// spacing is how many extra blank lines follow each message.
 	spacing int
+	// memo remembers renders by source across entries (nil: none).
+	memo *renderMemo
 }
 
 // lineBuf collects rendered lines with their widths in cells.
@@ -71,10 +73,10 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 		b.addAll(ls, ws)
 		typing(&b, c)
 	case strings.TrimSpace(text) != "":
-		b.addAll(renderMarkdown(c, text, false))
+		b.addAll(c.memo.renderMarkdown(c, text))
 	}
 	if prods, vars := e.Msg.Products(); len(prods) > 0 || len(vars) > 0 {
-		for _, l := range renderCards(prods, vars, c) {
+		for _, l := range c.memo.renderCards(prods, vars, c) {
 			b.add(l)
 		}
 	}
@@ -188,10 +190,15 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 // with its own Renderer (r serves the first): a glamour renderer is not
 // safe for concurrent use.
 func RenderAll(es []Entry, st *theme.Styles, r *Renderer, width int) string {
+	return renderAll(es, st, r, width, time.Now(), true)
+}
+
+// renderAll is RenderAll at the time now, with or without each worker
+// remembering renders by source (tests compare the two).
+func renderAll(es []Entry, st *theme.Styles, r *Renderer, width int, now time.Time, memo bool) string {
 	if r == nil {
 		r = NewRenderer()
 	}
-	now := time.Now()
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(es)/renderAllMinRun))
 	parts := make([]string, workers)
 	var wg sync.WaitGroup
@@ -203,6 +210,9 @@ func RenderAll(es []Entry, st *theme.Styles, r *Renderer, width int) string {
 		}
 		wg.Go(func() {
 			c := renderCtx{st: st, r: wr, width: max(width, 1), loc: time.Local, now: now}
+			if memo {
+				c.memo = newRenderMemo()
+			}
 			var sb strings.Builder
 			for i := from; i < to; i++ {
 				lines, _ := renderBody(newItem(es[i]), c)

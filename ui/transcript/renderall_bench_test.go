@@ -22,3 +22,18 @@ func BenchmarkRenderAll10k(b *testing.B) {
 		_ = RenderAll(es, st, NewRenderer(), 120)
 	}
 }
+
+// BenchmarkRenderAll10kNoMemo is the same with nothing remembered across
+// messages: what a transcript that never repeats itself costs.
+func BenchmarkRenderAll10kNoMemo(b *testing.B) {
+	msgs := demo.GenerateTranscript("t", "u", 10000, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
+	es := make([]Entry, len(msgs))
+	for i, m := range msgs {
+		es[i] = Entry{Key: m.ID, Msg: m}
+	}
+	st := theme.New(true, false)
+	now := time.Now()
+	for b.Loop() {
+		_ = renderAll(es, st, NewRenderer(), 120, now, false)
+	}
+}
