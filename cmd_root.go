@@ -78,7 +78,7 @@ func newRootCmd() *cobra.Command {
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newCacheCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newCacheCmd(), newSearchCmd())
 	return cmd
 }
 
@@ -125,10 +125,7 @@ func runUI(c *conn, useCache bool, cfg ui.Config) error {
 	})
 	cfg.Backend = c.client
 	cfg.Sender = sess
-	where := c.client.BaseURL()
-	if c.demo {
-		where = "demo" // the demo's port changes every run
-	}
+	where := c.where()
 	draftsFile, derr := draftsPath(where, c.userID)
 	if derr == nil {
 		if d, lerr := loadDrafts(draftsFile); lerr == nil {

@@ -77,6 +77,11 @@ func newTranscriptCmd() *cobra.Command {
 			if err != nil {
 				return taskError(taskID, err)
 			}
+			// Kept for search; a cache held by a running aui-tui is left alone.
+			if st, _ := openCache(c.where(), c.userID); st != nil {
+				_ = st.PutTranscript(task, msgs)
+				_ = st.Close()
+			}
 			if width == 0 {
 				width = outputWidth(toTerminal)
 			}

@@ -40,7 +40,7 @@ func docText(m api.Message) string {
 	}
 	var b strings.Builder
 	for _, p := range parts {
-		p = strings.Join(strings.Fields(textsafe.Text(p)), " ")
+		p = strings.Join(strings.Fields(markup.Replace(textsafe.Text(p))), " ")
 		if p == "" {
 			continue
 		}
@@ -51,6 +51,10 @@ func docText(m api.Message) string {
 	}
 	return b.String()
 }
+
+// markup is the Markdown emphasis dropped from a snippet: it would only
+// clutter one line and split a phrase ("**Nordvik** BM25X").
+var markup = strings.NewReplacer("**", "", "__", "", "`", "")
 
 // docsOf turns a transcript into docs, newest first (by position when the
 // times are equal or missing: later positions are newer).

@@ -165,55 +165,50 @@ func (ix *Index) Search(q Query, limit int) (Result, error) {
 		return res, err
 	}
 	top := &topN{limit: limit}
-	inTitle := make([]bool, len(q.Terms))
 	for _, name := range names {
-		b, err := os.ReadFile(filepath.Join(ix.dir, name))
+		b, unmap, err := mapFile(filepath.Join(ix.dir, name))
 		if err != nil {
 			continue
 		}
-		res.Searched++
-		scanFile(b, q, inTitle, top)
+		if v, err := parse(b); err == nil {
+			res.Searched++
+			scanFile(&v, q, top)
+		}
+		unmap()
 	}
 	res.Hits = top.hits
 	return res, nil
 }
 
 // scanFile adds a file's matches to top, newest first, stopping where its
-// messages get older than every hit top keeps.
-func scanFile(b []byte, q Query, inTitle []bool, top *topN) {
-	r := reader{b: b}
-	var f taskFile
-	n := r.header(&f)
-	if r.err != nil {
+// messages get older than every hit top keeps. The longest term not in the
+// title drives: one substring scan of the file's folded block finds its
+// messages, and only those are checked for the other terms.
+func scanFile(v *view, q Query, top *topN) {
+	if v.n == 0 {
 		return
 	}
-	allTitle := true
+	inTitle := make([]bool, len(q.Terms))
+	driver, allTitle := -1, true
 	for i, t := range q.Terms {
-		inTitle[i] = strings.Contains(f.foldedTitle, t)
+		inTitle[i] = strings.Contains(v.foldedTitle, t)
 		allTitle = allTitle && inTitle[i]
+		if !inTitle[i] && (driver < 0 || len(t) > len(q.Terms[driver])) {
+			driver = i
+		}
 	}
-	var d doc
-	for i := 0; i < n; i++ {
-		r.next(&d)
-		if r.err != nil {
-			return
-		}
-		if i == 0 && allTitle {
-			m := strings.Index(f.foldedTitle, q.Terms[0])
-			top.add(Hit{TaskID: f.taskID, Title: f.title, Pos: -1, CreatedAt: unixTime(d.createdAt),
-				Text: f.title, Match: matchRange(f.title, f.foldedTitle, m, len(q.Terms[0]))}, d.createdAt)
-		}
-		if top.full() && d.createdAt < top.oldest() {
-			return
-		}
+	if allTitle {
+		m := strings.Index(v.foldedTitle, q.Terms[0])
+		top.add(Hit{TaskID: v.taskID, Title: v.title, Pos: -1, CreatedAt: unixTime(v.time(0)),
+			Text: v.title, Match: matchRange(v.title, v.foldedTitle, m, len(q.Terms[0]))}, v.time(0))
+	}
+	try := func(i int) {
 		at, length := -1, 0
-		ok := true
 		for j, t := range q.Terms {
-			k := strings.Index(d.folded, t)
+			k := strings.Index(v.folded(i), t)
 			if k < 0 {
 				if !inTitle[j] {
-					ok = false
-					break
+					return
 				}
 				continue
 			}
@@ -221,12 +216,73 @@ func scanFile(b []byte, q Query, inTitle []bool, top *topN) {
 				at, length = k, len(t)
 			}
 		}
-		if !ok || at < 0 {
-			continue
+		if at < 0 {
+			return // every term only in the title: the title hit stands for it
 		}
-		top.add(Hit{TaskID: f.taskID, Title: f.title, MessageID: d.id, Pos: d.pos, CreatedAt: unixTime(d.createdAt),
+		d, err := v.record(i)
+		if err != nil {
+			return
+		}
+		top.add(Hit{TaskID: v.taskID, Title: v.title, MessageID: d.id, Pos: d.pos, CreatedAt: unixTime(d.createdAt),
 			Sender: d.sender, Text: d.text, Match: matchRange(d.text, d.folded, at, length)}, d.createdAt)
 	}
+	if driver < 0 {
+		for i := range v.n {
+			if top.full() && v.time(i) < top.oldest() {
+				return
+			}
+			try(i)
+		}
+		return
+	}
+	term := q.Terms[driver]
+	// The scan looks for the term from its rarest letter on: a substring
+	// scan skips ahead to its first byte, and "nowhere" has far fewer
+	// w's than n's to stop at.
+	lead := rarest(term)
+	for off := lead; off < len(v.block); {
+		k := strings.Index(v.block[off:], term[lead:])
+		if k < 0 {
+			return
+		}
+		at := off + k - lead
+		off += k + 1
+		if v.block[at:at+lead] != term[:lead] {
+			continue
+		}
+		i := v.docAt(at)
+		if top.full() && v.time(i) < top.oldest() {
+			return
+		}
+		try(i)
+		off = len(v.block)
+		if i+1 < v.n {
+			off = v.start(i+1) + lead
+		}
+	}
+}
+
+// letterOrder ranks letters from the most to the least frequent in
+// English text.
+const letterOrder = "etaoinshrdlcumwfgypbvkjxqz"
+
+// rarest is the byte offset in term of its least frequent byte (the first
+// byte of a rune, so term[k:] stays valid text).
+func rarest(term string) int {
+	best, bestScore := 0, -2
+	for i, r := range term {
+		score := 20 // digits, punctuation, other scripts
+		switch {
+		case r == ' ':
+			score = -1
+		case 'a' <= r && r <= 'z':
+			score = strings.IndexRune(letterOrder, r)
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
 }
 
 // matchRange maps a match at byte at (length bytes) of folded back to text.

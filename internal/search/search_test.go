@@ -169,7 +169,7 @@ func TestPutReplacesKeepRemovesAndBadFilesSkipped(t *testing.T) {
 	if ix.Has("b") || !ix.Has("a") || ix.Count() != 1 {
 		t.Fatalf("after Keep(a): has b %v, has a %v, count %d", ix.Has("b"), ix.Has("a"), ix.Count())
 	}
-	if err := os.WriteFile(filepath.Join(dir, "junk"+ext), []byte("AUISRCH1\xff\xff"), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "junk"+ext), []byte(magic+"\xff\xff"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if got := find(t, ix, "chair"); !reflect.DeepEqual(got, []string{"a/a1"}) {
@@ -180,17 +180,26 @@ func TestPutReplacesKeepRemovesAndBadFilesSkipped(t *testing.T) {
 func TestEncodeRoundTrip(t *testing.T) {
 	f := taskFile{taskID: "x", title: "T", foldedTitle: "t", stored: 42}
 	for i := range 3 {
-		f.docs = append(f.docs, doc{createdAt: int64(100 - i), id: fmt.Sprint(i), pos: i, sender: "you", text: "Ab", folded: "ab"})
+		f.docs = append(f.docs, doc{createdAt: int64(100 - i), id: fmt.Sprint(i), pos: i, sender: "you", text: "Ab" + fmt.Sprint(i), folded: "ab" + fmt.Sprint(i)})
 	}
-	r := reader{b: encode(f)}
-	var g taskFile
-	n := r.header(&g)
-	for range n {
-		var d doc
-		r.next(&d)
+	v, err := parse(encode(f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := taskFile{taskID: v.taskID, title: v.title, foldedTitle: v.foldedTitle, stored: v.stored}
+	for i := range v.n {
+		d, err := v.record(i)
+		if err != nil {
+			t.Fatal(err)
+		}
 		g.docs = append(g.docs, d)
 	}
-	if r.err != nil || !reflect.DeepEqual(f, g) || len(r.b) != 0 {
-		t.Fatalf("round trip: %+v, err %v", g, r.err)
+	if !reflect.DeepEqual(f, g) {
+		t.Fatalf("round trip: %+v", g)
+	}
+	for _, cut := range []int{5, 20, 40} {
+		if _, err := parse(encode(f)[:cut]); err == nil {
+			t.Errorf("a file cut to %d bytes parsed", cut)
+		}
 	}
 }
