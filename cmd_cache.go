@@ -30,7 +30,7 @@ func openCache(where, user string) (c *cache.Cache, notice string) {
 	if err != nil {
 		return nil, "Running without the local cache: " + err.Error()
 	}
-	x := &indexer{ix: search.Open(search.DirFor(dir, cache.FileName(where, user)))}
+	x := &indexer{ix: search.Open(searchIndexDir(dir, where, user))}
 	c, notice, err = cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user, OnStore: x.stored})
 	if err == nil {
 		x.c = c

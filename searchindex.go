@@ -25,7 +25,12 @@ func searchIndex(where, user string) (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return search.Open(search.DirFor(dir, cache.FileName(where, user))), nil
+	return search.Open(searchIndexDir(dir, where, user)), nil
+}
+
+// searchIndexDir is the index folder of where and user in the cache folder.
+func searchIndexDir(cacheDir, where, user string) string {
+	return search.DirFor(cacheDir, cache.FileName(where, user))
 }
 
 // stored indexes a transcript the cache has just written. It runs on the
