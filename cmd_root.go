@@ -139,6 +139,9 @@ func runUI(c *conn, useCache bool, cfg ui.Config) error {
 		if st != nil {
 			defer st.Close()
 			cfg.Store = st
+			if ix, err := searchIndex(where, c.userID); err == nil {
+				cfg.Search = ix
+			}
 		}
 		if notice != "" && cfg.Notice == "" {
 			cfg.Notice = notice

@@ -36,6 +36,8 @@ type Config struct {
 	Sender  Sender
 	// Store is the local cache of what the server sent; nil for none.
 	Store  Store
+	// Search finds messages across the cached transcripts; nil for none.
+	Search Searcher
 	UserID string
 	// Demo is true when the embedded demo backend serves the API.
 	Demo bool

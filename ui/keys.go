@@ -19,6 +19,7 @@ type KeyMap struct {
 	Composer     ComposerKeys
 	Chips        ChipKeys
 	Help         HelpKeys
+	Search       SearchKeys
 }
 
 // GlobalKeys work whatever has focus (update_keys.go, globalKey). While a
@@ -34,6 +35,8 @@ type GlobalKeys struct {
 	Help    key.Binding
 	// Chip and ChipAlt send suggestion N: the Nth key of the binding.
 	Chip, ChipAlt key.Binding
+	// Search opens the search across every conversation (finder.go).
+	Search key.Binding
 }
 
 // ListKeys work in the task list (tasks.go, tasksModel.Update). The Filter*
@@ -71,6 +74,15 @@ type HelpKeys struct {
 	Close, Up, Down key.Binding
 }
 
+// SearchKeys work while the search overlay is open (finder.go,
+// onFinderKey); other keys edit the query.
+type SearchKeys struct {
+	Up, Down, Open, Close key.Binding
+}
+
+// ShortHelp is the help bar while the search overlay is open.
+func (s SearchKeys) ShortHelp() []key.Binding { return []key.Binding{s.Up, s.Open, s.Close} }
+
 // DefaultKeyMap is the binding set documented in the README.
 func DefaultKeyMap() KeyMap {
 	b, k, h := key.NewBinding, key.WithKeys, key.WithHelp
@@ -86,6 +98,7 @@ func DefaultKeyMap() KeyMap {
 			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
 			Refresh:   refresh,
 			Help:      b(k("?"), h("?", "help")),
+			Search:    b(k("ctrl+f"), h("ctrl+f", "search all")),
 			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
 			ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
 				h("alt+1-9", "send suggestion")),
@@ -94,7 +107,7 @@ func DefaultKeyMap() KeyMap {
 			Up:          b(k("up", "k"), h("↑/k", "up")),
 			Down:        b(k("down", "j"), h("↓/j", "down")),
 			PageUp:      b(k("pgup", "ctrl+b"), h("pgup", "page up")),
-			PageDown:    b(k("pgdown", "ctrl+f"), h("pgdn", "page down")),
+			PageDown:    b(k("pgdown"), h("pgdn", "page down")),
 			Top:         b(k("home", "g"), h("g", "first")),
 			Bottom:      b(k("end", "G"), h("G", "last")),
 			Open:        b(k("enter", "right", "l"), h("enter", "open")),
@@ -122,6 +135,12 @@ func DefaultKeyMap() KeyMap {
 			Send:  b(k("enter", "space"), h("enter", "send")),
 			Leave: b(k("esc"), h("esc", "leave")),
 		},
+		Search: SearchKeys{
+			Up:    b(k("up", "ctrl+p"), h("↑/↓", "choose")),
+			Down:  b(k("down", "ctrl+n")),
+			Open:  b(k("enter"), h("enter", "open")),
+			Close: b(k("esc"), h("esc", "close")),
+		},
 		Help: HelpKeys{
 			Close: b(k("?", "q", "esc"), h("? esc", "close")),
 			Up:    b(k("up", "k")),
@@ -141,7 +160,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Search, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

@@ -37,6 +37,7 @@ type Model struct {
 	conv     conversationModel
 	chips    chipsModel
 	composer composerModel
+	finder   finderModel
 	status   statusModel
 	help     help.Model
 	spin     spinner.Model
@@ -74,6 +75,7 @@ func New(cfg Config) Model {
 		conv:     newConversation(st, r, km),
 		chips:    newChips(st, km.Chips),
 		composer: newComposer(st, km.Composer, cfg.Drafts),
+		finder:   newFinder(st, km.Search),
 		status:   statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
@@ -160,10 +162,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case finderResultMsg:
+		m.finder.onResult(msg)
 	default:
 		cmd = m.toFocused(msg)
 	}
-	return m, cmd
+	return m, tea.Batch(cmd, m.landSearchJump())
 }
 
 // View lays out the panes and bars; components only join cached strings.
@@ -183,6 +187,7 @@ func (m *Model) applyStyles(st *theme.Styles) {
 	m.conv.applyStyles(st)
 	m.chips.st = st
 	m.composer.applyStyles(st)
+	m.finder.applyStyles(st)
 	m.status.st = st
 	m.spin.Style = st.Spinner
 	hs := help.DefaultStyles(st.IsDark)

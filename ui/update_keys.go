@@ -12,6 +12,9 @@ import (
 // groups name their handlers: quit first, then the global keys enabled for
 // the current mode (globalKeys), then the help overlay or the focused pane.
 func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.onFinderKey(k); ok {
+		return cmd
+	}
 	if cmd, ok := m.globalKey(k); ok {
 		return cmd
 	}

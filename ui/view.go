@@ -86,6 +86,8 @@ func (m Model) render() string {
 	spin := m.spin.View()
 	var main string
 	switch {
+	case m.finder.open:
+		main = m.finderView()
 	case m.showHelp:
 		main = m.helpOverlay()
 	case m.lay.narrow && m.lay.showList:
@@ -268,6 +270,9 @@ func (m Model) convTitle() string {
 // helpBarKeys is the bindings the help bar shows: the overlay's while it
 // is open, else the focused pane's and the global ones for the mode.
 func (m Model) helpBarKeys() []key.Binding {
+	if m.finder.open {
+		return m.km.Search.ShortHelp()
+	}
 	if m.showHelp {
 		return m.km.Help.ShortHelp()
 	}

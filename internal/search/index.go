@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -99,10 +100,17 @@ func (ix *Index) Keep(ids []string) error {
 	return nil
 }
 
-// Has reports whether a task's transcript is indexed.
+// Has reports whether a task's transcript is indexed in this version's
+// format (a file of an older one is as good as none).
 func (ix *Index) Has(taskID string) bool {
-	_, err := os.Stat(filepath.Join(ix.dir, fileName(taskID)))
-	return err == nil
+	f, err := os.Open(filepath.Join(ix.dir, fileName(taskID)))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(magic))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == magic
 }
 
 // Count is how many transcripts are indexed.

@@ -172,6 +172,12 @@ func TestPutReplacesKeepRemovesAndBadFilesSkipped(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "junk"+ext), []byte(magic+"\xff\xff"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, fileName("old")), []byte("AUISRCH0 an older format"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if ix.Has("old") {
+		t.Fatal("a file of an older format counts as indexed")
+	}
 	if got := find(t, ix, "chair"); !reflect.DeepEqual(got, []string{"a/a1"}) {
 		t.Fatalf("with a damaged file: %q", got)
 	}
