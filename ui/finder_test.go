@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
+	"aui-tui/internal/search"
+)
+
+// searchHarness has three tasks; the second has 60 messages, of which the
+// 10th and the 50th name the Zephyrine heater. Every transcript is indexed.
+func searchHarness(t *testing.T) (*harness, string) {
+	t.Helper()
+	b := newFakeBackend(3)
+	long := b.tasks[1].ID
+	var msgs []api.Message
+	for i := range 60 {
+		text := fmt.Sprintf("message %d about nothing much", i)
+		if i == 10 || i == 50 {
+			text = fmt.Sprintf("message %d: the Zéphyrine heater is quiet", i)
+		}
+		m := agentMsg(fmt.Sprintf("long-%d", i), text)
+		m.CreatedAt = api.NewTimestamp(time.Date(2026, 3, 9, 10, i, 0, 0, time.UTC))
+		msgs = append(msgs, m)
+	}
+	b.msgs[long] = msgs
+	ix := search.Open(t.TempDir())
+	for _, task := range b.tasks {
+		if err := ix.Put(task, b.msgs[task.ID], time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarnessWith(t, b, nil)
+	h.m.cfg.Search = ix
+	return h, long
+}
+
+var ctrlF = tea.KeyPressMsg{Code: 'f', Mod: tea.ModCtrl}
+
+func TestSearchAllOpensTheTaskAtTheMessage(t *testing.T) {
+	h, long := searchHarness(t)
+	h.send(ctrlF)
+	h.typeText("zephyrine")
+	scr := plainView(h.m)
+	if !strings.Contains(scr, "Search all conversations") || !strings.Contains(scr, "2 matches in 3 cached conversations") {
+		t.Fatalf("overlay:\n%s", scr)
+	}
+	// Newest first: message 50 above message 10.
+	if i50, i10 := strings.Index(scr, "message 50"), strings.Index(scr, "message 10"); i50 < 0 || i10 < 0 || i50 > i10 {
+		t.Fatalf("hits not newest first:\n%s", scr)
+	}
+	h.key("down", "enter")
+	if h.m.finder.open || h.m.conv.openID != long || h.m.focus != focusConversation {
+		t.Fatalf("enter: overlay open %v, open task %q, focus %v", h.m.finder.open, h.m.conv.openID, h.m.focus)
+	}
+	scr = plainView(h.m)
+	if !strings.Contains(scr, "message 10: the Zéphyrine heater") || !strings.Contains(scr, "find “Zéphyrine” 1/2") {
+		t.Fatalf("not scrolled to message 10 with the find active:\n%s", scr)
+	}
+	if strings.Contains(scr, "message 59") {
+		t.Fatalf("the view stayed at the bottom:\n%s", scr)
+	}
+	h.key("n")
+	scr = plainView(h.m)
+	if !strings.Contains(scr, "find “Zéphyrine” 2/2") || !strings.Contains(scr, "message 50: the Zéphyrine") {
+		t.Fatalf("n did not continue to message 50:\n%s", scr)
+	}
+}
+
+func TestSearchAllKeysAndEmptyStates(t *testing.T) {
+	h, _ := searchHarness(t)
+	h.send(ctrlF)
+	if scr := plainView(h.m); !strings.Contains(scr, "every word must match") {
+		t.Fatalf("empty query hint missing:\n%s", scr)
+	}
+	h.typeText("zephyrine nowhere")
+	if scr := plainView(h.m); !strings.Contains(scr, "No match in 3 cached conversations") {
+		t.Fatalf("no-match state:\n%s", scr)
+	}
+	h.key("q") // typed into the query, not quitting
+	if !h.m.finder.open || h.m.finder.input.Value() != "zephyrine nowhereq" {
+		t.Fatalf("q was not typed: open %v, %q", h.m.finder.open, h.m.finder.input.Value())
+	}
+	h.key("esc")
+	if h.m.finder.open || h.m.conv.openID != "" {
+		t.Fatalf("esc: open %v, task %q", h.m.finder.open, h.m.conv.openID)
+	}
+}
+
+func TestSearchAllWithoutCacheSaysSo(t *testing.T) {
+	h := newHarness(t, 2)
+	h.send(ctrlF)
+	if h.m.finder.open || !strings.Contains(plainView(h.m), "Searching needs the local cache") {
+		t.Fatalf("without an index:\n%s", plainView(h.m))
+	}
+}
+
+func TestSearchAllCountsTasksNotCached(t *testing.T) {
+	h, _ := searchHarness(t)
+	h.m.tasks.total = 5 // the server has two more than were indexed
+	h.send(ctrlF)
+	h.typeText("heater")
+	if scr := plainView(h.m); !strings.Contains(scr, "2 of 5 tasks are not cached yet") {
+		t.Fatalf("uncached count:\n%s", scr)
+	}
+}
