@@ -35,7 +35,7 @@ type Config struct {
 	Backend Backend
 	Sender  Sender
 	// Store is the local cache of what the server sent; nil for none.
-	Store  Store
+	Store Store
 	// Search finds messages across the cached transcripts; nil for none.
 	Search Searcher
 	UserID string
