@@ -22,14 +22,17 @@ func newDemoServerCmd() *cobra.Command {
 	var pace optDuration
 	var reset bool
 	var long int
+	var chaosSpec string
 	cmd := &cobra.Command{
 		Use:   "demo-server",
 		Short: "Serve the demo backend alone (same REST and WebSocket API as AUI)",
 		Long: "demo-server serves the embedded demo backend on its own, so the AUI docs' curl examples\n" +
 			"work against it with only the host and key changed. It prints its base URL and key, keeps\n" +
-			"its tasks in a bbolt file across restarts and stops on ctrl+c.",
+			"its tasks in a bbolt file across restarts and stops on ctrl+c.\n\n" +
+			"--chaos makes it an unreliable server, to see how a client copes.\n" + demo.ChaosHelp,
 		Example: "  aui-tui demo-server --addr 127.0.0.1:8080\n" +
-			"  AUI_NETWORK_API_KEY=demo-key aui-tui --base-url http://127.0.0.1:8080 --user demo_user",
+			"  AUI_NETWORK_API_KEY=demo-key aui-tui --base-url http://127.0.0.1:8080 --user demo_user\n" +
+			"  aui-tui demo-server --chaos 'latency=200ms±150ms,http5xx=0.2,ws-drop=0.1,silent=0.05'",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if store == "" {
@@ -42,7 +45,11 @@ func newDemoServerCmd() *cobra.Command {
 			if long < 0 {
 				return fmt.Errorf("--long must be 0 or more")
 			}
-			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long})
+			chaos, err := demo.ParseChaos(chaosSpec)
+			if err != nil {
+				return fmt.Errorf("--chaos: %w", err)
+			}
+			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Chaos: chaos})
 			if err != nil {
 				return err
 			}
@@ -86,5 +93,6 @@ func newDemoServerCmd() *cobra.Command {
 	fl.Var(&pace, "pace", "delay between streamed words (default: a natural reading pace; 0 is instant)")
 	fl.BoolVar(&reset, "reset", false, "start with a fresh store")
 	fl.IntVar(&long, "long", 0, "also seed a task with this many messages")
+	fl.StringVar(&chaosSpec, "chaos", "", "inject faults, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (spec above)")
 	return cmd
 }

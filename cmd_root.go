@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 	"aui-tui/ui"
 )
@@ -22,6 +26,9 @@ func newRootCmd() *cobra.Command {
 	var themeFlag, exportDir string
 	var noMouse, noCache bool
 	var pageSize int
+	var recordFile string
+	var recordUser, presenter bool
+	var replyTimeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
 		Short: "A terminal chat client for the AUI Messaging API",
@@ -47,12 +54,21 @@ func newRootCmd() *cobra.Command {
 				return fmt.Errorf("--page-size must be between 1 and 100")
 			}
 			boundMemory()
-			c, err := connect(f)
+			var hook clientHook
+			rec := &recording{path: recordFile, keepUser: recordUser, pageSize: pageSize}
+			if recordFile != "" {
+				hook = rec.hook
+			}
+			if replyTimeout < 0 {
+				return fmt.Errorf("--reply-timeout must not be negative (0 waits for ever)")
+			}
+			c, err := connect(f, hook)
 			if err != nil {
 				return err
 			}
 			defer c.close()
-			return runUI(c, !noCache, ui.Config{
+			wd, _ := os.Getwd() // without it, exported paths show whole
+			err = runUI(c, ui.Config{
 				UserID:    c.userID,
 				Demo:      c.demo,
 				Host:      c.client.Host(),
@@ -64,7 +80,14 @@ func newRootCmd() *cobra.Command {
 				ExportDir: exportDir,
 				Clipboard: nativeClipboard(),
 				Notice:    c.notice,
-			})
+				InTmux:    os.Getenv("TMUX") != "",
+				WorkDir:   wd,
+				Presenter: presenter,
+			}, uiHooks{filter: rec.filter(), session: []api.SessionOption{api.WithReplyTimeout(replyTimeout)}, cache: !noCache})
+			if cerr := rec.close(); err == nil {
+				err = cerr
+			}
+			return err
 		},
 	}
 	fl := cmd.Flags()
@@ -74,11 +97,15 @@ func newRootCmd() *cobra.Command {
 	fl.BoolVar(&noCache, "no-cache", false, "neither read nor write the local cache of task lists and transcripts")
 	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
 	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
+	fl.BoolVar(&presenter, "presenter", false, "presenter layout: no ids or host, a quieter status bar, more space, no help bar (? shows it)")
+	fl.StringVar(&recordFile, "record", "", "record the session to this file, for aui-tui replay (the key is never written)")
+	fl.BoolVar(&recordUser, "record-user", false, "keep the user id in the recording (by default it is replaced)")
+	fl.DurationVar(&replyTimeout, "reply-timeout", 90*time.Second, "give up on a reply after this long with no word from the agent (the reply is then fetched, or the message marked failed; 0 waits for ever)")
 	f.register(cmd)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newCacheCmd(), newSearchCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd(), newCacheCmd(), newSearchCmd())
 	return cmd
 }
 
@@ -112,29 +139,63 @@ func boundMemory() {
 	}
 }
 
+// uiHooks are what the record, replay and play commands add to a run of
+// the program; the zero value is an ordinary run.
+type uiHooks struct {
+	// filter sees every message on its way into the program.
+	filter func(tea.Model, tea.Msg) tea.Msg
+	// event is called after each session event has been handed to the
+	// program.
+	event func(api.Event)
+	// start runs on its own goroutine once the program exists, until the
+	// context ends (when the program has ended).
+	start func(ctx context.Context, p *tea.Program)
+	// replay marks a run that is not the user's own session: saved drafts
+	// are neither loaded nor overwritten, and the start notice is not
+	// repeated on exit.
+	replay bool
+	// options are extra program options (tests run without a terminal).
+	options []tea.ProgramOption
+	// session are options of the WebSocket session (the reply deadline).
+	session []api.SessionOption
+	// cache: read and write the local cache of task lists and transcripts
+	// (the user's own runs, unless --no-cache).
+	cache bool
+}
+
 // runUI runs the program with a WebSocket session whose events are fed into
-// it; the session stops when the program ends.
-func runUI(c *conn, useCache bool, cfg ui.Config) error {
+// it; the session stops when the program ends. However it ends (quit, a
+// signal, a panic anywhere), the terminal is restored and the drafts are
+// saved; a panic also leaves a report in the state directory.
+func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	crash := &crashLog{}
 	var p *tea.Program
 	ready := make(chan struct{})
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready
 		p.Send(ui.SessionEvent{Event: ev})
-	})
+		if h.event != nil {
+			h.event(ev)
+		}
+	}, append(h.session, api.WithPanicHandler(crash.record))...)
 	cfg.Backend = c.client
 	cfg.Sender = sess
 	where := c.where()
-	draftsFile, derr := draftsPath(where, c.userID)
-	if derr == nil {
-		if d, lerr := loadDrafts(draftsFile); lerr == nil {
-			cfg.Drafts = d
-		} else {
-			cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+	var drafts *draftFile
+	if !h.replay {
+		if path, err := draftsPath(where, c.userID); err == nil {
+			drafts = &draftFile{path: path}
+			if d, lerr := loadDrafts(path); lerr == nil {
+				cfg.Drafts = d
+			} else {
+				cfg.Notice = "Unsent drafts from the last run could not be read: " + lerr.Error()
+			}
+			cfg.SaveDrafts = drafts.save
 		}
 	}
-	if useCache {
+	if h.cache && !h.replay {
 		st, notice := openCache(where, c.userID)
 		if st != nil {
 			defer st.Close()
@@ -147,28 +208,73 @@ func runUI(c *conn, useCache bool, cfg ui.Config) error {
 			cfg.Notice = notice
 		}
 	}
-	p = tea.NewProgram(ui.New(cfg), append(ui.ProgramOptions(), tea.WithContext(ctx))...)
+	opts := append(append(ui.ProgramOptions(), tea.WithContext(ctx), tea.WithoutSignalHandler()), h.options...)
+	if h.filter != nil {
+		// The hooks see the program's own model, not the crash guard.
+		opts = append(opts, tea.WithFilter(func(m tea.Model, msg tea.Msg) tea.Msg {
+			if g, ok := m.(guarded); ok {
+				m = g.inner
+			}
+			return h.filter(m, msg)
+		}))
+	}
+	p = tea.NewProgram(guarded{inner: ui.New(cfg), crash: crash}, opts...)
+	crash.setStop(func() { go p.Send(crashedMsg{}) })
+	stopSignals := watchSignals(p.Quit, func() {
+		p.Kill()
+		// A loop stuck in Update never lets Run return: the terminal is
+		// restored by now and the drafts on disk are a second old at most.
+		time.AfterFunc(killAfter, func() { os.Exit(1) })
+	})
+	defer stopSignals()
 	close(ready)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer crash.recoverHere()
 		sess.Run(ctx)
 	}()
+	if h.start != nil {
+		go func() {
+			defer crash.recoverHere()
+			h.start(ctx, p)
+		}()
+	}
 	final, err := p.Run()
+	showCursor()
 	cancel()
 	<-done
-	if m, ok := final.(ui.Model); ok && draftsFile != "" {
-		if serr := saveDrafts(draftsFile, m.Drafts()); serr != nil {
-			fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+	if g, ok := final.(guarded); ok && drafts != nil {
+		if m, ok := g.inner.(ui.Model); ok {
+			if serr := drafts.final(m.Drafts()); serr != nil {
+				fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+			}
 		}
 	}
-	if cfg.Notice != "" {
+	if cfg.Notice != "" && !h.replay {
 		// The status bar showed it only briefly and may have cut it
 		// short; say it once more where it stays readable.
 		fmt.Fprintln(os.Stderr, "aui-tui:", cfg.Notice)
 	}
-	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+	if v, stack, ok := crash.crashed(); ok {
+		now := time.Now()
+		path, werr := writeCrashReport(crashReport(v, stack, c.secret, now), now)
+		if werr != nil {
+			return fmt.Errorf("the program hit a bug and stopped (%v); your drafts were saved. The crash report could not be written: %w", textsafe.Line(fmt.Sprint(v)), werr)
+		}
+		return fmt.Errorf("the program hit a bug and stopped; your drafts were saved. Please report it with %s", path)
+	}
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
 	return nil
+}
+
+// showCursor makes sure the cursor is visible after the program: Bubble
+// Tea restores it only when its last frame had none, and the composer's
+// frame has one, which a terminal may have left blinked off.
+func showCursor() {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		_, _ = os.Stdout.WriteString(ansi.ShowCursor)
+	}
 }

@@ -117,7 +117,7 @@ func searchTarget(f connFlags) (where, user string, err error) {
 			return "", "", err
 		}
 		if key != "" || f.baseURL != "" || f.region != "" {
-			c, err := connect(f) // live mode only builds the client
+			c, err := connect(f, nil) // live mode only builds the client
 			if err != nil {
 				return "", "", err
 			}
@@ -171,7 +171,7 @@ const fetchPageSize = 100
 // fetchAll downloads every task's transcript into the cache (and so the
 // index), saying how far it is on progress. It returns the number of tasks.
 func fetchAll(ctx context.Context, f connFlags, progress io.Writer) (int, error) {
-	c, err := connect(f)
+	c, err := connect(f, nil)
 	if err != nil {
 		return 0, err
 	}

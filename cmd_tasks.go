@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/export"
 	"aui-tui/internal/textsafe"
 )
 
@@ -21,7 +22,7 @@ func newTasksCmd() *cobra.Command {
 		Use:   "tasks",
 		Short: "List the user's tasks as a table (or JSON)",
 		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or\n" +
-			"with --json the page as JSON (tasks, total, page, size).\n" +
+			"with --json the page exactly as the API sent it (tasks, total, page, size).\n" +
 			envHelp,
 		Example: "  aui-tui tasks\n" +
 			"  aui-tui tasks --page 2 --size 20\n" +
@@ -34,7 +35,7 @@ func newTasksCmd() *cobra.Command {
 			if size < 1 || size > 100 {
 				return fmt.Errorf("--size must be between 1 and 100")
 			}
-			c, err := connect(f)
+			c, err := connect(f, nil)
 			if err != nil {
 				return err
 			}
@@ -45,9 +46,7 @@ func newTasksCmd() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(p)
+				return writeRawPage(out, p)
 			}
 			return writeTaskTable(out, p, c.userID)
 		},
@@ -64,6 +63,27 @@ func newTasksCmd() *cobra.Command {
 	return cmd
 }
 
+// writeRawPage prints the page as the server sent it, nulls, order and
+// fields it does not know included, so scripts see the API's answer rather
+// than this program's reading of it.
+func writeRawPage(out io.Writer, p api.TaskPage) error {
+	raw := p.Raw
+	if len(raw) == 0 {
+		b, err := json.MarshalIndent(p, "", "  ")
+		if err != nil {
+			return err
+		}
+		raw = b
+	}
+	// Escaping the control characters a server may send raw inside its
+	// strings (textsafe.JSON) keeps the meaning and the terminal safe.
+	if _, err := out.Write(textsafe.JSON(raw)); err != nil {
+		return err
+	}
+	_, err := io.WriteString(out, "\n")
+	return err
+}
+
 // writeTaskTable prints the page as aligned columns with a footer saying
 // where in the listing it is. Server text is reduced to one plain line so
 // a title cannot move the cursor or break the table.
@@ -73,7 +93,7 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 			_, err := fmt.Fprintf(out, "%s has no tasks\n", textsafe.Line(userID))
 			return err
 		}
-		_, err := fmt.Fprintf(out, "page %d is empty: %d tasks fill %d pages of %d\n", p.Page, p.Total, p.Pages(), p.Size)
+		_, err := fmt.Fprintf(out, "page %d is empty: %s fill %s of %d\n", p.Page, export.Count(p.Total, "task"), export.Count(p.Pages(), "page"), p.Size)
 		return err
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -84,6 +104,6 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(out, "page %d of %d · %d tasks\n", p.Page, p.Pages(), p.Total)
+	_, err := fmt.Fprintf(out, "page %d of %d · %s\n", p.Page, p.Pages(), export.Count(p.Total, "task"))
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -403,6 +404,23 @@ func TestKeyFile(t *testing.T) {
 	}
 	_, _, err = runCmd(t, b.cmd("tasks")...)
 	oneLine(t, err, "no API key", envKey)
+}
+
+// TestKeyFileFIFOIsRefused: a FIFO at the key path used to hang the start
+// in the read; it is refused as not a regular file.
+func TestKeyFileFIFOIsRefused(t *testing.T) {
+	b := serverMode(t)
+	t.Setenv(envKey, "")
+	dir := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "aui-tui")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	keyFile := filepath.Join(dir, "key")
+	if err := syscall.Mkfifo(keyFile, 0o600); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	_, _, err := runCmd(t, b.cmd("tasks")...) // hung here before
+	oneLine(t, err, keyFile, "not a regular file")
 }
 
 func TestFlagErrors(t *testing.T) {

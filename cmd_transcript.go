@@ -1,8 +1,7 @@
 package main
 
 import (
-	"aui-tui/internal/fsutil"
-
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 
 	"aui-tui/api"
 	"aui-tui/internal/export"
+	"aui-tui/internal/fsutil"
 	"aui-tui/theme"
 	"aui-tui/ui/transcript"
 )
@@ -35,7 +35,9 @@ func newTranscriptCmd() *cobra.Command {
 		Short: "Print a task's whole transcript (markdown, json, text or ansi)",
 		Long: "transcript prints a task's whole transcript. On a terminal the default is ansi, the same\n" +
 			"rendering as the UI; into a pipe or file it is markdown. json holds every message exactly\n" +
-			"as the API sent it; text is plain, one turn after another.\n" +
+			"as the API sent it, in its order; text is plain (no markdown; tables as columns; products\n" +
+			"with their attributes), one turn after another. No user id is needed; with one, the title\n" +
+			"comes from the user's task list.\n" +
 			envHelp,
 		Example: "  aui-tui transcript TASK_ID | less\n" +
 			"  aui-tui transcript TASK_ID --format json -o t.json\n" +
@@ -64,36 +66,44 @@ func newTranscriptCmd() *cobra.Command {
 			if width < 0 {
 				return errors.New("--width must be 0 (automatic) or more")
 			}
-			c, err := connect(f)
+			c, err := connect(f, nil)
 			if err != nil {
 				return err
 			}
 			defer c.close()
-			task, err := c.client.GetTask(cmd.Context(), taskID)
-			if err != nil {
-				return taskError(taskID, err)
-			}
+			// The transcript is the one call required: it says whether the
+			// task exists and whether the key is accepted. The title and
+			// welcome message are extras, from the task list where the
+			// task is on it, else from the task record if the server has
+			// one; without them the transcript prints all the same.
 			msgs, err := c.client.TaskMessages(cmd.Context(), taskID)
 			if err != nil {
 				return taskError(taskID, err)
 			}
+			task, _, _ := c.client.FindTask(cmd.Context(), c.userID, taskID)
 			// Kept for search; a cache held by a running aui-tui is left alone.
 			if st, _ := openCache(c.where(), c.userID); st != nil {
-				_ = st.PutTranscript(task, msgs)
+				kept := task
+				kept.ID = taskID // the task record is optional
+				_ = st.PutTranscript(kept, msgs)
 				_ = st.Close()
 			}
 			if width == 0 {
 				width = outputWidth(toTerminal)
 			}
-			var b strings.Builder
-			if err := writeTranscript(&b, format, task, msgs, width, themeFlag); err != nil {
-				return err
+			// Written as it is rendered, never held whole: a long
+			// transcript is already in memory once, as messages.
+			write := func(w io.Writer) error {
+				return writeTranscript(w, format, task, msgs, width, themeFlag)
 			}
 			if output != "" {
-				return fsutil.WriteFileAtomic(output, []byte(b.String()), 0o600)
+				return fsutil.WriteAtomic(output, 0o600, write)
 			}
-			_, err = io.WriteString(cmd.OutOrStdout(), b.String())
-			return err
+			bw := bufio.NewWriter(cmd.OutOrStdout())
+			if err := write(bw); err != nil {
+				return err
+			}
+			return bw.Flush()
 		},
 	}
 	fl := cmd.Flags()
@@ -103,6 +113,7 @@ func newTranscriptCmd() *cobra.Command {
 	fl.IntVar(&width, "width", 0, "wrap width for ansi (default: the terminal's width, or 100)")
 	fl.StringVar(&themeFlag, "theme", "dark", "ansi colours: dark or light (NO_COLOR turns colour off)")
 	f.register(cmd)
+	f.userOptional = true
 	// Nothing streams here; the flag is kept so one set of demo flags
 	// works with every command.
 	_ = fl.MarkHidden("demo-pace")
@@ -139,18 +150,11 @@ func outputWidth(toTerminal bool) int {
 func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string) error {
 	switch format {
 	case "json":
-		b, err := export.JSON(msgs)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(b)
-		return err
+		return export.WriteJSON(w, msgs)
 	case "text":
-		_, err := io.WriteString(w, export.Text(task, msgs, time.Local))
-		return err
+		return export.WriteText(w, task, msgs, time.Local)
 	case "markdown":
-		_, err := io.WriteString(w, export.Markdown(task, msgs, time.Local))
-		return err
+		return export.WriteMarkdown(w, task, msgs, time.Local)
 	}
 	st := theme.New(themeFlag != "light", theme.NoColorRequested())
 	entries := make([]transcript.Entry, 0, len(msgs)+1)

@@ -5,14 +5,17 @@ import (
 
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/api/demo"
 )
 
 // envKey and envUser are the environment variables for the API key and the
@@ -42,7 +45,11 @@ type connFlags struct {
 	demoReset bool
 	demoPace  optDuration
 	demoLong  int
+	demoChaos string
 	timeout   time.Duration
+	// userOptional: the command works without a user id (a transcript is
+	// named by its task id alone), so none is demanded in live mode.
+	userOptional bool
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {
@@ -55,6 +62,7 @@ func (f *connFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.demoReset, "demo-reset", false, "start the demo backend with a fresh store")
 	fl.Var(&f.demoPace, "demo-pace", "delay between streamed words in demo mode (default: a natural reading pace; 0 is instant)")
 	fl.IntVar(&f.demoLong, "demo-long", 0, "also seed a demo task with this many messages (for reading at scale)")
+	fl.StringVar(&f.demoChaos, "demo-chaos", "", "inject faults into the demo backend, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (see demo-server --help)")
 }
 
 // check rejects values no connection can use, before anything starts.
@@ -64,6 +72,9 @@ func (f *connFlags) check() error {
 	}
 	if f.demoLong < 0 {
 		return errors.New("--demo-long must be 0 or more")
+	}
+	if _, err := demo.ParseChaos(f.demoChaos); err != nil {
+		return fmt.Errorf("--demo-chaos: %w", err)
 	}
 	return nil
 }
@@ -117,25 +128,38 @@ func apiKey() (string, error) {
 	if err != nil {
 		return "", nil
 	}
-	fi, err := os.Stat(path)
+	// Non-blocking, so a FIFO (or a device) at the path cannot hang the
+	// start; it is then refused below, as is anything but a plain file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
 	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
+	}
 	if fi.IsDir() {
 		return "", fmt.Errorf("the key file %s is a folder", path)
+	}
+	if !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("the key file %s is not a regular file; write the key into a plain file", path)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		return "", fmt.Errorf("the key file %s is readable by others; run: chmod 600 %s", path, path)
 	}
-	b, err := os.ReadFile(path)
+	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile))
 	if err != nil {
 		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
 	}
 	return strings.TrimSpace(string(b)), nil
 }
+
+// maxKeyFile bounds what is read from the key file; a key is far shorter.
+const maxKeyFile = 64 << 10
 
 // keyFilePath is $XDG_CONFIG_HOME/aui-tui/key (~/.config/aui-tui/key).
 func keyFilePath() (string, error) {
@@ -148,13 +172,14 @@ func keyFilePath() (string, error) {
 
 // newClient builds the ordinary API client for a base URL and key; demo and
 // live mode both use it.
-func newClient(base, key string, timeout time.Duration) (*api.Client, error) {
-	return api.New(
+func newClient(base, key string, timeout time.Duration, extra ...api.Option) (*api.Client, error) {
+	opts := []api.Option{
 		api.WithBaseURL(base),
 		api.WithAPIKey(key),
 		api.WithTimeout(timeout),
-		api.WithUserAgent("aui-tui/"+version),
-	)
+		api.WithUserAgent("aui-tui/" + version),
+	}
+	return api.New(append(opts, extra...)...)
 }
 
 // explain adds what to do about a rejected key to an API error; the

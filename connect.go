@@ -19,6 +19,8 @@ type conn struct {
 	demo   bool
 	userID string
 	notice string
+	// secret is the API key, kept only to scrub it from crash reports.
+	secret string
 	close  func()
 }
 
@@ -29,12 +31,15 @@ type conn struct {
 // Without a key the demo backend is used, unless the command line names a
 // server (--base-url or --region): then the missing key is the mistake to
 // report, not a reason to show demo data. --demo never reads the key.
-func connect(f connFlags) (*conn, error) {
+//
+// extend, when not nil, adds client options once the base URL, key and
+// user are known (recording hooks in that way).
+func connect(f connFlags, extend clientHook) (*conn, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
 	if f.demo {
-		return connectDemo(f)
+		return connectDemo(f, extend)
 	}
 	key, err := apiKey()
 	if err != nil {
@@ -52,7 +57,7 @@ func connect(f connFlags) (*conn, error) {
 	}
 	if key == "" {
 		if f.baseURL == "" && f.region == "" {
-			return connectDemo(f)
+			return connectDemo(f, extend)
 		}
 		where := "~/.config/aui-tui/key"
 		if p, err := keyFilePath(); err == nil {
@@ -64,23 +69,43 @@ func connect(f connFlags) (*conn, error) {
 	if user == "" {
 		user = os.Getenv(envUser)
 	}
-	if user == "" {
+	if user == "" && !f.userOptional {
 		return nil, errors.New("no user id: pass --user or set " + envUser)
 	}
-	c, err := newClient(base, key, f.timeout)
+	extra, err := extend.options(base, key, user, false)
 	if err != nil {
 		return nil, err
 	}
-	return &conn{client: c, userID: user, close: func() {}}, nil
+	c, err := newClient(base, key, f.timeout, extra...)
+	if err != nil {
+		return nil, err
+	}
+	return &conn{client: c, userID: user, secret: key, close: func() {}}, nil
 }
 
-func connectDemo(f connFlags) (*conn, error) {
+// clientHook adds options to the client of a connection whose base URL,
+// key and user are known.
+type clientHook func(base, key, user string, demo bool) ([]api.Option, error)
+
+// options calls the hook, if there is one.
+func (h clientHook) options(base, key, user string, demo bool) ([]api.Option, error) {
+	if h == nil {
+		return nil, nil
+	}
+	return h(base, key, user, demo)
+}
+
+func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 	path, err := demo.DefaultStorePath()
 	if err != nil {
 		return nil, fmt.Errorf("demo store: %w", err)
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
-	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong})
+	chaos, err := demo.ParseChaos(f.demoChaos)
+	if err != nil {
+		return nil, fmt.Errorf("--demo-chaos: %w", err)
+	}
+	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
 	if err != nil {
 		return nil, err
 	}
@@ -91,16 +116,25 @@ func connectDemo(f connFlags) (*conn, error) {
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
-	c, err := newClient("http://"+ln.Addr().String(), demo.DefaultKey, f.timeout)
-	if err != nil {
-		hs.Close()
-		srv.Close()
-		return nil, err
-	}
 	user := f.user
 	if user == "" {
 		user = demo.DefaultUserID
 	}
+	base := "http://" + ln.Addr().String()
+	extra, err := extend.options(base, demo.DefaultKey, user, true)
+	if err == nil {
+		var c *api.Client
+		if c, err = newClient(base, demo.DefaultKey, f.timeout, extra...); err == nil {
+			return demoConn(c, user, srv, hs), nil
+		}
+	}
+	hs.Close()
+	srv.Close()
+	return nil, err
+}
+
+// demoConn is a connection to an in-process demo server.
+func demoConn(c *api.Client, user string, srv *demo.Server, hs *http.Server) *conn {
 	return &conn{
 		client: c,
 		demo:   true,
@@ -113,5 +147,5 @@ func connectDemo(f connFlags) (*conn, error) {
 			hs.Close()
 			srv.Close()
 		},
-	}, nil
+	}
 }

@@ -5,10 +5,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"aui-tui/internal/fsutil"
+	"aui-tui/internal/textsafe"
 	"aui-tui/internal/xdg"
 )
 
@@ -54,5 +57,29 @@ func saveDrafts(path string, d map[string]string) error {
 	if err != nil {
 		return err
 	}
-	return fsutil.WriteFileAtomic(path, b, 0o600)
+	return fsutil.WriteFileAtomic(path, textsafe.JSON(b), 0o600)
+}
+
+// draftFile writes drafts as the UI reports them, in order: a snapshot
+// older than the last one written is dropped (saves run concurrently).
+type draftFile struct {
+	mu      sync.Mutex
+	path    string
+	written int
+}
+
+// save writes drafts unless a newer version was already written.
+func (f *draftFile) save(version int, drafts map[string]string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if version <= f.written {
+		return nil
+	}
+	f.written = version
+	return saveDrafts(f.path, drafts)
+}
+
+// final writes the drafts the program ended with.
+func (f *draftFile) final(drafts map[string]string) error {
+	return f.save(math.MaxInt, drafts)
 }

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -73,6 +74,16 @@ func (s *tmuxSession) alive() bool {
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	t.Helper()
+	return startTmuxEnv(t, w, h, nil, args...)
+}
+
+// tmuxServers numbers the private tmux servers of one test process.
+var tmuxServers atomic.Int32
+
+// startTmuxEnv runs the binary with args and the variables in env (NAME=value)
+// set, and no API key or NO_COLOR unless env sets them.
+func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSession {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
@@ -81,14 +92,16 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d", os.Getpid()), name: "e2e"}
-	env := []string{
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "e2e"}
+	vars := []string{
 		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
 		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
 		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
 		"TERM=xterm-256color",
 	}
-	cmdline := strings.Join(append(append(env, bin), args...), " ")
+	vars = append(vars, env...)
+	cmdline := strings.Join(append(append(vars, bin), args...), " ")
 	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline); err != nil {
 		t.Fatalf("tmux new-session: %v: %s", err, out)
 	}
@@ -181,4 +194,35 @@ func convHeader(screen string) string {
 		return ""
 	}
 	return strings.TrimSpace(strings.Trim(parts[1], "│ "))
+}
+
+// TestEndToEndAutopilotPresenting plays a script in presenter mode, as on
+// a stage: the lines appear typed in the composer, the replies answer
+// them, and no id, host or user is on screen.
+func TestEndToEndAutopilotPresenting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	script := filepath.Join(t.TempDir(), "demo.txt")
+	if err := os.WriteFile(script, []byte("new\nI need a washing machine for a family of 5, under $800\nwhich one is the quietest?\nwait reply\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, 80, 24, "play", script, "--presenter", "--demo-pace", "3ms", "--type-delay", "5ms", "--theme", "dark")
+	scr := s.waitFor("the second reply and its suggestions", "Tell me more about the Nordvik WM9", "DEMO")
+	for _, hidden := range []string{"demo_user", "127.0.0.1", "send suggestion"} {
+		if strings.Contains(scr, hidden) {
+			t.Errorf("presenter screen shows %q:\n%s", hidden, scr)
+		}
+	}
+	if h := convHeader(scr); strings.Contains(h, "·") {
+		t.Errorf("conversation header %q carries the task id", h)
+	}
+	s.keys("C-c")
+	deadline := time.Now().Add(10 * time.Second)
+	for s.alive() && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if s.alive() {
+		t.Fatalf("still running after ctrl+c:\n%s", s.screen())
+	}
 }

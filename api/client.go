@@ -30,11 +30,12 @@ const (
 	defaultAttempts    = 3
 )
 
-// Bounds on bodies read into memory. Transcripts can be long (50,000
-// messages with products are about 75 MB), so successful bodies get plenty
-// of room; error bodies are only ever summarised.
+// Bounds on bodies read into memory. A successful body is decoded as it
+// streams in, so the bound is only there to refuse a runaway server before
+// it exhausts memory: a 50,000-message transcript is well over 64 MiB.
+// Error bodies are only ever summarised.
 const (
-	maxBodyBytes  = 256 << 20
+	maxBodyBytes  = 1 << 30
 	maxErrorBytes = 64 << 10
 )
 
@@ -63,6 +64,10 @@ type Client struct {
 	retry       backoff
 	reach       *reachSignal
 	maxBody     int64 // bound on a 2xx body (maxBodyBytes; tests lower it)
+	// wrapTransport and observeFrame are the recording hooks of
+	// WithTransport and WithFrameObserver; nil when unused.
+	wrapTransport func(http.RoundTripper) http.RoundTripper
+	observeFrame  func(outgoing bool, b []byte)
 }
 
 // New makes a Client. Without WithBaseURL it talks to BaseURLGCP. The base
@@ -93,10 +98,11 @@ func New(opts ...Option) (*Client, error) {
 		}
 	}
 	if c.http == nil {
-		c.http = &http.Client{
-			Transport:     http.DefaultTransport.(*http.Transport).Clone(),
-			CheckRedirect: keepKeyOnHost,
+		var rt http.RoundTripper = http.DefaultTransport.(*http.Transport).Clone()
+		if c.wrapTransport != nil {
+			rt = c.wrapTransport(rt)
 		}
+		c.http = &http.Client{Transport: rt, CheckRedirect: keepKeyOnHost}
 	}
 	if c.attempts < 1 {
 		c.attempts = 1
@@ -199,7 +205,9 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBytes))
 		io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBytes))
-		return parseErrorBody(resp.StatusCode, b, c.key)
+		e := parseErrorBody(resp.StatusCode, b, c.key)
+		e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return e
 	}
 	if out == nil {
 		if _, err := io.Copy(io.Discard, io.LimitReader(resp.Body, maxBodyBytes)); err != nil {

@@ -49,7 +49,7 @@ func (c *Client) decodeReply(ctx context.Context, body io.Reader, out any) error
 	case r.readErr != nil:
 		return transportError(ctx, r.readErr, c.Host())
 	case errors.Is(err, errReplyTooLarge):
-		return fmt.Errorf("%w: %s sent a reply larger than %d MiB", ErrBadReply, c.Host(), c.maxBody>>20)
+		return fmt.Errorf("%w: %s sent a reply larger than %s, more than this program reads at once", ErrBadReply, c.Host(), sizeText(c.maxBody))
 	}
 	return c.badReply(r.head(), err)
 }
@@ -130,4 +130,18 @@ func (r *replyReader) head() []byte {
 // isBlank reports JSON whitespace.
 func isBlank(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\r'
+}
+
+// sizeText writes a byte count in the largest binary unit that divides it
+// or else in bytes: "1 GiB", "64 MiB", "1500 bytes".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

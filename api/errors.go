@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Sentinel errors for errors.Is. Every error the client returns for a failed
@@ -35,6 +36,9 @@ var (
 	// ErrBadReply: the server answered with a success status but a body
 	// that is not the documented JSON (often a proxy or captive portal page).
 	ErrBadReply = errors.New("the server's reply could not be read")
+	// ErrRateLimited: the server refused the call because too many were
+	// made (HTTP 429); APIError.RetryAfter says how long it asked to wait.
+	ErrRateLimited = errors.New("the server is limiting requests")
 	// ErrSessionClosed: Send was called after the session's Run returned.
 	ErrSessionClosed = errors.New("the live session has ended")
 )
@@ -74,6 +78,9 @@ type APIError struct {
 	Message     string
 	Details     []ValidationDetail
 	Extra       map[string]any
+	// RetryAfter is how long the server asked the client to wait (the
+	// Retry-After header of a 429 or 503), or 0.
+	RetryAfter time.Duration
 
 	cause error
 }
@@ -104,6 +111,12 @@ func (e *APIError) Error() string {
 		return msg
 	}
 	if e.StatusCode == http.StatusBadRequest && e.Message != "" {
+		// A refusal says what refused it and why, in the server's words:
+		// "Content moderation triggered (harmful_content): The message
+		// was flagged by content moderation."
+		if cat := e.ModerationCategory(); cat != "" {
+			return firstNonEmpty(e.Description, "Refused by content moderation") + " (" + cat + "): " + e.Message
+		}
 		return e.Message
 	}
 	var lead string
@@ -118,6 +131,8 @@ func (e *APIError) Error() string {
 		lead = "The server did not accept the request"
 	case e.StatusCode == http.StatusBadRequest:
 		lead = "The server refused the request"
+	case e.StatusCode == http.StatusTooManyRequests:
+		lead = "The server is rate limiting requests"
 	case e.StatusCode >= 500:
 		lead = "The server had a problem"
 	default:
@@ -137,7 +152,17 @@ func (e *APIError) Error() string {
 	if e.Message != "" && e.Message != reason {
 		s += ": " + e.Message
 	}
+	if e.StatusCode == http.StatusTooManyRequests {
+		s += "; " + waitWords(e.RetryAfter)
+	}
 	return s
+}
+
+// ModerationCategory is the category a content-moderation refusal names
+// in its extra data (AUI's "moderation_category"), or "".
+func (e *APIError) ModerationCategory() string {
+	cat, _ := e.Extra["moderation_category"].(string)
+	return cat
 }
 
 // reason is the short label shown in parentheses after the status code: the
@@ -167,8 +192,18 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == http.StatusBadRequest
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode < 600
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
 	}
 	return false
+}
+
+// waitWords tells the user when to try again.
+func waitWords(d time.Duration) string {
+	if d <= 0 {
+		return "wait a moment and try again"
+	}
+	return fmt.Sprintf("try again in %d s", int((d+time.Second-1)/time.Second))
 }
 
 // Unwrap returns the cause of a failure the client detected itself (for
@@ -191,15 +226,22 @@ func invalidArg(field, msg string) error {
 type CloseError struct {
 	Code   int
 	Reason string
+	// AfterErrorFrame: the server closed the connection right after an
+	// error frame refusing a message, as AUI does after an application
+	// error; the refusal was reported with the frame, and nothing else
+	// went wrong.
+	AfterErrorFrame bool
 }
 
 // Error describes the close in plain words.
 func (e *CloseError) Error() string {
 	var s string
-	switch e.Code {
-	case 1008:
+	switch {
+	case e.AfterErrorFrame:
+		s = "The server closed the live connection after refusing a message"
+	case e.Code == 1008:
 		s = "The server closed the live connection: the API key was rejected"
-	case 1011:
+	case e.Code == 1011:
 		s = "The server closed the live connection after an internal error"
 	default:
 		s = "The server closed the live connection"
@@ -215,7 +257,7 @@ func (e *CloseError) Error() string {
 func (e *CloseError) Is(target error) bool {
 	switch target {
 	case ErrUnauthorized:
-		return e.Code == 1008
+		return e.Code == 1008 && !e.AfterErrorFrame
 	case ErrServer:
 		return e.Code == 1011
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 )
 
@@ -50,9 +49,11 @@ func (c *Client) SendMessage(ctx context.Context, taskID, text string, mc *Messa
 	return m, nil
 }
 
-// TaskMessages returns a task's whole transcript, user and agent turns,
-// oldest first. The API does not document the order, so when every message
-// has a readable time the list is sorted by it (ties keep the server's order).
+// TaskMessages returns a task's whole transcript, user and agent turns, in
+// the server's order. It is never re-sorted by time: the documented
+// timestamps come in several forms, some without a zone, and the
+// documentation's own examples disagree with the order of the conversation,
+// so the server's order is the only one to trust.
 //
 // A long transcript often recommends the same products many times, so
 // messages of one transcript share the memory of identical product
@@ -68,16 +69,5 @@ func (c *Client) TaskMessages(ctx context.Context, taskID string) ([]Message, er
 	if err != nil {
 		return nil, err
 	}
-	msgs := nonNil(list.msgs)
-	sortByTime(msgs)
-	return msgs, nil
-}
-
-func sortByTime(msgs []Message) {
-	for _, m := range msgs {
-		if m.CreatedAt.IsZero() {
-			return
-		}
-	}
-	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].CreatedAt.Before(msgs[j].CreatedAt.Time) })
+	return nonNil(list.msgs), nil
 }

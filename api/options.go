@@ -32,6 +32,21 @@ func WithHTTPClient(h *http.Client) Option {
 	return func(c *Client) { c.http = h }
 }
 
+// WithTransport wraps the HTTP transport of the client New builds, so a
+// caller can watch or record every request (the WebSocket upgrade included)
+// while keeping the client's own redirect rule. It has no effect together
+// with WithHTTPClient.
+func WithTransport(wrap func(http.RoundTripper) http.RoundTripper) Option {
+	return func(c *Client) { c.wrapTransport = wrap }
+}
+
+// WithFrameObserver has every WebSocket text frame passed to observe as it
+// is about to be written (outgoing) or as it is read, before it is decoded. observe runs on the
+// session's goroutines and must not keep b.
+func WithFrameObserver(observe func(outgoing bool, b []byte)) Option {
+	return func(c *Client) { c.observeFrame = observe }
+}
+
 // WithTimeout bounds each call that reads data (listing, fetching and
 // creating tasks), retries included. Zero means no bound besides the
 // caller's context.
@@ -71,4 +86,12 @@ func WithBackoff(min, max time.Duration) SessionOption {
 // turns pinging off.
 func WithPingInterval(d time.Duration) SessionOption {
 	return func(s *Session) { s.pingEvery = d }
+}
+
+// WithPanicHandler gives the session's goroutines a place to report a
+// panic: it is recovered and handed to h with its stack, and the goroutine
+// ends, instead of the whole process dying with the terminal left raw. The
+// caller is expected to stop the program.
+func WithPanicHandler(h func(v any, stack []byte)) SessionOption {
+	return func(s *Session) { s.onPanic = h }
 }

@@ -15,8 +15,26 @@ func (s *Session) recoverLost(ctx context.Context) {
 	s.mu.Lock()
 	lost := s.replies.takeLost()
 	s.mu.Unlock()
+	s.recoverTurns(ctx, lost, recoverWords{
+		fetchFailed: "The connection dropped during the reply, and the reply could not be fetched",
+		notAnswered: "The connection dropped before the agent replied; reload the task to see whether the reply arrived",
+		notSent:     "The connection dropped before the message reached the agent",
+	})
+}
+
+// recoverWords say why a turn being recovered failed, in each case.
+type recoverWords struct {
+	fetchFailed string // the transcript could not be fetched
+	notAnswered string // the message is in the transcript, with no reply
+	notSent     string // the message is not in the transcript
+}
+
+// recoverTurns looks up the replies to turns over REST: a reply found is
+// delivered as FinalMessage{Recovered: true}, otherwise the turn fails
+// with an ErrorFrame (unless it was already reported as failed).
+func (s *Session) recoverTurns(ctx context.Context, turns []turn, w recoverWords) {
 	transcripts := map[string][]Message{}
-	for _, t := range lost {
+	for _, t := range turns {
 		msgs, ok := transcripts[t.taskID]
 		if !ok {
 			var err error
@@ -26,7 +44,7 @@ func (s *Session) recoverLost(ctx context.Context) {
 			}
 			if err != nil {
 				if !t.failed {
-					s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError("The connection dropped during the reply, and the reply could not be fetched", err)})
+					s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.fetchFailed, err)})
 				}
 				continue
 			}
@@ -38,9 +56,9 @@ func (s *Session) recoverLost(ctx context.Context) {
 			s.emit(FinalMessage{TaskID: t.taskID, Message: *reply, Recovered: true, Prompt: t.text})
 		case t.failed:
 		case sent:
-			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError("The connection dropped before the agent replied; reload the task to see whether the reply arrived", nil)})
+			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.notAnswered, nil)})
 		default:
-			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError("The connection dropped before the message reached the agent", nil)})
+			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.notSent, nil)})
 		}
 	}
 }

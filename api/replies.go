@@ -1,10 +1,14 @@
 package api
 
+import "time"
+
 // turn is a user message written on the socket whose reply has not ended.
 type turn struct {
 	id     uint64
 	taskID string
 	text   string
+	// at is when the turn was written.
+	at time.Time
 	// failed: the turn was lost and already reported as failed, because the
 	// server stayed out of reach. Its reply may still be recovered later.
 	failed bool
@@ -30,7 +34,7 @@ func newReplyBook() replyBook {
 // expect records a turn about to be written and returns its id.
 func (r *replyBook) expect(taskID, text string) uint64 {
 	r.next++
-	r.pending = append(r.pending, turn{id: r.next, taskID: taskID, text: text})
+	r.pending = append(r.pending, turn{id: r.next, taskID: taskID, text: text, at: time.Now()})
 	return r.next
 }
 
@@ -48,6 +52,31 @@ func (r *replyBook) dropped() {
 	r.pending = nil
 	clear(r.msgTask)
 	clear(r.text)
+}
+
+// stalled takes the waiting turns out when nothing has been heard for
+// limit: no frame since the newest of them was written or since lastFrame.
+// Replies come in order, so one silent turn holds up all behind it. Their
+// partial texts are forgotten, so a late frame starts afresh.
+func (r *replyBook) stalled(lastFrame time.Time, limit time.Duration, now time.Time) []turn {
+	if len(r.pending) == 0 || limit <= 0 {
+		return nil
+	}
+	since := lastFrame
+	for _, t := range r.pending {
+		if t.at.After(since) {
+			since = t.at
+		}
+	}
+	if now.Sub(since) < limit {
+		return nil
+	}
+	out := r.pending
+	r.pending = nil
+	for _, t := range out {
+		r.forgetTask(t.taskID)
+	}
+	return out
 }
 
 // takeLost returns and forgets the turns to recover.

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -31,6 +32,12 @@ type Session struct {
 	// lostGrace is how long turns cut short by a dropped connection wait
 	// for a reconnect to recover them before they are reported as failed.
 	lostGrace time.Duration
+	// onPanic receives a panic recovered in one of the session's
+	// goroutines; nil lets it crash the process as usual.
+	onPanic func(v any, stack []byte)
+	// replyTimeout ends a turn that hears no frame for this long (see
+	// WithReplyTimeout).
+	replyTimeout time.Duration
 
 	// sendMu keeps socket writes in the order their turns are recorded, so
 	// replies, which the server sends in order, match the right turn.
@@ -53,13 +60,14 @@ func (c *Client) NewSession(handler func(Event), opts ...SessionOption) *Session
 		handler = func(Event) {}
 	}
 	s := &Session{
-		c:         c,
-		handler:   handler,
-		backoff:   backoff{min: defaultBackoffMin, max: defaultBackoffMax},
-		pingEvery: defaultPingEvery,
-		lostGrace: defaultLostGrace,
-		wake:      make(chan struct{}, 1),
-		replies:   newReplyBook(),
+		c:            c,
+		handler:      handler,
+		backoff:      backoff{min: defaultBackoffMin, max: defaultBackoffMax},
+		pingEvery:    defaultPingEvery,
+		lostGrace:    defaultLostGrace,
+		replyTimeout: defaultReplyTimeout,
+		wake:         make(chan struct{}, 1),
+		replies:      newReplyBook(),
 	}
 	for _, o := range opts {
 		o(s)
@@ -90,6 +98,7 @@ func (s *Session) Run(ctx context.Context) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer s.recoverPanic()
 		s.connectLoop(ctx)
 	}()
 	for {
@@ -217,6 +226,10 @@ func (s *Session) sendLive(ctx context.Context, um userMessage) (bool, error) {
 	// closes the whole connection when a write is cancelled.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
 	defer cancel()
+	if s.c.observeFrame != nil {
+		// Before the write: the reply can arrive before Write returns.
+		s.c.observeFrame(true, b)
+	}
 	if conn.Write(wctx, websocket.MessageText, b) == nil {
 		return true, nil
 	}
@@ -224,4 +237,15 @@ func (s *Session) sendLive(ctx context.Context, um userMessage) (bool, error) {
 	s.replies.withdraw(id)
 	s.mu.Unlock()
 	return false, nil
+}
+
+// recoverPanic is deferred at the top of the session's goroutines: see
+// WithPanicHandler.
+func (s *Session) recoverPanic() {
+	if s.onPanic == nil {
+		return
+	}
+	if r := recover(); r != nil {
+		s.onPanic(r, debug.Stack())
+	}
 }

@@ -16,6 +16,8 @@ const (
 	pathSession      = "/api/v1/external/session"
 	defaultDialLimit = 30 * time.Second
 	pongTimeout      = 15 * time.Second
+	// maxFrameBytes bounds one frame: a frame is one message, held whole.
+	maxFrameBytes = 64 << 20
 )
 
 // sessionURL is the REST base with ws/wss instead of http/https, the
@@ -70,7 +72,10 @@ func (s *Session) connectLoop(ctx context.Context) {
 			s.mu.Unlock()
 			if cut && s.lostGrace > 0 && ctx.Err() == nil {
 				cause := err
-				grace = time.AfterFunc(s.lostGrace, func() { s.failLost(msgReplyCut, cause) })
+				grace = time.AfterFunc(s.lostGrace, func() {
+					defer s.recoverPanic()
+					s.failLost(msgReplyCut, cause)
+				})
 			}
 			// A connection that held for a while starts the count afresh;
 			// one that drops at once keeps backing off.
@@ -154,7 +159,7 @@ func (s *Session) dial(ctx context.Context) (*websocket.Conn, bool, error) {
 		HTTPHeader: h,
 	})
 	if err == nil {
-		conn.SetReadLimit(maxBodyBytes)
+		conn.SetReadLimit(maxFrameBytes)
 		return conn, false, nil
 	}
 	if resp != nil && resp.StatusCode >= 400 {
@@ -181,21 +186,43 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 	if s.pingEvery > 0 {
 		pctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		go s.keepAlive(pctx, conn, &stalled)
+		go func() {
+			defer s.recoverPanic()
+			s.keepAlive(pctx, conn, &stalled)
+		}()
 	}
-	worked := false
+	var heard atomic.Int64 // unix nanoseconds of the last frame
+	if s.replyTimeout > 0 {
+		wctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			defer s.recoverPanic()
+			s.watchReplies(wctx, ctx, func() time.Time { return time.Unix(0, heard.Load()) })
+		}()
+	}
+	worked, refused := false, false
 	for {
 		_, b, rerr := conn.Read(ctx)
 		if rerr != nil {
-			return s.readEnded(ctx, rerr, worked, stalled.Load())
+			fatal, err := s.readEnded(ctx, rerr, worked, stalled.Load())
+			var ce *CloseError
+			if refused && errors.As(err, &ce) {
+				ce.AfterErrorFrame = true
+			}
+			return fatal, err
+		}
+		heard.Store(time.Now().UnixNano())
+		if s.c.observeFrame != nil {
+			s.c.observeFrame(false, b)
 		}
 		f := parseFrame(b, s.c.key)
+		refused = false
 		switch f.kind {
 		case frameStream, frameFinal:
 			worked = true
 		case frameError:
 			if !f.err.Is(ErrUnauthorized) && !f.err.Is(ErrForbidden) {
-				worked = true
+				worked, refused = true, true
 			}
 		}
 		s.dispatch(f)

@@ -42,13 +42,11 @@ func (c *Client) TaskMessagesRaw(ctx context.Context, taskID string) ([][]byte, 
 }
 
 // DecodeTranscript decodes what TaskMessagesRaw returned into what
-// TaskMessages returns: the messages, sorted by time when all have one.
+// TaskMessages returns: the messages, in the server's order.
 func DecodeTranscript(raws [][]byte) ([]Message, error) {
 	msgs, err := DecodeMessages(raws)
 	if err != nil {
 		return nil, fmt.Errorf("%w: a message of the transcript is not valid: %v", ErrBadReply, err)
 	}
-	msgs = nonNil(msgs)
-	sortByTime(msgs)
-	return msgs, nil
+	return nonNil(msgs), nil
 }

@@ -11,7 +11,7 @@ import (
 func TestTaskMessagesRawDecodesToTaskMessages(t *testing.T) {
 	items := make([]string, 600)
 	for i := range items {
-		// Out of time order in places, so the sort is exercised too.
+		// Out of time order in places: the server's order is kept.
 		items[i] = variedMessage((i*7 + 3) % len(items))
 	}
 	for _, body := range []string{"[" + strings.Join(items, ",") + "]", `{"messages":[` + strings.Join(items, ",") + `]}`} {

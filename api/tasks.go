@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -62,15 +64,69 @@ func (c *Client) ListTasks(ctx context.Context, userID string, page, size int) (
 	return p, nil
 }
 
-// GetTask returns one task's record.
+// ErrUnavailable: the server does not offer an optional call. The task
+// record (GetTask) is in AUI's SDKs but not in its documentation, so a
+// server may well not have it.
+var ErrUnavailable = errors.New("the server does not offer this")
+
+// GetTask returns one task's record. The call is optional (see
+// ErrUnavailable): a 404 or 405 answer means the server does not offer it,
+// not that the task is unknown, and is reported as ErrUnavailable; the
+// documented calls (TaskMessages, ListTasks) are the ones to learn whether
+// a task exists.
 func (c *Client) GetTask(ctx context.Context, taskID string) (Task, error) {
 	if strings.TrimSpace(taskID) == "" {
 		return Task{}, invalidArg("task_id", "is empty")
 	}
 	var t Task
 	err := c.call(ctx, c.timeout, http.MethodGet, pathTasks+"/"+url.PathEscape(taskID), nil, nil, &t)
+	var ae *APIError
+	if errors.As(err, &ae) && (ae.StatusCode == http.StatusNotFound || ae.StatusCode == http.StatusMethodNotAllowed) {
+		return Task{}, fmt.Errorf("%w: the task record (%d)", ErrUnavailable, ae.StatusCode)
+	}
 	if err != nil {
 		return Task{}, err
 	}
 	return t, nil
+}
+
+// findPageSize and findPages bound the search of FindTask: up to 2,000 of
+// the user's tasks, the newest first.
+const (
+	findPageSize = 100
+	findPages    = 20
+)
+
+// FindTask looks for a task's title, welcome message and suggestions. It
+// looks first in userID's task list (the documented call; skipped when
+// userID is empty), then asks for the optional task record. ok is false
+// when neither knows the task; that says nothing about whether it exists.
+// err is the first failure of a call other than an optional one being
+// unavailable.
+func (c *Client) FindTask(ctx context.Context, userID, taskID string) (t Task, ok bool, err error) {
+	if strings.TrimSpace(userID) != "" {
+		for page := 1; page <= findPages; page++ {
+			p, lerr := c.ListTasks(ctx, userID, page, findPageSize)
+			if lerr != nil {
+				err = lerr
+				break
+			}
+			for _, t := range p.Tasks {
+				if t.ID == taskID {
+					return t, true, nil
+				}
+			}
+			if len(p.Tasks) == 0 || page >= p.Pages() {
+				break
+			}
+		}
+	}
+	rec, gerr := c.GetTask(ctx, taskID)
+	switch {
+	case gerr == nil && rec.ID != "":
+		return rec, true, nil
+	case gerr != nil && !errors.Is(gerr, ErrUnavailable) && err == nil:
+		err = gerr
+	}
+	return Task{ID: taskID}, false, err
 }

@@ -43,6 +43,23 @@ func ParseTimestamp(s string) (ts Timestamp, ok bool) {
 	return ts, false
 }
 
+// Zoneless reports a time read from text that names no zone
+// ("2025-10-09 12:26:07.576000"), which is taken as UTC: a guess worth
+// telling the user about where the exact value matters.
+func (ts Timestamp) Zoneless() bool {
+	if ts.IsZero() || ts.Raw == "" {
+		return false
+	}
+	v := strings.TrimSpace(ts.Raw)
+	for _, layout := range timestampLayouts[:1] {
+		if _, err := time.Parse(layout, v); err == nil {
+			return false
+		}
+	}
+	_, err := time.Parse("2006-01-02 15:04:05.999999999Z07:00", v)
+	return err != nil
+}
+
 // NewTimestamp makes a Timestamp for t in the form AUI's G2 docs use.
 func NewTimestamp(t time.Time) Timestamp {
 	t = t.UTC()

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -244,7 +245,7 @@ func TestTaskMessagesSizeLimit(t *testing.T) {
 	c, _ := transcriptClient(t, tooBig)
 	c.maxBody = 1 << 20
 	_, err := c.TaskMessages(context.Background(), "t1")
-	if !errors.Is(err, ErrBadReply) || !strings.HasSuffix(err.Error(), "sent a reply larger than 1 MiB") {
+	if !errors.Is(err, ErrBadReply) || !strings.Contains(err.Error(), "sent a reply larger than 1 MiB") {
 		t.Errorf("body over the limit: %v", err)
 	}
 
@@ -255,6 +256,51 @@ func TestTaskMessagesSizeLimit(t *testing.T) {
 	c.maxBody = 1 << 20
 	if msgs, err := c.TaskMessages(context.Background(), "t1"); err != nil || len(msgs) != len(items)/2 {
 		t.Errorf("body of exactly the limit: %d messages, %v", len(msgs), err)
+	}
+}
+
+// TestTaskMessagesFiftyThousand reads a transcript of 50,000 messages, over
+// 64 MiB of JSON, generated as it is sent so the test holds only the
+// decoded messages.
+func TestTaskMessagesFiftyThousand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 70 MB transcript is skipped in -short mode")
+	}
+	const n = 50_000
+	opts := strings.TrimSuffix(strings.Repeat(`{"is_recommended":false,"widget_parameters":`+paramLists[0]+`},`, 4), ",")
+	var size atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		bw := bufio.NewWriter(w)
+		bw.WriteString("[")
+		total := int64(1)
+		for i := range n {
+			if i > 0 {
+				bw.WriteString(",")
+				total++
+			}
+			m := fmt.Sprintf(`{"id":"m%d","created_at":"2025-10-09 12:26:07.576000","text":"Answer %d","sender":{"id":"intelligent-agent","type":"agent","email":null},"receiver":{"id":"user_123","type":"user","email":null},"options":[%s],"variants_options":[],"followup_suggestions":["More?"]}`, i, i, opts)
+			bw.WriteString(m)
+			total += int64(len(m))
+		}
+		bw.WriteString("]")
+		size.Store(total + 1)
+		bw.Flush()
+	}))
+	defer srv.Close()
+	c, err := New(WithBaseURL(srv.URL), WithAPIKey(testKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := c.TaskMessages(context.Background(), "long")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if size.Load() <= 64<<20 {
+		t.Fatalf("the transcript is only %d bytes; the test needs more than 64 MiB", size.Load())
+	}
+	if len(msgs) != n || msgs[0].ID != "m0" || msgs[n-1].ID != "m49999" || len(msgs[n-1].Options) != 4 {
+		t.Errorf("%d messages, first %q, last %q", len(msgs), msgs[0].ID, msgs[len(msgs)-1].ID)
 	}
 }
 

@@ -70,6 +70,23 @@ type TaskPage struct {
 	Total int    `json:"total"`
 	Page  int    `json:"page"`
 	Size  int    `json:"size"`
+
+	// Raw is the page exactly as received (empty for a page made
+	// locally), for output that must not rewrite what the server sent:
+	// the decoded fields above fill in what the server left out.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the page and keeps the bytes in Raw.
+func (p *TaskPage) UnmarshalJSON(b []byte) error {
+	type plain TaskPage // without this method, to not recurse
+	var w plain
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*p = TaskPage(w)
+	p.Raw = append(json.RawMessage(nil), b...)
+	return nil
 }
 
 // Pages is the number of pages the listing has at its page size (at least 1).
@@ -237,6 +254,30 @@ type SubEntity struct {
 type SubEntityItem struct {
 	Parameters []Parameter `json:"parameters"`
 	Index      *int        `json:"index,omitempty"`
+}
+
+// Labels names each variant by its parameter values joined with " · "
+// ("Black Stainless"), or by its position ("#2") when it has none. The text
+// is the server's, unsanitised.
+func (s SubEntity) Labels() []string {
+	out := make([]string, 0, len(s.Items))
+	for i, it := range s.Items {
+		var vals []string
+		for _, p := range it.Parameters {
+			if v := p.Value.String(); v != "" {
+				vals = append(vals, v)
+			}
+		}
+		if len(vals) == 0 {
+			n := i + 1
+			if it.Index != nil {
+				n = *it.Index + 1
+			}
+			vals = append(vals, "#"+strconv.Itoa(n))
+		}
+		out = append(out, strings.Join(vals, " · "))
+	}
+	return out
 }
 
 // Message is one turn of a conversation (AUI's ExternalTaskMessage). Both

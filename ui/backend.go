@@ -60,9 +60,25 @@ type Config struct {
 	// Drafts are unsent texts by task id (key "" for no task), as Drafts
 	// returned them when the program last ended.
 	Drafts map[string]string
+	// Presenter lays the screen out for an audience: no task, message or
+	// user ids and no host, only the mode, connection and notices in the
+	// status bar, more space between messages, and no help bar until ?
+	// asks for it.
+	Presenter bool
+	// SaveDrafts writes every draft as the user types (a second after the
+	// last change) and on each task switch; version increases with each
+	// call, so a writer can ignore a snapshot older than one it wrote. Nil
+	// means drafts are only returned by Drafts at the end.
+	SaveDrafts func(version int, drafts map[string]string) error
 	// Notice is shown in the status bar at start (e.g. a demo store that
 	// was damaged and moved aside).
 	Notice string
+	// InTmux says the program runs inside tmux, which changes how the
+	// clipboard is reached (the caller reads $TMUX).
+	InTmux bool
+	// WorkDir is the working directory, against which exported paths are
+	// shown shorter ("" shows them whole).
+	WorkDir string
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
 	// Now and Location make time deterministic in tests.

@@ -20,12 +20,11 @@ func benchModel(b *testing.B, n int) (Model, transcriptLoadedMsg) {
 	h := newHarness(&testing.T{}, 1)
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	id := h.b.tasks[0].ID
-	h.m.tasks.openID = id
-	h.m.conv.open(h.b.tasks[0])
-	s := h.m.conv.state(id)
-	s.reqID = 1
-	msgs := demo.GenerateTranscript(id, "u1", n, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
-	return h.m, transcriptLoadedMsg{taskID: id, reqID: 1, msgs: msgs}
+	h.holdLoads = true
+	h.key("enter")
+	msg := h.held[0].(transcriptLoadedMsg)
+	msg.msgs = demo.GenerateTranscript(id, "u1", n, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
+	return h.m, msg
 }
 
 // BenchmarkOpenTranscript measures a transcript's arrival to the first
@@ -35,10 +34,19 @@ func BenchmarkOpenTranscript(b *testing.B) {
 	for _, n := range []int{10, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			m, msg := benchModel(b, n)
+			// Loads alternate between two transcripts that differ in their
+			// last message: the chat keeps what a load brought, and a load
+			// with nothing new would keep the reader's place instead.
+			other := msg
+			other.msgs = append([]api.Message{}, msg.msgs...)
+			other.msgs[len(other.msgs)-1].ID += "-other"
+			loads := []transcriptLoadedMsg{msg, other}
+			i := 0
 			b.ResetTimer()
 			for b.Loop() {
-				next, _ := m.Update(msg)
+				next, _ := m.Update(loads[i%2])
 				_ = next.(Model).View()
+				i++
 			}
 		})
 	}
@@ -51,8 +59,8 @@ func BenchmarkOpenTranscript(b *testing.B) {
 func BenchmarkScrollOpenTranscript(b *testing.B) {
 	m, msg := benchModel(b, 10000)
 	next, _ := m.Update(msg)
+	next, _ = next.Update(keyMsg("esc")) // the composer leaves focus to the conversation
 	m = next.(Model)
-	m.setFocus(focusConversation)
 	cases := []struct {
 		name string
 		key  tea.KeyPressMsg
@@ -67,7 +75,7 @@ func BenchmarkScrollOpenTranscript(b *testing.B) {
 			for b.Loop() {
 				if c.warm {
 					b.StopTimer()
-					m.conv.tr.Prewarm()
+					m.chat.current().Prewarm()
 					b.StartTimer()
 				}
 				next, _ := m.Update(c.key)
@@ -108,7 +116,7 @@ func BenchmarkStreamReply(b *testing.B) {
 	m, msg := benchModel(b, 10)
 	next, _ := m.Update(msg)
 	m = next.(Model)
-	id := m.conv.openID
+	id := m.chat.OpenID()
 	reply := demo.GenerateTranscript(id, "u1", 2, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))[1]
 	// Words with the whitespace before them, as the demo streams them, so
 	// the reply keeps its paragraphs, lists and tables.
@@ -126,8 +134,7 @@ func BenchmarkStreamReply(b *testing.B) {
 	var elapsed time.Duration
 	for b.Loop() {
 		start := time.Now()
-		s := m.conv.state(id)
-		s.inFlight, s.streamKey = "bench", "stream-"+id
+		m.send("bench", false)
 		var sb strings.Builder
 		flushed := 0.0
 		for i, w := range text {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -97,10 +98,10 @@ func unreachable(err error) bool {
 	return errors.Is(err, api.ErrOffline) || errors.Is(err, api.ErrTimeout) || errors.Is(err, context.DeadlineExceeded)
 }
 
-// showCachedTasks shows the cached first page while the server's is on its
+// onTasksCached shows the cached first page while the server's is on its
 // way, and the cached page when the server cannot be reached.
 func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
-	if msg.err != nil || msg.reqID != m.tasks.gen {
+	if msg.err != nil || msg.reqID != m.tasks.generation() {
 		if msg.offline && msg.err != nil {
 			m.tasks.fail("Offline, and this list is not cached.", m.retryHint(msg.err))
 		}
@@ -114,103 +115,104 @@ func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
 	m.tasks.loading = waiting
 	m.tasks.fromCache = !m.tasks.served
 	if msg.offline {
-		m.status.setOffline(msg.stored, m.cfg.Location)
+		m.status.setOffline(msg.stored, m.com.cfg.Location)
 	}
 	m.relayout()
 	return nil
 }
 
-func (m *Model) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
-	s := m.conv.state(msg.taskID)
-	if msg.reqID != s.reqID {
-		return nil // a newer fetch of this task is on its way
-	}
-	var cmds []tea.Cmd
-	if msg.tail {
-		// Shown (or not cached): now the server's copy.
-		cmds = append(cmds, loadTranscriptCmd(m.cfg.Backend, m.cfg.Timeout, msg.taskID, msg.reqID))
-		if msg.err == nil {
-			// Marked read after it is shown: the mark is a synced write.
-			// A failed mark only changes what the bound drops first.
-			st, id := m.cfg.Store, msg.taskID
-			cmds = append(cmds, storeCmd(func() error { return st.Touch(id) }))
-		}
-	}
-	if msg.err != nil || s.loaded || s.inFlight != "" {
-		// Not cached, the server's copy already shown, or a reply streaming
-		// into the task: the cached copy has nothing to add.
-		return tea.Batch(cmds...)
-	}
-	es := entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID))
-	if s.cached {
-		m.conv.refreshEntries(msg.taskID, es)
-	} else {
-		m.conv.setEntries(msg.taskID, es)
-	}
-	s.cached, s.cachedAt, s.cachedPart = true, msg.info.Stored, msg.from > 0
-	if s.unreachable {
-		// The server's answer came first: it could not be reached.
-		cmd, _ := m.transcriptOffline(msg.taskID)
-		cmds = append(cmds, cmd)
-	}
-	if msg.taskID == m.conv.openID {
-		m.chips.set(m.conv.suggestions(msg.taskID))
-		m.relayout()
-		cmds = append(cmds, m.schedulePrewarm())
-	}
-	return tea.Batch(cmds...)
-}
-
-// cachedRest reads the rest of a cached transcript of which only the tail
-// is shown, when the server's copy cannot replace it.
-func (m *Model) cachedRest(taskID string) tea.Cmd {
-	s := m.conv.state(taskID)
-	if m.cfg.Store == nil || !s.cachedPart {
-		return nil
-	}
-	return cachedTranscriptCmd(m.cfg.Store, taskID, s.reqID, 0)
-}
-
-// transcriptOffline keeps a cached transcript on screen when the server
-// cannot be reached; it reports false when there is no cached copy.
-func (m *Model) transcriptOffline(taskID string) (tea.Cmd, bool) {
-	s := m.conv.state(taskID)
-	if !s.cached || !s.unreachable {
-		return nil, false
-	}
-	s.err = ""
-	m.status.setOffline(s.cachedAt, m.cfg.Location)
-	return m.notify(levelWarn, "The server could not be reached: this is the copy cached at "+
-		s.cachedAt.In(m.cfg.Location).Format("15:04")+"; "+keyHint(m.km.Global.Refresh)+" to retry."), true
-}
-
-// storeTranscript keeps the server's copy of a transcript for next time.
-func (m *Model) storeTranscript(task api.Task, msgs []api.Message) tea.Cmd {
-	if m.cfg.Store == nil {
-		return nil
-	}
-	st := m.cfg.Store
-	return storeCmd(func() error { return st.PutTranscript(task, msgs) })
-}
-
 // storeTaskPage keeps a page of the task list for next time.
 func (m *Model) storeTaskPage(p api.TaskPage) tea.Cmd {
-	if m.cfg.Store == nil {
+	st := m.com.cfg.Store
+	if st == nil {
 		return nil
 	}
-	st := m.cfg.Store
 	return storeCmd(func() error { return st.PutTaskPage(p) })
 }
 
 // offlineRefusal keeps text that cannot be sent because the server is
 // unreachable, and says so; nil when sending can go ahead.
 func (m *Model) offlineRefusal(text string, fromComposer bool) tea.Cmd {
-	if !m.status.offline {
+	if !m.status.offline || strings.TrimSpace(text) == "" {
 		return nil
 	}
 	if fromComposer {
 		m.composer.restore(text)
 	}
 	return m.notify(levelWarn, "Offline: the server cannot be reached, so nothing was sent; your text is kept. "+
-		keyHint(m.km.Global.Refresh)+" to retry.")
+		keyHint(m.com.keys.Global.Refresh)+" to retry.")
+}
+
+// onTranscriptCached shows a cached transcript (its tail first) until the
+// server's copy replaces it; the server is asked once the tail is shown.
+func (c *chatModel) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
+	s := c.state(msg.taskID)
+	if msg.reqID != s.reqID {
+		return nil // a newer fetch of this task is on its way
+	}
+	cfg := c.com.cfg
+	var cmds []tea.Cmd
+	if msg.tail {
+		// Shown (or not cached): now the server's copy.
+		cmds = append(cmds, loadTranscriptCmd(cfg.Backend, cfg.Timeout, cfg.Now, msg.taskID, msg.reqID))
+		if msg.err == nil {
+			// Marked read after it is shown: the mark is a synced write.
+			// A failed mark only changes what the bound drops first.
+			st, id := cfg.Store, msg.taskID
+			cmds = append(cmds, storeCmd(func() error { return st.Touch(id) }))
+		}
+	}
+	if msg.err != nil || s.loaded || s.turn.inFlight != "" {
+		// Not cached, the server's copy already shown, or a reply streaming
+		// into the task: the cached copy has nothing to add.
+		return tea.Batch(cmds...)
+	}
+	es := entriesFromMessages(s.task, msg.msgs, s.local())
+	if s.cached {
+		s.tr.RefreshEntries(es)
+	} else {
+		s.tr.SetEntries(es)
+	}
+	s.cached, s.cachedAt, s.cachedPart = true, msg.info.Stored, msg.from > 0
+	if s.unreachable {
+		// The server's answer came first: it could not be reached.
+		c.offline(s)
+	}
+	if msg.taskID == c.openID {
+		c.intents.chips = true
+		cmds = append(cmds, c.schedulePrewarm())
+	}
+	return tea.Batch(cmds...)
+}
+
+// offline keeps a cached transcript on screen when the server cannot be
+// reached; it reports false when there is no cached copy to keep.
+func (c *chatModel) offline(s *chatTask) bool {
+	if !s.cached || !s.unreachable {
+		return false
+	}
+	s.err = ""
+	c.intents.offline, c.intents.offlineAt = true, s.cachedAt
+	c.notify(levelWarn, "The server could not be reached: this is the copy cached at "+
+		s.cachedAt.In(c.com.cfg.Location).Format("15:04")+"; "+keyHint(c.com.keys.Global.Refresh)+" to retry.")
+	return true
+}
+
+// cachedRest reads the rest of a cached transcript of which only the tail
+// is shown, when the server's copy cannot replace it.
+func (c *chatModel) cachedRest(s *chatTask) tea.Cmd {
+	st := c.com.cfg.Store
+	if st == nil || !s.cachedPart {
+		return nil
+	}
+	return cachedTranscriptCmd(st, s.task.ID, s.reqID, 0)
+}
+
+// storeTranscript keeps the server's copy of a transcript for next time.
+func (c *chatModel) storeTranscript(task api.Task, msgs []api.Message) tea.Cmd {
+	st := c.com.cfg.Store
+	if st == nil {
+		return nil
+	}
+	return storeCmd(func() error { return st.PutTranscript(task, msgs) })
 }

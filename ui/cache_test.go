@@ -12,6 +12,19 @@ import (
 	"aui-tui/internal/cache"
 )
 
+// newHarnessWith runs the program on b with st as its local cache.
+func newHarnessWith(t *testing.T, b *fakeBackend, st Store) *harness {
+	t.Helper()
+	h := newHarness(t, 0, func(c *Config) {
+		c.Backend = b
+		if st != nil {
+			c.Store = st
+		}
+	})
+	h.b = b
+	return h
+}
+
 // openStore is a cache file in a temporary folder whose clock reads 14:30.
 func openStore(t *testing.T, dir string) *cache.Cache {
 	t.Helper()
@@ -49,8 +62,8 @@ func TestOfflineShowsCachedListAndTranscript(t *testing.T) {
 	if !strings.Contains(v, "answer for task 1") || !strings.Contains(v, "question for task 1") {
 		t.Fatalf("the cached transcript is not shown:\n%s", v)
 	}
-	if h.m.conv.state(id).err != "" {
-		t.Fatalf("a cached transcript shown offline is marked failed: %q", h.m.conv.state(id).err)
+	if h.m.chat.state(id).err != "" {
+		t.Fatalf("a cached transcript shown offline is marked failed: %q", h.m.chat.state(id).err)
 	}
 
 	h.typeText("is it in stock?")
@@ -93,7 +106,7 @@ func TestCachedTranscriptReplacedByServerKeepsReader(t *testing.T) {
 	h.m.tasks.selectID(id)
 	next, _ := h.m.Update(keyMsg("enter"))
 	h.m = next.(Model)
-	s := h.m.conv.state(id)
+	s := h.m.chat.state(id)
 	tail := cachedTranscriptCmd(st, id, s.reqID, cacheTail)().(transcriptCachedMsg)
 	if tail.from != 300-cacheTail || len(tail.msgs) != cacheTail {
 		t.Fatalf("the tail read %d messages from %d", len(tail.msgs), tail.from)
@@ -106,7 +119,7 @@ func TestCachedTranscriptReplacedByServerKeepsReader(t *testing.T) {
 	if !strings.Contains(plainView(h.m), "cached message 299") {
 		t.Fatalf("the cached tail is not shown at once:\n%s", plainView(h.m))
 	}
-	if n := len(h.m.conv.tr.Entries()); n != cacheTail {
+	if n := len(h.m.chat.state(id).tr.Entries()); n != cacheTail {
 		t.Fatalf("the cached tail shows %d entries, want %d", n, cacheTail)
 	}
 	// The reader scrolls up, then the server's copy arrives.
@@ -119,11 +132,11 @@ func TestCachedTranscriptReplacedByServerKeepsReader(t *testing.T) {
 	if !strings.Contains(before, "cached message 100") {
 		t.Fatalf("g shows the top of the cached tail:\n%s", before)
 	}
-	h.run(loadTranscriptCmd(b, time.Second, id, s.reqID))
+	h.run(loadTranscriptCmd(b, time.Second, time.Now, id, s.reqID))
 	if after := plainView(h.m); !sameConversation(before, after) {
 		t.Fatalf("the server's copy moved the reader:\nbefore\n%s\nafter\n%s", before, after)
 	}
-	if n := len(h.m.conv.tr.Entries()); n != 301 {
+	if n := len(h.m.chat.state(id).tr.Entries()); n != 301 {
 		t.Fatalf("after the server's copy %d entries, want 301", n)
 	}
 	if in, _ := st.Info(id); in.Count != 301 {
@@ -155,16 +168,16 @@ func TestServerListReplacesCachedList(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Start again, the cached page arriving before the server's.
-	h.m = New(h.m.cfg)
+	h.m = newTestModel(h.m.com.cfg)
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.send(cachedTasksCmd(st, h.m.tasks.gen, 1, 10, false)())
+	h.send(cachedTasksCmd(st, h.m.tasks.generation(), 1, 10, false)())
 	if v := plainView(h.m); !strings.Contains(v, "A task deleted since") {
 		t.Fatalf("the cached list is not shown while the server's is awaited:\n%s", v)
 	}
 	if !h.m.tasks.loading {
 		t.Fatal("the list must still show it is loading the server's copy")
 	}
-	h.send(listTasksCmd(b, time.Second, h.m.tasks.gen, "u1", 1, 10)())
+	h.send(listTasksCmd(b, time.Second, time.Now, h.m.tasks.generation(), "u1", 1, 10)())
 	v := plainView(h.m)
 	if strings.Contains(v, "A task deleted since") || !strings.Contains(v, "Task number 2") {
 		t.Fatalf("the server's list must replace the cached one:\n%s", v)
@@ -187,7 +200,7 @@ func TestOfflineReadsTheWholeCachedTranscript(t *testing.T) {
 	b.msgsErr = api.ErrOffline
 	h := newHarnessWith(t, b, st)
 	h.key("enter")
-	if n := len(h.m.conv.tr.Entries()); n != 300 {
+	if n := len(h.m.chat.state(b.tasks[0].ID).tr.Entries()); n != 300 {
 		t.Fatalf("offline, %d cached entries shown, want all 300", n)
 	}
 	if v := plainView(h.m); !strings.Contains(v, "offline · cached 14:30") {

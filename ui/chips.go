@@ -24,7 +24,8 @@ type chipsModel struct {
 	w       int
 	maxRows int
 	// rev changes with the suggestions, so drawn rows can be reused.
-	rev int
+	rev     int
+	intents chipsIntents
 }
 
 func newChips(st *theme.Styles, km ChipKeys) chipsModel {
@@ -46,6 +47,18 @@ func (c *chipsModel) set(items []string) {
 	c.index = min(c.index, max(0, len(c.items)-1))
 }
 
+func (c *chipsModel) setStyles(st *theme.Styles) { c.st = st }
+
+// SetSize sets the width the chips wrap at and how many rows they may
+// take.
+func (c *chipsModel) SetSize(w, maxRows int) { c.w, c.maxRows = w, maxRows }
+
+// Focus marks the chip row as having the keyboard: the chosen chip shows.
+func (c *chipsModel) Focus() { c.focused = true }
+
+// Blur marks it as not having it.
+func (c *chipsModel) Blur() { c.focused = false }
+
 // text returns suggestion n (1-based).
 func (c *chipsModel) text(n int) (string, bool) {
 	if n < 1 || n > len(c.items) {
@@ -54,10 +67,26 @@ func (c *chipsModel) text(n int) (string, bool) {
 	return c.items[n-1], true
 }
 
-func (c chipsModel) update(msg tea.Msg) (chipsModel, string) {
+// chipsIntents is what the chip row asks of the rest of the program.
+type chipsIntents struct {
+	// send is the chosen suggestion, to send like typed text.
+	send string
+	// leave: focus should go back to the composer.
+	leave bool
+}
+
+// Update handles the chip row's keys (ChipKeys).
+func (c chipsModel) Update(msg tea.Msg) (chipsModel, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok || len(c.items) == 0 {
-		return c, ""
+	if !ok {
+		return c, nil
+	}
+	if key.Matches(k, c.km.Leave) {
+		c.intents.leave = true
+		return c, nil
+	}
+	if len(c.items) == 0 {
+		return c, nil
 	}
 	switch {
 	case key.Matches(k, c.km.Left):
@@ -65,10 +94,20 @@ func (c chipsModel) update(msg tea.Msg) (chipsModel, string) {
 	case key.Matches(k, c.km.Right):
 		c.index = (c.index + 1) % len(c.items)
 	case key.Matches(k, c.km.Send):
-		return c, c.items[c.index]
+		c.intents.send = c.items[c.index]
 	}
-	return c, ""
+	return c, nil
 }
+
+// takeIntents returns what the chip row asked for and forgets it.
+func (c *chipsModel) takeIntents() chipsIntents {
+	in := c.intents
+	c.intents = chipsIntents{}
+	return in
+}
+
+// View is the chip rows (none when there is nothing to show).
+func (c chipsModel) View() string { return strings.Join(c.lines(), "\n") }
 
 // ShortHelp is the help bar while the chip row has focus.
 func (c chipsModel) ShortHelp() []key.Binding { return []key.Binding{c.km.Left, c.km.Send, c.km.Leave} }

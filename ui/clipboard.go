@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -45,7 +44,7 @@ func osc52(text string, inTmux bool) string {
 // copyText writes text to the clipboard by OSC 52 and, when a native
 // clipboard tool is configured, by that tool too (its outcome is reported).
 func (m *Model) copyText(what, text string) tea.Cmd {
-	clip := m.cfg.Clipboard
+	clip := m.com.cfg.Clipboard
 	if len(text) > maxOSC52 {
 		// Terminals drop (or choke on) escape sequences this long, and
 		// would do so silently.
@@ -54,7 +53,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		}
 		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
 	}
-	raw := tea.Raw(osc52(text, os.Getenv("TMUX") != ""))
+	raw := tea.Raw(osc52(text, m.com.cfg.InTmux))
 	if clip == nil {
 		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
 	}
@@ -63,12 +62,12 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 
 // exportKeys names the export keys for a hint ("e or E").
 func (m *Model) exportKeys() string {
-	ck := m.km.Conversation
+	ck := m.com.keys.Conversation
 	return keyHint(ck.Export) + " or " + keyHint(ck.ExportJSON)
 }
 
 func (m *Model) copyFocused() tea.Cmd {
-	e, ok := m.conv.tr.FocusedEntry()
+	e, ok := m.chat.FocusedEntry()
 	if !ok {
 		return m.notify(levelWarn, "Nothing to copy: the conversation is empty.")
 	}
@@ -76,11 +75,11 @@ func (m *Model) copyFocused() tea.Cmd {
 }
 
 func (m *Model) copyTranscript() tea.Cmd {
-	if m.conv.openID == "" {
+	task, ok := m.chat.OpenTask()
+	if !ok {
 		return m.notify(levelWarn, "Open a task first.")
 	}
-	s := m.conv.state(m.conv.openID)
-	return m.copyText("transcript", export.Markdown(s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location))
+	return m.copyText("transcript", export.Markdown(task, messagesOf(m.chat.Entries()), m.com.cfg.Location))
 }
 
 func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
@@ -90,9 +89,9 @@ func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.notify(levelWarn, fmt.Sprintf("Copied the %s with OSC 52 only (%s); your terminal must allow it.", msg.what, humanError(msg.err)))
 	}
-	if m.cfg.Clipboard == nil {
+	if m.com.cfg.Clipboard == nil {
 		where := "works where the terminal allows it"
-		if os.Getenv("TMUX") != "" {
+		if m.com.cfg.InTmux {
 			where = "in tmux this needs set-clipboard on or allow-passthrough on"
 		}
 		return m.notify(levelInfo, fmt.Sprintf("Copied the %s with OSC 52 (%s).", msg.what, where))
@@ -119,12 +118,12 @@ func messagesOf(es []transcript.Entry) []api.Message {
 // server has it (ids included); what is on screen is the fallback when the
 // server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
-	if m.conv.openID == "" {
+	task, ok := m.chat.OpenTask()
+	if !ok {
 		return m.notify(levelWarn, "Open a task first.")
 	}
-	s := m.conv.state(m.conv.openID)
-	task, shown, loc, dir := s.task, messagesOf(m.conv.tr.Entries()), m.cfg.Location, m.cfg.ExportDir
-	b, timeout := m.cfg.Backend, m.cfg.Timeout
+	shown, loc, dir := messagesOf(m.chat.Entries()), m.com.cfg.Location, m.com.cfg.ExportDir
+	b, timeout := m.com.cfg.Backend, m.com.cfg.Timeout
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
@@ -143,7 +142,7 @@ func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
 		return m.notify(levelError, "Export failed: "+humanError(msg.err))
 	}
 	path := msg.path
-	if wd, err := os.Getwd(); err == nil {
+	if wd := m.com.cfg.WorkDir; wd != "" {
 		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
 			path = rel // shorter, so the status bar shows all of it
 		}

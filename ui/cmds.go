@@ -9,25 +9,26 @@ import (
 
 // Every command below runs in its own goroutine, bounds its call with a
 // timeout and returns exactly one typed message. They capture only values,
-// never the model, so no model state is written outside Update.
+// never the model, so no model state is written outside Update. Latency is
+// measured with the configured clock (Config.Now), so tests pin it.
 
-func listTasksCmd(b Backend, timeout time.Duration, reqID int, userID string, page, size int) tea.Cmd {
+func listTasksCmd(b Backend, timeout time.Duration, now func() time.Time, reqID int, userID string, page, size int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		start := time.Now()
+		start := now()
 		p, err := b.ListTasks(ctx, userID, page, size)
-		return tasksLoadedMsg{reqID: reqID, pageNo: page, page: p, err: err, latency: time.Since(start)}
+		return tasksLoadedMsg{reqID: reqID, pageNo: page, page: p, err: err, latency: now().Sub(start)}
 	}
 }
 
-func createTaskCmd(b Backend, timeout time.Duration, userID, thenSend string) tea.Cmd {
+func createTaskCmd(b Backend, timeout time.Duration, now func() time.Time, userID, thenSend string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		start := time.Now()
+		start := now()
 		t, err := b.CreateTask(ctx, userID)
-		return taskCreatedMsg{task: t, err: err, thenSend: thenSend, latency: time.Since(start)}
+		return taskCreatedMsg{task: t, err: err, thenSend: thenSend, latency: now().Sub(start)}
 	}
 }
 
@@ -40,26 +41,28 @@ func refreshTaskCmd(b Backend, timeout time.Duration, taskID string) tea.Cmd {
 	}
 }
 
-func loadTranscriptCmd(b Backend, timeout time.Duration, taskID string, reqID int) tea.Cmd {
+func loadTranscriptCmd(b Backend, timeout time.Duration, now func() time.Time, taskID string, reqID int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		start := time.Now()
+		start := now()
 		if rb, ok := b.(RawBackend); ok {
-			return tailFirst(rb, ctx, taskID, reqID, start)
+			msg := tailFirst(ctx, rb, taskID, reqID)
+			msg.latency = now().Sub(start)
+			return msg
 		}
 		msgs, err := b.TaskMessages(ctx, taskID)
-		return transcriptLoadedMsg{taskID: taskID, reqID: reqID, msgs: msgs, err: err, latency: time.Since(start)}
+		return transcriptLoadedMsg{taskID: taskID, reqID: reqID, msgs: msgs, err: err, latency: now().Sub(start)}
 	}
 }
 
-func sendCmd(s Sender, timeout time.Duration, taskID, localKey, text string) tea.Cmd {
+func sendCmd(s Sender, timeout time.Duration, now func() time.Time, taskID, localKey, text string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		start := time.Now()
+		start := now()
 		err := s.Send(ctx, taskID, text, nil)
-		return sendDoneMsg{taskID: taskID, localKey: localKey, err: err, latency: time.Since(start)}
+		return sendDoneMsg{taskID: taskID, localKey: localKey, err: err, latency: now().Sub(start)}
 	}
 }
 
@@ -82,7 +85,3 @@ const noticeTTL = 5 * time.Second
 func noticeExpireCmd(tick ticker, id int) tea.Cmd {
 	return tick(noticeTTL, func(time.Time) tea.Msg { return noticeExpiredMsg{id: id} })
 }
-
-// prewarmDelay lets a burst of scrolling (a held key) finish before the
-// pages around the view are rendered.
-const prewarmDelay = 40 * time.Millisecond

@@ -20,10 +20,11 @@ const composerCharLimit = 100_000
 // composerModel is the message input. Each task keeps its own draft, so
 // switching tasks never loses what was typed.
 type composerModel struct {
-	km     ComposerKeys
-	ta     textarea.Model
-	drafts map[string]string
-	taskID string
+	km      ComposerKeys
+	ta      textarea.Model
+	drafts  map[string]string
+	taskID  string
+	intents composerIntents
 }
 
 func newComposer(st *theme.Styles, km ComposerKeys, drafts map[string]string) composerModel {
@@ -64,7 +65,22 @@ func (c *composerModel) applyStyles(st *theme.Styles) {
 	c.ta.SetStyles(s)
 }
 
-func (c *composerModel) setWidth(w int) { c.ta.SetWidth(max(4, w)) }
+// Focus gives the composer the keyboard. The cursor does not blink (see
+// applyStyles), so focusing starts no timer and the text area's command
+// is nil.
+func (c *composerModel) Focus() { c.ta.Focus() }
+
+// Blur takes the keyboard away.
+func (c *composerModel) Blur() { c.ta.Blur() }
+
+// memoKey is everything the composer's look depends on.
+func (c *composerModel) memoKey(w int, st *theme.Styles) composerMemoKey {
+	return composerMemoKey{value: c.ta.Value(), line: c.ta.Line(), col: c.ta.Column(),
+		w: w, h: c.height(), focused: c.ta.Focused(), st: st}
+}
+
+// SetSize sets the width; the height follows the text (see height).
+func (c *composerModel) SetSize(w, _ int) { c.ta.SetWidth(max(4, w)) }
 
 // height is the rows the composer takes now (it grows with its text).
 func (c *composerModel) height() int { return max(1, min(composerMaxLines, c.ta.Height())) }
@@ -106,13 +122,37 @@ func (c *composerModel) value() string { return c.ta.Value() }
 // room is how many more characters the composer takes.
 func (c *composerModel) room() int { return composerCharLimit - c.ta.Length() }
 
-func (c composerModel) update(msg tea.Msg) (composerModel, bool, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.km.Send) {
-		return c, true, nil
+// composerIntents is what the composer asks of the rest of the program.
+type composerIntents struct {
+	// send is the text taken out of the composer to be sent.
+	send string
+	// leave: focus should move on.
+	leave bool
+}
+
+// Update handles the composer's keys (ComposerKeys) and gives everything
+// else to the text area.
+func (c composerModel) Update(msg tea.Msg) (composerModel, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, c.km.Send):
+			c.intents.send = c.take()
+			return c, nil
+		case key.Matches(k, c.km.Leave):
+			c.intents.leave = true
+			return c, nil
+		}
 	}
 	var cmd tea.Cmd
 	c.ta, cmd = c.ta.Update(msg)
-	return c, false, cmd
+	return c, cmd
+}
+
+// takeIntents returns what the composer asked for and forgets it.
+func (c *composerModel) takeIntents() composerIntents {
+	in := c.intents
+	c.intents = composerIntents{}
+	return in
 }
 
 // ShortHelp is the help bar while the composer has focus.
@@ -123,7 +163,8 @@ func (c composerModel) ShortHelp() []key.Binding {
 // FullHelp is every binding of the composer.
 func (c composerModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
 
-func (c *composerModel) view() string { return c.ta.View() }
+// View is the text area.
+func (c composerModel) View() string { return c.ta.View() }
 
 // allDrafts is every task's unsent text, the one being typed included.
 func (c *composerModel) allDrafts() map[string]string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,6 +25,9 @@ type fakeBackend struct {
 	lists    []int // pages asked for
 	fetches  []string
 	nextTask int
+	// getErr, when set, is every GetTask's answer; gets counts the calls.
+	getErr error
+	gets   int
 }
 
 func newFakeBackend(n int) *fakeBackend {
@@ -85,6 +89,10 @@ func (b *fakeBackend) TaskMessages(_ context.Context, id string) ([]api.Message,
 func (b *fakeBackend) GetTask(_ context.Context, id string) (api.Task, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.gets++
+	if b.getErr != nil {
+		return api.Task{}, b.getErr
+	}
 	for _, t := range b.tasks {
 		if t.ID == id {
 			return t, nil
@@ -123,31 +131,54 @@ func (s *fakeSender) last() string {
 
 // harness runs a Model the way the Bubble Tea runtime would: each Cmd in
 // its own goroutine, results fed back into Update. Timers that only animate
-// (spinner, notice expiry, cursor blink) are dropped so a test ends.
+// (spinner, notice expiry) are dropped so a test ends; stream flushes fire
+// at once. The clock is pinned, so every latency and time on screen is the
+// same on every run.
 type harness struct {
 	t *testing.T
 	m Model
 	b *fakeBackend
 	s *fakeSender
+	// holdLoads keeps transcripts back as if the network were slow: they
+	// wait in held until release.
+	holdLoads bool
+	held      []tea.Msg
 }
 
-func newHarness(t *testing.T, tasks int) *harness {
-	t.Helper()
-	return newHarnessWith(t, newFakeBackend(tasks), nil)
+// testStart is when the harness's clock starts: 15:00 on the day the fake
+// messages were written.
+var testStart = time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC)
+
+// steppingClock is a clock that moves on by step each time it is read, so
+// a request the harness runs takes exactly one step: latencies on screen
+// are the same on every run, however loaded the machine.
+func steppingClock(start time.Time, step time.Duration) func() time.Time {
+	var n atomic.Int64
+	return func() time.Time { return start.Add(time.Duration(n.Add(1)-1) * step) }
 }
 
-// newHarnessWith runs the model on a given backend and local cache.
-func newHarnessWith(t *testing.T, b *fakeBackend, store Store) *harness {
+// newHarness runs the program on a fake backend with n tasks at 120x40;
+// opts adjust the configuration first.
+func newHarness(t *testing.T, tasks int, opts ...func(*Config)) *harness {
 	t.Helper()
+	b := newFakeBackend(tasks)
 	s := &fakeSender{}
-	m := New(Config{Backend: b, Sender: s, Store: store, UserID: "u1", Demo: true, Host: "127.0.0.1:1",
-		Theme: "dark", PageSize: 10, Location: time.UTC,
-		Now: func() time.Time { return time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC) }})
-	m.tick = testTicker
-	h := &harness{t: t, m: m, b: b, s: s}
+	cfg := Config{Backend: b, Sender: s, UserID: "u1", Demo: true, Host: "127.0.0.1:1",
+		Theme: "dark", PageSize: 10, Location: time.UTC, Now: steppingClock(testStart, 5*time.Millisecond)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	h := &harness{t: t, m: newTestModel(cfg), b: b, s: s}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.run(m.Init())
+	h.run(h.m.Init())
 	return h
+}
+
+// newTestModel is New with timers that return at once as timerMsg.
+func newTestModel(cfg Config) Model {
+	m := New(cfg)
+	m.com.tick = testTicker
+	return m
 }
 
 // send delivers one message and runs what it returns to completion.
@@ -171,6 +202,16 @@ func (h *harness) typeText(s string) {
 	}
 }
 
+// release delivers the held transcripts, oldest first, and stops holding.
+func (h *harness) release() {
+	h.t.Helper()
+	held := h.held
+	h.held, h.holdLoads = nil, false
+	for _, msg := range held {
+		h.send(msg)
+	}
+}
+
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
 	queue := []tea.Cmd{cmd}
@@ -183,7 +224,7 @@ func (h *harness) run(cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		msg := runCmd(c)
+		msg := runCmd(h.t, c)
 		switch msg := msg.(type) {
 		case nil:
 		case tea.BatchMsg:
@@ -194,15 +235,22 @@ func (h *harness) run(cmd tea.Cmd) {
 			if _, ok := msg.msg.(streamFlushMsg); ok {
 				queue = append(queue, func() tea.Msg { return msg.msg })
 			}
-		default:
-			if fmt.Sprintf("%T", msg) == "cursor.BlinkMsg" || fmt.Sprintf("%T", msg) == "cursor.initialBlinkMsg" {
+		case transcriptLoadedMsg:
+			if h.holdLoads {
+				h.held = append(h.held, msg)
 				continue
 			}
-			next, c2 := h.m.Update(msg)
-			h.m = next.(Model)
-			queue = append(queue, c2)
+			queue = append(queue, h.update(msg))
+		default:
+			queue = append(queue, h.update(msg))
 		}
 	}
+}
+
+func (h *harness) update(msg tea.Msg) tea.Cmd {
+	next, cmd := h.m.Update(msg)
+	h.m = next.(Model)
+	return cmd
 }
 
 // testTicker makes timers return at once as timerMsg, so tests never sleep.
@@ -216,15 +264,21 @@ type timerMsg struct {
 	msg tea.Msg
 }
 
-// runCmd runs a command; one that blocks (a cursor blink timer) is given up
-// on, since it only animates.
-func runCmd(c tea.Cmd) tea.Msg {
+// cmdTimeout is how long a command may take. Every command here talks to
+// a fake or returns at once, so one that takes longer is a bug (a real
+// timer, a blocked call) and fails the test rather than being dropped.
+const cmdTimeout = 10 * time.Second
+
+// runCmd runs a command and returns its message.
+func runCmd(t testing.TB, c tea.Cmd) tea.Msg {
+	t.Helper()
 	ch := make(chan tea.Msg, 1)
 	go func() { ch <- c() }()
 	select {
 	case msg := <-ch:
 		return msg
-	case <-time.After(300 * time.Millisecond):
+	case <-time.After(cmdTimeout):
+		t.Fatalf("a command did not return within %v", cmdTimeout)
 		return nil
 	}
 }

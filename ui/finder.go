@@ -30,8 +30,7 @@ const finderLimit = 100
 // the newest hits. Each keystroke starts a search off the Update loop; a
 // result for an older query is dropped.
 type finderModel struct {
-	km    SearchKeys
-	st    *theme.Styles
+	com   *common
 	open  bool
 	input textinput.Model
 	seq   int // the newest search started
@@ -58,18 +57,17 @@ type finderResultMsg struct {
 	err error
 }
 
-func newFinder(st *theme.Styles, km SearchKeys) finderModel {
+func newFinder(com *common) finderModel {
 	in := textinput.New()
 	in.Prompt = "search: "
 	in.Placeholder = `words, "a phrase"`
 	in.CharLimit = 200
-	f := finderModel{km: km, input: in}
-	f.applyStyles(st)
+	f := finderModel{com: com, input: in}
+	f.applyStyles(com.st)
 	return f
 }
 
 func (f *finderModel) applyStyles(st *theme.Styles) {
-	f.st = st
 	s := textinput.DefaultStyles(st.IsDark)
 	s.Focused.Prompt = st.Tasks.FilterPrompt
 	s.Focused.Placeholder = st.Composer.Placeholder
@@ -89,28 +87,29 @@ func finderCmd(s Searcher, seq int, query string) tea.Cmd {
 func (m *Model) onFinderKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	f := &m.finder
 	if !f.open {
-		if !key.Matches(k, m.km.Global.Search) || m.capturing() {
+		if !key.Matches(k, m.com.keys.Global.Search) || m.capturing() {
 			return nil, false
 		}
-		if m.cfg.Search == nil {
+		if m.com.cfg.Search == nil {
 			return m.notify(levelWarn, "Searching needs the local cache, which is off or held by another aui-tui."), true
 		}
 		f.open, f.err = true, ""
 		return tea.Batch(f.input.Focus(), m.searchAgain()), true
 	}
+	km := m.com.keys.Search
 	switch {
-	case key.Matches(k, f.km.Close):
+	case key.Matches(k, km.Close):
 		f.open = false
 		f.input.Blur()
-	case key.Matches(k, f.km.Open):
+	case key.Matches(k, km.Open):
 		if f.cur < len(f.hits) {
 			f.open = false
 			f.input.Blur()
 			return m.openHit(f.hits[f.cur]), true
 		}
-	case key.Matches(k, f.km.Up):
+	case key.Matches(k, km.Up):
 		f.cur = max(f.cur-1, 0)
-	case key.Matches(k, f.km.Down):
+	case key.Matches(k, km.Down):
 		f.cur = min(f.cur+1, max(len(f.hits)-1, 0))
 	default:
 		before := f.input.Value()
@@ -130,7 +129,7 @@ func (m *Model) searchAgain() tea.Cmd {
 		f.hits, f.cur, f.err = nil, 0, ""
 		return nil
 	}
-	return finderCmd(m.cfg.Search, f.seq, f.input.Value())
+	return finderCmd(m.com.cfg.Search, f.seq, f.input.Value())
 }
 
 func (f *finderModel) onResult(msg finderResultMsg) {
@@ -148,9 +147,7 @@ func (f *finderModel) onResult(msg finderResultMsg) {
 // openHit opens the hit's task and, once its transcript shows the message,
 // scrolls to it with the match highlighted (see landSearchJump).
 func (m *Model) openHit(h search.Hit) tea.Cmd {
-	if s := m.conv.state(h.TaskID); s.task.Title == "" {
-		s.task.Title = h.Title // a task not in the loaded pages of the list
-	}
+	m.chat.Titled(h.TaskID, h.Title)
 	cmd := m.openTask(h.TaskID)
 	m.finder.jump = nil
 	if h.Pos >= 0 {
@@ -160,22 +157,22 @@ func (m *Model) openHit(h search.Hit) tea.Cmd {
 		}
 		m.finder.jump = &searchJump{taskID: h.TaskID, key: k, query: h.Text[h.Match[0]:h.Match[1]]}
 	}
-	return tea.Batch(cmd, m.setFocus(focusConversation), m.landSearchJump())
+	m.setFocus(focusConversation)
+	return tea.Batch(cmd, m.landSearchJump())
 }
 
 // landSearchJump applies a pending jump once the open transcript holds its
 // message; the server's copy without it ends the wait, with a notice.
 func (m *Model) landSearchJump() tea.Cmd {
 	j := m.finder.jump
-	if j == nil || m.conv.openID != j.taskID {
+	if j == nil || m.chat.OpenID() != j.taskID {
 		return nil
 	}
 	// The cached copy may show first and the server's replace it (which
 	// starts the find afresh), so the jump is made again until the
 	// server's copy is in, or known not to come.
-	s := m.conv.state(j.taskID)
-	found := m.conv.tr.FindAt(j.key, j.query)
-	if s.unreachable || (s.loaded && !s.loading) {
+	found, settled := m.chat.Jump(j.taskID, j.key, j.query)
+	if settled {
 		m.finder.jump = nil
 		if !found {
 			return m.notify(levelWarn, "That message is no longer in the transcript.")
@@ -188,7 +185,7 @@ func (m *Model) landSearchJump() tea.Cmd {
 // what was searched, and one line per hit.
 func (m Model) finderView() string {
 	f := &m.finder
-	st := m.st
+	st := m.com.st
 	ov := st.Help.Overlay
 	w := max(20, m.lay.w-ov.GetHorizontalFrameSize())
 	h := max(3, m.lay.mainH-ov.GetVerticalFrameSize())
@@ -226,7 +223,7 @@ func (m Model) finderStatus() string {
 	default:
 		s = fmt.Sprintf("%d matches in %d cached conversations.", len(f.hits), f.searched)
 	}
-	if missing := m.tasks.total - m.cfg.Search.Count(); missing > 0 {
+	if missing := m.tasks.total - m.com.cfg.Search.Count(); missing > 0 {
 		s += fmt.Sprintf(" %d of %d tasks are not cached yet: open them, or run aui-tui search --fetch.", missing, m.tasks.total)
 	}
 	return s
@@ -234,10 +231,10 @@ func (m Model) finderStatus() string {
 
 // hitLine is one hit: when, the task, who, and the text around the match.
 func (m Model) hitLine(h search.Hit, w int, current bool) string {
-	st := m.st
+	st := m.com.st
 	when := "     "
 	if !h.CreatedAt.IsZero() {
-		when = shortTime(h.CreatedAt.In(m.cfg.Location), m.cfg.Now())
+		when = shortTime(h.CreatedAt.In(m.com.cfg.Location), m.com.cfg.Now())
 	}
 	who := h.Sender
 	if h.Pos < 0 {

@@ -36,7 +36,7 @@ func searchHarness(t *testing.T) (*harness, string) {
 		}
 	}
 	h := newHarnessWith(t, b, nil)
-	h.m.cfg.Search = ix
+	h.m.com.cfg.Search = ix
 	return h, long
 }
 
@@ -55,8 +55,8 @@ func TestSearchAllOpensTheTaskAtTheMessage(t *testing.T) {
 		t.Fatalf("hits not newest first:\n%s", scr)
 	}
 	h.key("down", "enter")
-	if h.m.finder.open || h.m.conv.openID != long || h.m.focus != focusConversation {
-		t.Fatalf("enter: overlay open %v, open task %q, focus %v", h.m.finder.open, h.m.conv.openID, h.m.focus)
+	if h.m.finder.open || h.m.chat.OpenID() != long || h.m.focus != focusConversation {
+		t.Fatalf("enter: overlay open %v, open task %q, focus %v", h.m.finder.open, h.m.chat.OpenID(), h.m.focus)
 	}
 	scr = plainView(h.m)
 	if !strings.Contains(scr, "message 10: the Zéphyrine heater") || !strings.Contains(scr, "find “Zéphyrine” 1/2") {
@@ -87,8 +87,8 @@ func TestSearchAllKeysAndEmptyStates(t *testing.T) {
 		t.Fatalf("q was not typed: open %v, %q", h.m.finder.open, h.m.finder.input.Value())
 	}
 	h.key("esc")
-	if h.m.finder.open || h.m.conv.openID != "" {
-		t.Fatalf("esc: open %v, task %q", h.m.finder.open, h.m.conv.openID)
+	if h.m.finder.open || h.m.chat.OpenID() != "" {
+		t.Fatalf("esc: open %v, task %q", h.m.finder.open, h.m.chat.OpenID())
 	}
 }
 

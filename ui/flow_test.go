@@ -74,8 +74,8 @@ func TestFlowAgainstDemoBackend(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
-	id := final.conv.openID
-	es := final.conv.tr.Entries()
+	id := final.chat.OpenID()
+	es := final.chat.Entries()
 	var users, agents int
 	for _, e := range es {
 		if e.Msg.FromAgent() {
@@ -87,7 +87,7 @@ func TestFlowAgainstDemoBackend(t *testing.T) {
 	if users != 2 || agents < 3 {
 		t.Fatalf("task %s has %d user and %d agent entries, want 2 and at least 3 (welcome + 2 replies)", id, users, agents)
 	}
-	if final.conv.state(id).inFlight != "" {
+	if final.chat.Replying() {
 		t.Fatal("a turn is still in flight at the end")
 	}
 }

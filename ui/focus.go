@@ -20,45 +20,50 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 		if f == focusChips && len(m.chipRows()) == 0 {
 			continue // none shown: a chip must be seen before it is sent
 		}
-		if (f == focusConversation || f == focusChips) && m.conv.openID == "" {
+		if (f == focusConversation || f == focusChips) && m.chat.OpenID() == "" {
 			continue
 		}
-		return m.setFocus(f)
+		m.setFocus(f)
+		return nil
 	}
 	return nil
 }
 
-// setFocus moves keyboard focus and tells every component whether it has it.
-func (m *Model) setFocus(f focus) tea.Cmd {
+// setFocus moves keyboard focus and tells every pane whether it has it.
+func (m *Model) setFocus(f focus) {
 	m.focus = f
-	m.tasks.focused = f == focusTasks
-	m.chips.focused = f == focusChips
-	if f == focusConversation {
-		m.conv.tr.Focus()
-	} else {
-		m.conv.tr.Blur()
-	}
+	focusIf(&m.tasks, f == focusTasks)
+	focusIf(&m.chat, f == focusConversation)
+	focusIf(&m.chips, f == focusChips)
+	focusIf(&m.composer, f == focusComposer)
 	// One pane at a time on narrow terminals: the list shows only while
 	// it has focus.
 	m.relayout()
-	if f == focusComposer {
-		return m.composer.ta.Focus()
-	}
-	m.composer.ta.Blur()
-	return nil
 }
 
-// toFocused hands a message no one else claimed (cursor blinks, filter
-// input ticks) to the focused component.
+// focusIf focuses p when on, else blurs it.
+func focusIf(p interface {
+	Focus()
+	Blur()
+}, on bool) {
+	if on {
+		p.Focus()
+	} else {
+		p.Blur()
+	}
+}
+
+// toFocused hands a message no one else claimed (filter input ticks) to
+// the focused pane.
 func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch m.focus {
 	case focusComposer:
-		m.composer, _, cmd = m.composer.update(msg)
+		m.composer, cmd = m.composer.Update(msg)
 	case focusTasks:
-		m.tasks, _, cmd = m.tasks.update(msg)
+		m.tasks, cmd = m.tasks.Update(msg)
 	case focusConversation:
-		m.conv.tr, cmd = m.conv.tr.Update(msg)
+		m.chat, cmd = m.chat.Update(msg)
 	}
 	return cmd
 }
@@ -66,24 +71,16 @@ func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
 // onWheel scrolls the pane under the pointer: the transcript, or the task
 // list (one row per notch).
 func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	mouse := msg.Mouse()
-	overList := m.lay.showList && mouse.X < m.lay.listW
+	overList := m.lay.showList && msg.Mouse().X < m.lay.listW
 	if m.lay.narrow {
 		overList = m.lay.showList
 	}
-	if overList {
-		switch mouse.Button {
-		case tea.MouseWheelUp:
-			m.tasks.move(-1)
-		case tea.MouseWheelDown:
-			m.tasks.move(1)
-			if m.tasks.wantMore() {
-				return m.loadTasks(m.tasks.nextPage())
-			}
-		}
-		return nil
+	if !overList {
+		return m.toChat(msg)
 	}
-	var cmd tea.Cmd
-	m.conv.tr, cmd = m.conv.tr.Update(msg)
-	return cmd
+	m.tasks, _ = m.tasks.Update(msg)
+	if m.tasks.wantMore() {
+		return m.loadTasks(m.tasks.nextPage())
+	}
+	return nil
 }

@@ -12,24 +12,38 @@ import (
 	"aui-tui/theme"
 )
 
-// TestViewGolden pins the whole screen at two sizes in dark and light, with
-// ANSI stripped (colours are covered by the theme's own tests). Regenerate
-// with: go test ./ui -run TestViewGolden -update
+// goldenView is the screen with a product reply open, in a theme and size.
+func goldenView(t *testing.T, mode theme.Mode, w, h int) string {
+	t.Helper()
+	hs := newHarness(t, 12, func(c *Config) { c.Theme = mode })
+	id := hs.b.tasks[0].ID
+	hs.b.msgs[id] = append(hs.b.msgs[id], productReply())
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.send(SessionEvent{api.StateChange{State: api.StateLive}})
+	hs.openFirst()
+	return hs.m.View().Content
+}
+
+// TestViewGolden pins the layout of the whole screen at two sizes, with
+// ANSI stripped; TestLightThemeChangesOnlyColours covers the light theme.
+// Regenerate with: go test ./ui -run TestViewGolden -update
 func TestViewGolden(t *testing.T) {
-	for _, mode := range []theme.Mode{theme.ModeDark, theme.ModeLight} {
-		for _, sz := range [][2]int{{80, 24}, {140, 40}} {
-			t.Run(fmt.Sprintf("%s_%dx%d", mode, sz[0], sz[1]), func(t *testing.T) {
-				h := newHarness(t, 12)
-				h.m.cfg.Theme = mode
-				h.m.applyStyles(theme.New(mode == theme.ModeDark, false))
-				id := h.b.tasks[0].ID
-				h.b.msgs[id] = append(h.b.msgs[id], productReply())
-				h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-				h.send(SessionEvent{api.StateChange{State: api.StateLive}})
-				h.openFirst()
-				golden.RequireEqual(t, ansi.Strip(h.m.View().Content))
-			})
-		}
+	for _, sz := range [][2]int{{80, 24}, {140, 40}} {
+		t.Run(fmt.Sprintf("dark_%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			golden.RequireEqual(t, ansi.Strip(goldenView(t, theme.ModeDark, sz[0], sz[1])))
+		})
+	}
+}
+
+// TestLightThemeChangesOnlyColours: the light screen has the dark one's
+// text and layout cell for cell, in other colours.
+func TestLightThemeChangesOnlyColours(t *testing.T) {
+	dark, light := goldenView(t, theme.ModeDark, 80, 24), goldenView(t, theme.ModeLight, 80, 24)
+	if ansi.Strip(dark) != ansi.Strip(light) {
+		t.Fatalf("the light theme changed the text or layout:\n%s\n---\n%s", ansi.Strip(dark), ansi.Strip(light))
+	}
+	if dark == light {
+		t.Fatal("the light theme draws the same colours as the dark one")
 	}
 }
 

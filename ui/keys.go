@@ -49,8 +49,9 @@ type ListKeys struct {
 }
 
 // ConversationKeys work in the conversation pane: reading, find and the raw
-// view (transcript.KeyMap, handled in ui/transcript/update.go) and copying
-// and exporting (update_keys.go, conversationKey).
+// view (transcript.KeyMap, handled in ui/transcript/update.go, reached
+// through the chat's Update) and copying and exporting (update_keys.go,
+// conversationKey).
 type ConversationKeys struct {
 	Transcript                        transcript.KeyMap
 	Copy, CopyAll, Export, ExportJSON key.Binding
@@ -68,8 +69,8 @@ type ChipKeys struct {
 	Left, Right, Send, Leave key.Binding
 }
 
-// HelpKeys work while the ? overlay is open (update_keys.go, overlayKey); it takes
-// every other key.
+// HelpKeys work while the ? overlay is open (overlay.go,
+// overlayModel.Update); it takes every other key.
 type HelpKeys struct {
 	Close, Up, Down key.Binding
 }
@@ -86,9 +87,6 @@ func (s SearchKeys) ShortHelp() []key.Binding { return []key.Binding{s.Up, s.Ope
 // DefaultKeyMap is the binding set documented in the README.
 func DefaultKeyMap() KeyMap {
 	b, k, h := key.NewBinding, key.WithKeys, key.WithHelp
-	tk := transcript.DefaultKeyMap()
-	refresh := b(k("ctrl+r"), h("ctrl+r", "refresh/retry"))
-	tk.Retry = refresh
 	return KeyMap{
 		Global: GlobalKeys{
 			Quit:      b(k("ctrl+c"), h("ctrl+c", "quit")),
@@ -96,7 +94,7 @@ func DefaultKeyMap() KeyMap {
 			NextFocus: b(k("tab"), h("tab", "focus")),
 			PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
 			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
-			Refresh:   refresh,
+			Refresh:   b(k("ctrl+r"), h("ctrl+r", "refresh/retry")),
 			Help:      b(k("?"), h("?", "help")),
 			Search:    b(k("ctrl+f"), h("ctrl+f", "search all")),
 			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
@@ -118,7 +116,8 @@ func DefaultKeyMap() KeyMap {
 			FilterDown:  b(k("down"), h("↓", "down")),
 		},
 		Conversation: ConversationKeys{
-			Transcript: tk,
+			// Its Retry is set from Global.Refresh by New.
+			Transcript: transcript.DefaultKeyMap(),
 			Copy:       b(k("y"), h("y", "copy message")),
 			CopyAll:    b(k("Y"), h("Y", "copy transcript")),
 			Export:     b(k("e"), h("e", "export .md")),

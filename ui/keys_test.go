@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,7 +23,7 @@ func TestRawViewIsModal(t *testing.T) {
 	}
 	for _, k := range []string{"?", "1", "tab", "ctrl+n"} {
 		_, cmd := h.m.Update(keyMsg(k))
-		for _, msg := range collect(cmd) {
+		for _, msg := range collect(t, cmd) {
 			if _, ok := msg.(tea.QuitMsg); ok {
 				t.Fatalf("%s in the raw view quit the program", k)
 			}
@@ -39,7 +38,7 @@ func TestRawViewIsModal(t *testing.T) {
 		t.Fatalf("the raw view should still show, without the help overlay:\n%s", v)
 	}
 	_, cmd := h.m.Update(keyMsg("q"))
-	for _, msg := range collect(cmd) {
+	for _, msg := range collect(t, cmd) {
 		if _, ok := msg.(tea.QuitMsg); ok {
 			t.Fatal("q in the raw view quit the program")
 		}
@@ -90,17 +89,11 @@ func TestFailedTitleRefreshSaysSo(t *testing.T) {
 func TestInjectedKeyMapDrivesKeysHintsAndHelp(t *testing.T) {
 	km := DefaultKeyMap()
 	km.Global.Refresh = key.NewBinding(key.WithKeys("f5"), key.WithHelp("f5", "refresh/retry"))
-	km.Conversation.Transcript.Retry = km.Global.Refresh
 	km.Global.QuitQ = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "quit"))
-	b := newFakeBackend(1)
-	s := &fakeSender{}
-	h := &harness{t: t, b: b, s: s, m: New(Config{Backend: b, Sender: s, UserID: "u1", KeyMap: &km, Location: time.UTC})}
-	h.m.tick = testTicker
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.run(h.m.Init())
+	h := newHarness(t, 1, func(c *Config) { c.KeyMap = &km })
 
 	_, cmd := h.m.Update(keyMsg("q"))
-	for _, msg := range collect(cmd) {
+	for _, msg := range collect(t, cmd) {
 		if _, ok := msg.(tea.QuitMsg); ok {
 			t.Fatal("q still quits after QuitQ was remapped")
 		}
@@ -121,5 +114,28 @@ func TestInjectedKeyMapDrivesKeysHintsAndHelp(t *testing.T) {
 	h.send(tea.KeyPressMsg{Code: tea.KeyF5})
 	if got := h.s.last(); got != "keep me" {
 		t.Fatalf("f5 sent %q, want the failed text again", got)
+	}
+}
+
+// TestTmuxAndWorkDirComeFromConfig: inside tmux (as the configuration
+// says) a copy also goes through tmux's passthrough, and an export under
+// the working directory is named relative to it.
+func TestTmuxAndWorkDirComeFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, 1, func(c *Config) { c.InTmux, c.WorkDir, c.ExportDir = true, dir, dir })
+	h.openFirst()
+	h.key("esc")
+	raw := h.rawOutput("y")
+	if !strings.Contains(raw, "\x1bPtmux;") {
+		t.Fatalf("a copy inside tmux lacks the passthrough: %q", raw)
+	}
+	h.key("y")
+	if v := plainView(h.m); !strings.Contains(v, "set-clipboard") {
+		t.Fatalf("the copy notice does not say what tmux needs:\n%s", v)
+	}
+	h.key("e")
+	v := plainView(h.m)
+	if !strings.Contains(v, "Exported ") || strings.Contains(v, dir) {
+		t.Fatalf("the export is not named relative to the working directory:\n%s", v)
 	}
 }

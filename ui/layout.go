@@ -5,6 +5,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/internal/cells"
 )
 
 // narrowWidth is the width below which one pane shows at a time.
@@ -12,13 +14,12 @@ const narrowWidth = 80
 
 // layout is computed once per resize; every size below comes from it.
 type layout struct {
-	w, h        int
-	narrow      bool
-	listW       int // outer width of the task pane (0 when hidden)
-	convW       int // outer width of the conversation pane
-	mainH       int // outer height of both panes
-	showList    bool
-	showConvers bool
+	w, h     int
+	narrow   bool
+	listW    int // outer width of the task pane (0 when hidden)
+	convW    int // outer width of the conversation pane
+	mainH    int // outer height of both panes
+	showList bool
 }
 
 func computeLayout(w, h int, listFocused bool) layout {
@@ -30,7 +31,6 @@ func computeLayout(w, h int, listFocused bool) layout {
 	l.narrow = l.w < narrowWidth
 	if l.narrow {
 		l.showList = listFocused
-		l.showConvers = !listFocused
 		if l.showList {
 			l.listW = l.w
 		} else {
@@ -38,10 +38,69 @@ func computeLayout(w, h int, listFocused bool) layout {
 		}
 		return l
 	}
-	l.showList, l.showConvers = true, true
+	l.showList = true
 	l.listW = max(24, l.w*30/100)
 	l.convW = l.w - l.listW
 	return l
+}
+
+func (m *Model) resize(w, h int) {
+	m.lay.w, m.lay.h = w, h
+	m.relayout()
+}
+
+// convInner is the conversation pane's inner size.
+func (m *Model) convInner() (w, h int) {
+	return max(1, m.lay.convW-2), max(1, m.lay.mainH-2)
+}
+
+// relayout recomputes every size from the window size; it runs on resize
+// and whenever something that changes heights (composer, chips) changes.
+func (m *Model) relayout() {
+	if m.lay.w == 0 {
+		return
+	}
+	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks)
+	if !m.helpBar && m.lay.h >= 5 {
+		m.lay.mainH++ // the hidden help bar's row goes to the panes
+	}
+	listW := m.lay.listW
+	if m.lay.narrow {
+		// Size the hidden pane as if it were shown, so switching panes
+		// needs no re-wrap.
+		listW = m.lay.w
+		m.lay.convW = m.lay.w
+	}
+	m.tasks.SetSize(max(1, listW-2), max(1, m.lay.mainH-2))
+	w, h := m.convInner()
+	m.composer.SetSize(w, composerMaxLines)
+	switch {
+	case h >= 14:
+		m.chips.SetSize(w, 2)
+	case h >= 7:
+		m.chips.SetSize(w, 1)
+	default:
+		m.chips.SetSize(w, 0)
+	}
+	chips := len(m.chipRows())
+	used := 1 + m.sepHeight(h) + m.composer.height() + chips
+	m.chat.SetSize(w, max(1, h-used+1))
+	if m.focus == focusChips && chips == 0 {
+		// The chips left the screen (a resize, a taller draft): focus
+		// must not stay on something invisible.
+		m.setFocus(focusComposer)
+	}
+	m.help.SetWidth(m.lay.w)
+	m.status.SetSize(m.lay.w, 1)
+	m.overlay.SetSize(m.lay.w, m.lay.mainH)
+}
+
+// sepHeight is the rule above the composer, dropped when space is short.
+func (m *Model) sepHeight(h int) int {
+	if h >= 8 {
+		return 1
+	}
+	return 0
 }
 
 // frame draws a rounded box of exactly w x h cells around rows, with the
@@ -85,23 +144,10 @@ func frame(border, title lipgloss.Style, titleText string, rows []string, w, h i
 	return sb.String()
 }
 
-// fit cuts or space-pads one line to exactly w cells.
-func fit(l string, w int) string {
-	lw := ansi.StringWidth(l)
-	if lw > w {
-		l = ansi.Truncate(l, w, "")
-		lw = ansi.StringWidth(l)
-	}
-	if lw < w {
-		l += strings.Repeat(" ", w-lw)
-	}
-	return l
-}
-
 // fitAll fits every line of a multi-line string.
 func fitAll(out []string, s string, w int) []string {
 	for _, l := range strings.Split(s, "\n") {
-		out = append(out, fit(l, w))
+		out = append(out, cells.Fit(l, w))
 	}
 	return out
 }
@@ -115,7 +161,7 @@ func padLines(lines []string, h, w int) []string {
 		if i < len(lines) {
 			l = lines[i]
 		}
-		out[i] = fit(l, w)
+		out[i] = cells.Fit(l, w)
 	}
 	return out
 }

@@ -1,6 +1,9 @@
-// Package ui is the Bubble Tea program: a root model that only dispatches,
-// and one file per component (task list, conversation, chips, composer,
-// status bar, help).
+// Package ui is the Bubble Tea program. The root model (model.go) routes
+// messages to the components and carries out what they ask of each other;
+// each component owns its state: the task list (tasks.go), the chat with
+// every conversation and turn (chat*.go), the chip row (chips.go), the
+// composer (composer.go), the status bar (statusbar.go) and the help
+// overlay (help.go). Keys live in one KeyMap (keys.go). See README.md here.
 package ui
 
 import (
@@ -10,8 +13,6 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
-	"aui-tui/api"
-	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 	"aui-tui/ui/transcript"
 )
@@ -28,13 +29,12 @@ const (
 
 // Model is the root of the program.
 type Model struct {
-	cfg      Config
-	km       KeyMap
-	st       *theme.Styles
-	renderer *transcript.Renderer
+	// com is shared with every component: configuration, keys, styles,
+	// timer. Value copies of Model share it.
+	com *common
 
 	tasks    tasksModel
-	conv     conversationModel
+	chat     chatModel
 	chips    chipsModel
 	composer composerModel
 	finder   finderModel
@@ -42,52 +42,50 @@ type Model struct {
 	help     help.Model
 	spin     spinner.Model
 
-	focus      focus
-	lay        layout
-	showHelp   bool
-	helpOffset int
-	spinning   bool
-	// streamTicking is true while a stream flush is scheduled.
-	streamTicking bool
-	// reqSeq numbers transcript fetches so stale replies can be dropped.
-	reqSeq int
-	tick   ticker
-	// refreshNotice is the "refreshing…" notice, cleared when the list
-	// arrives rather than left to expire.
-	refreshNotice int
-	prewarmSeq    int
-	cache         *viewCache
+	overlay overlayModel
+	// helpBar is whether the bottom help bar shows; in presenter mode it
+	// is off until ? asks for it.
+	helpBar   bool
+	focus     focus
+	lay       layout
+	spinning  bool
+	cache     *viewCache
+	draftSave draftTracker
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
 // rebuilt when the terminal reports its background.
 func New(cfg Config) Model {
 	cfg.defaults()
-	km := *cfg.KeyMap
 	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
-	r := transcript.NewRenderer()
+	keys := *cfg.KeyMap
+	// A failed message's hint names the key that retries it, whatever it
+	// is mapped to.
+	keys.Conversation.Transcript.Retry = keys.Global.Refresh
+	com := &common{cfg: cfg, keys: keys, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
 	m := Model{
-		cfg:      cfg,
-		km:       km,
-		st:       st,
-		renderer: r,
-		tasks:    newTasks(st, km, cfg.PageSize),
-		conv:     newConversation(st, r, km),
-		chips:    newChips(st, km.Chips),
-		composer: newComposer(st, km.Composer, cfg.Drafts),
-		finder:   newFinder(st, km.Search),
-		status:   statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting},
+		com:      com,
+		tasks:    newTasks(st, com.keys, cfg.PageSize),
+		chat:     newChat(com),
+		chips:    newChips(st, com.keys.Chips),
+		composer: newComposer(st, com.keys.Composer, cfg.Drafts),
+		finder:   newFinder(com),
+		status:   newStatus(st, cfg),
+		overlay:  overlayModel{com: com},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		tick:     tea.Tick,
 		cache:    &viewCache{},
+		helpBar:  !cfg.Presenter,
 	}
-	m.conv.tr.SetClock(cfg.Location, cfg.Now)
+	if cfg.Presenter {
+		m.tasks.HideIDs()
+	}
 	m.tasks.setDrafted(m.composer.drafted())
+	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
-		m.status.setNotice(levelWarn, cfg.Notice)
+		m.status.setNotice(levelWarn, cfg.Notice, "")
 	}
 	// Init cannot change the model, so the first load is marked here.
 	m.tasks.beginRefresh()
@@ -98,24 +96,25 @@ func New(cfg Config) Model {
 // Init loads the first page of tasks and asks the terminal for its
 // background colour.
 func (m Model) Init() tea.Cmd {
+	cfg := m.com.cfg
 	cmds := []tea.Cmd{
-		listTasksCmd(m.cfg.Backend, m.cfg.Timeout, m.tasks.gen, m.cfg.UserID, 1, m.cfg.PageSize),
+		listTasksCmd(cfg.Backend, cfg.Timeout, cfg.Now, m.tasks.generation(), cfg.UserID, 1, cfg.PageSize),
 		m.spin.Tick,
 	}
-	if m.cfg.Store != nil {
-		cmds = append(cmds, cachedTasksCmd(m.cfg.Store, m.tasks.gen, 1, m.cfg.PageSize, false))
+	if cfg.Store != nil {
+		cmds = append(cmds, cachedTasksCmd(cfg.Store, m.tasks.generation(), 1, cfg.PageSize, false))
 	}
-	if m.status.notice != "" {
-		cmds = append(cmds, noticeExpireCmd(m.tick, m.status.noticeID))
+	if id := m.status.pendingNotice(); id != 0 {
+		cmds = append(cmds, noticeExpireCmd(m.com.tick, id))
 	}
-	if m.cfg.Theme == theme.ModeAuto && !m.cfg.NoColor {
+	if cfg.Theme == theme.ModeAuto && !cfg.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	return tea.Batch(cmds...)
 }
 
-// Update dispatches: resize, keys, then results by type. Each case is one
-// handler call.
+// Update routes: resize, keys, then results by type to the component that
+// owns them. Each case is one call.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -131,11 +130,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		cmd = m.onPaste(msg)
 	case tea.MouseWheelMsg:
-		cmd = tea.Batch(m.onWheel(msg), m.schedulePrewarm())
-	case prewarmMsg:
-		if msg.seq == m.prewarmSeq {
-			m.conv.tr.Prewarm()
-		}
+		cmd = m.onWheel(msg)
 	case spinner.TickMsg:
 		cmd = m.onSpin(msg)
 	case tasksLoadedMsg:
@@ -144,28 +139,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onTaskCreated(msg)
 	case taskRefreshedMsg:
 		cmd = m.onTaskRefreshed(msg)
-	case transcriptLoadedMsg:
-		cmd = m.onTranscriptLoaded(msg)
 	case tasksCachedMsg:
 		cmd = m.onTasksCached(msg)
-	case transcriptCachedMsg:
-		cmd = m.onTranscriptCached(msg)
-	case sendDoneMsg:
-		cmd = m.onSendDone(msg)
+	case transcriptLoadedMsg, transcriptCachedMsg, sendDoneMsg, streamFlushMsg, prewarmMsg:
+		cmd = m.toChat(msg)
 	case SessionEvent:
 		cmd = m.onSessionEvent(msg.Event)
-	case streamFlushMsg:
-		m.onStreamFlush()
 	case noticeExpiredMsg:
-		m.status.expire(msg.id)
+		m.status, cmd = m.status.Update(msg)
 	case clipboardDoneMsg:
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
 	case finderResultMsg:
 		m.finder.onResult(msg)
+	case draftSaveMsg:
+		cmd = m.onDraftSave(msg)
+	case draftsSavedMsg:
+		cmd = m.onDraftsSaved(msg)
 	default:
 		cmd = m.toFocused(msg)
+	}
+	if save := m.trackDrafts(); save != nil {
+		cmd = tea.Batch(cmd, save)
 	}
 	return m, tea.Batch(cmd, m.landSearchJump())
 }
@@ -175,21 +171,22 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = "aui-tui"
-	if m.cfg.Mouse {
+	if m.com.cfg.Mouse {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	return v
 }
 
 func (m *Model) applyStyles(st *theme.Styles) {
-	m.st = st
+	m.com.st = st
 	m.tasks.applyStyles(st)
-	m.conv.applyStyles(st)
-	m.chips.st = st
+	m.chat.SetStyles()
+	m.chips.setStyles(st)
 	m.composer.applyStyles(st)
 	m.finder.applyStyles(st)
-	m.status.st = st
+	m.status.setStyles(st)
 	m.spin.Style = st.Spinner
+	m.syncSpinner()
 	hs := help.DefaultStyles(st.IsDark)
 	hs.ShortKey, hs.FullKey = st.Help.Key, st.Help.Key
 	hs.ShortDesc, hs.FullDesc = st.Help.Desc, st.Help.Desc
@@ -199,20 +196,16 @@ func (m *Model) applyStyles(st *theme.Styles) {
 }
 
 func (m *Model) onBackground(isDark bool) {
-	if m.cfg.Theme != theme.ModeAuto || isDark == m.st.IsDark {
+	if m.com.cfg.Theme != theme.ModeAuto || isDark == m.com.st.IsDark {
 		return
 	}
-	m.applyStyles(theme.New(isDark, m.cfg.NoColor))
-}
-
-// schedulePrewarm asks for the pages around the transcript's view to be
-// rendered once scrolling pauses.
-func (m *Model) schedulePrewarm() tea.Cmd {
-	m.prewarmSeq++
-	seq := m.prewarmSeq
-	return m.tick(prewarmDelay, func(time.Time) tea.Msg { return prewarmMsg{seq: seq} })
+	m.applyStyles(theme.New(isDark, m.com.cfg.NoColor))
 }
 
 // Drafts returns every task's unsent text, so a caller can keep it for the
 // next start.
 func (m Model) Drafts() map[string]string { return m.composer.allDrafts() }
+
+// prewarmDelay lets a burst of scrolling (a held key) finish before the
+// pages around the view are rendered.
+const prewarmDelay = 40 * time.Millisecond

@@ -13,7 +13,7 @@ import (
 // tailFirst downloads a transcript and decodes only its last messages, so
 // they show as soon as the download ends; the rest is decoded next (see
 // decodeRestCmd). A short transcript is decoded whole at once.
-func tailFirst(rb RawBackend, ctx context.Context, taskID string, reqID int, start time.Time) tea.Msg {
+func tailFirst(ctx context.Context, rb RawBackend, taskID string, reqID int) transcriptLoadedMsg {
 	raws, err := rb.TaskMessagesRaw(ctx, taskID)
 	msg := transcriptLoadedMsg{taskID: taskID, reqID: reqID, err: err}
 	if err == nil && len(raws) > 2*cacheTail {
@@ -25,7 +25,6 @@ func tailFirst(rb RawBackend, ctx context.Context, taskID string, reqID int, sta
 	if msg.err != nil && err == nil {
 		msg.err = fmt.Errorf("%w: %v", api.ErrBadReply, msg.err)
 	}
-	msg.latency = time.Since(start)
 	return msg
 }
 
@@ -40,20 +39,19 @@ func decodeRestCmd(taskID string, reqID int, raws [][]byte, latency time.Duratio
 // showTail shows the decoded tail of a transcript the reader has nothing
 // of yet, and decodes the rest; a transcript already on screen (cached, or
 // a refresh) stays as it is until the whole is decoded.
-func (m *Model) showTail(msg transcriptLoadedMsg, shown bool) tea.Cmd {
-	s := m.conv.state(msg.taskID)
+func (c *chatModel) showTail(msg transcriptLoadedMsg, shown bool) tea.Cmd {
+	s := c.state(msg.taskID)
 	s.loading = true // until the rest is decoded
 	rest := decodeRestCmd(msg.taskID, msg.reqID, msg.rest, msg.latency)
-	if shown || s.inFlight != "" {
+	if shown || s.turn.inFlight != "" {
 		return rest
 	}
-	m.conv.setEntries(msg.taskID, entriesFromMessages(s.task, msg.msgs, m.conv.local(msg.taskID)))
+	s.tr.SetEntries(entriesFromMessages(s.task, msg.msgs, s.local()))
 	s.partial = true
 	cmds := []tea.Cmd{rest}
-	if msg.taskID == m.conv.openID {
-		m.chips.set(m.conv.suggestions(msg.taskID))
-		m.relayout()
-		cmds = append(cmds, m.schedulePrewarm())
+	if msg.taskID == c.openID {
+		c.intents.chips = true
+		cmds = append(cmds, c.schedulePrewarm())
 	}
 	return tea.Batch(cmds...)
 }

@@ -38,13 +38,13 @@ func TestLongTranscriptShowsItsTailBeforeTheRestIsDecoded(t *testing.T) {
 	}
 	b.msgs[id] = long
 	h := newHarness(t, 0)
-	h.m.cfg.Backend = rawBackend{b}
+	h.m.com.cfg.Backend = rawBackend{b}
 	h.m.tasks.applyPage(api.TaskPage{Tasks: b.tasks, Total: 1, Page: 1, Size: 10})
 	next, _ := h.m.Update(keyMsg("enter"))
 	h.m = next.(Model)
-	s := h.m.conv.state(id)
+	s := h.m.chat.state(id)
 
-	first := loadTranscriptCmd(h.m.cfg.Backend, time.Second, id, s.reqID)().(transcriptLoadedMsg)
+	first := loadTranscriptCmd(h.m.com.cfg.Backend, time.Second, time.Now, id, s.reqID)().(transcriptLoadedMsg)
 	if len(first.msgs) != cacheTail || len(first.rest) != 500 {
 		t.Fatalf("first answer: %d decoded, %d in all; want the last %d of 500", len(first.msgs), len(first.rest), cacheTail)
 	}
@@ -57,10 +57,10 @@ func TestLongTranscriptShowsItsTailBeforeTheRestIsDecoded(t *testing.T) {
 		t.Fatal("with only the tail shown the history counts as still loading")
 	}
 	h.run(rest)
-	if n := len(h.m.conv.tr.Entries()); n != 500 {
+	if n := len(s.tr.Entries()); n != 500 {
 		t.Fatalf("after the rest is decoded %d entries, want 500", n)
 	}
-	if !s.loaded || s.loading || !h.m.conv.tr.AtBottom() {
-		t.Fatalf("loaded %v loading %v at bottom %v", s.loaded, s.loading, h.m.conv.tr.AtBottom())
+	if !s.loaded || s.loading || !s.tr.AtBottom() {
+		t.Fatalf("loaded %v loading %v at bottom %v", s.loaded, s.loading, s.tr.AtBottom())
 	}
 }

@@ -26,8 +26,8 @@ import (
 	"aui-tui/internal/cache"
 )
 
-// frameWatch is the program's terminal: it keeps the text written since the
-// last reset, with escape sequences removed, and reports when want appears.
+// frameWatch is the program's terminal: it keeps what was written since the
+// last reset and reports when want appears in its text.
 type frameWatch struct {
 	mu   sync.Mutex
 	text bytes.Buffer
@@ -38,8 +38,9 @@ type frameWatch struct {
 func (w *frameWatch) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.text.WriteString(ansi.Strip(string(p)))
-	if w.want != "" && strings.Contains(w.text.String(), w.want) {
+	// Stripped whole, not by write: a write may end inside a sequence.
+	w.text.Write(p)
+	if w.want != "" && strings.Contains(ansi.Strip(w.text.String()), w.want) {
 		w.want = ""
 		close(w.seen)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
@@ -30,28 +31,77 @@ type statusModel struct {
 	conn        api.ConnState
 	attempt     int
 	keyRejected bool
-	latency     time.Duration
+	// quietRetry: the socket is being replaced after the server closed it
+	// on refusing a message; its coming back is not news either.
+	quietRetry bool
+	latency    time.Duration
 	// offline: the server cannot be reached and what is shown is the
 	// cached copy of cachedAt ("15:04").
 	offline  bool
 	cachedAt string
+	// presenter keeps the bar to the mode, connection and notices.
+	presenter bool
 
 	notice      string
 	noticeLevel noticeLevel
 	noticeID    int
+	// noticeTag names the notice so whoever asked for it can withdraw it.
+	noticeTag string
+	w         int
 }
 
-// setNotice shows text and returns the command that expires it.
-func (s *statusModel) setNotice(level noticeLevel, text string) int {
+// Update clears a notice whose time is up, unless a newer one replaced it.
+func (s statusModel) Update(msg tea.Msg) (statusModel, tea.Cmd) {
+	if msg, ok := msg.(noticeExpiredMsg); ok {
+		s.expire(msg.id)
+	}
+	return s, nil
+}
+
+// SetSize sets the bar's width; it is one line.
+func (s *statusModel) SetSize(w, _ int) { s.w = w }
+
+// View is the bar, exactly its width.
+func (s statusModel) View() string { return s.view(s.w) }
+
+// connState is the WebSocket's state as shown.
+func (s *statusModel) connState() api.ConnState { return s.conn }
+
+// pendingNotice is the id of the notice showing, 0 when none is.
+func (s *statusModel) pendingNotice() int {
+	if s.notice == "" {
+		return 0
+	}
+	return s.noticeID
+}
+
+// userLabel is the user id as shown (sanitised).
+func (s *statusModel) userLabel() string { return s.user }
+
+func newStatus(st *theme.Styles, cfg Config) statusModel {
+	return statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting,
+		presenter: cfg.Presenter}
+}
+
+// setNotice shows text and returns its id, for the expiry.
+func (s *statusModel) setNotice(level noticeLevel, text, tag string) int {
 	s.noticeID++
 	s.notice = textsafe.Line(text)
 	s.noticeLevel = level
+	s.noticeTag = tag
 	return s.noticeID
 }
 
 func (s *statusModel) expire(id int) {
 	if id == s.noticeID {
-		s.notice = ""
+		s.notice, s.noticeTag = "", ""
+	}
+}
+
+// clearTag withdraws the notice with this tag if it still shows.
+func (s *statusModel) clearTag(tag string) {
+	if tag != "" && s.noticeTag == tag {
+		s.notice, s.noticeTag = "", ""
 	}
 }
 
@@ -60,6 +110,17 @@ func (s *statusModel) setOffline(t time.Time, loc *time.Location) {
 	s.offline = true
 	s.cachedAt = t.In(loc).Format("15:04")
 }
+
+// setLatency shows the last request's latency.
+func (s *statusModel) setLatency(d time.Duration) { s.latency = d }
+
+// setConn shows the WebSocket's state.
+func (s *statusModel) setConn(state api.ConnState, attempt int, keyRejected bool) {
+	s.conn, s.attempt, s.keyRejected = state, attempt, keyRejected
+}
+
+// setStyles switches the theme.
+func (s *statusModel) setStyles(st *theme.Styles) { s.st = st }
 
 // connLabel names the WebSocket's state ("ws" keeps it apart from the
 // LIVE/DEMO mode badge); it is never shown by colour alone.
@@ -117,6 +178,9 @@ func (s *statusModel) view(w int) string {
 	host, user, lat := s.st.Status.Host.Render(" "+s.host), s.st.Status.Host.Render(s.user), ""
 	if s.latency > 0 {
 		lat = s.st.Status.Latency.Render(fmtLatency(s.latency))
+	}
+	if s.presenter {
+		host, user, lat = "", "", ""
 	}
 	avail := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
 	take := func(part string) bool {

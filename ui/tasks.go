@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
+	"aui-tui/internal/cells"
+	"aui-tui/internal/export"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 )
@@ -46,6 +48,7 @@ type tasksModel struct {
 
 	openID  string
 	focused bool
+	hideIDs bool // presenter mode: titles only (HideIDs)
 	w, h    int
 	// rev changes whenever items or the filter result change; the pane's
 	// render cache keys on it.
@@ -56,6 +59,9 @@ type tasksModel struct {
 	// drafted marks tasks with unsent text (set by the root from the
 	// composer's drafts).
 	drafted map[string]bool
+	// spin is the spinner's frame, shown while loading.
+	spin    string
+	intents tasksIntents
 }
 
 // setDrafted replaces the set of tasks with unsent text.
@@ -64,10 +70,10 @@ func (t *tasksModel) setDrafted(d map[string]bool) {
 	t.rev++
 }
 
-// tasksAction is what a key in the list asks the root to do.
-type tasksAction struct {
-	open     string
-	loadMore bool
+// tasksIntents is what the list asks of the rest of the program.
+type tasksIntents struct {
+	// open is the task chosen with enter.
+	open string
 }
 
 func newTasks(st *theme.Styles, km KeyMap, pageSize int) tasksModel {
@@ -79,6 +85,12 @@ func newTasks(st *theme.Styles, km KeyMap, pageSize int) tasksModel {
 	t.applyStyles(st)
 	return t
 }
+
+// Loaded reports whether a page of tasks has arrived since the start.
+func (t tasksModel) Loaded() bool { return t.loaded }
+
+// HideIDs leaves the task ids out of the rows, for presenter mode.
+func (t *tasksModel) HideIDs() { t.hideIDs = true }
 
 func (t *tasksModel) applyStyles(st *theme.Styles) {
 	t.st = st
@@ -92,7 +104,8 @@ func (t *tasksModel) applyStyles(st *theme.Styles) {
 	t.filter.SetStyles(s)
 }
 
-func (t *tasksModel) setSize(w, h int) {
+// SetSize sets the pane's inner size.
+func (t *tasksModel) SetSize(w, h int) {
 	t.w, t.h = w, h
 	t.filter.SetWidth(max(1, w-2))
 	t.clampOffset()
@@ -105,6 +118,37 @@ func (t *tasksModel) beginRefresh() int {
 	t.err = ""
 	return t.gen
 }
+
+// beginLoad marks page as loading and returns the generation its request
+// carries; page 1 starts a new generation (a refresh).
+func (t *tasksModel) beginLoad(page int) int {
+	if page <= 1 {
+		return t.beginRefresh()
+	}
+	t.loading = true
+	return t.gen
+}
+
+// Focus marks the list as having the keyboard.
+func (t *tasksModel) Focus() { t.focused = true }
+
+// Blur marks the list as not having it.
+func (t *tasksModel) Blur() { t.focused = false }
+
+// SetSpinner sets the spinner frame shown while loading.
+func (t *tasksModel) SetSpinner(frame string) { t.spin = frame }
+
+// loading reports whether a page is on its way.
+func (t *tasksModel) isLoading() bool { return t.loading }
+
+// generation is the current refresh generation, which a page must carry.
+func (t *tasksModel) generation() int { return t.gen }
+
+// loadedCount is how many tasks are loaded.
+func (t *tasksModel) loadedCount() int { return len(t.items) }
+
+// setOpen marks the open task.
+func (t *tasksModel) setOpen(id string) { t.openID = id }
 
 // nextPage is the 1-based page to ask for after what is loaded.
 func (t *tasksModel) nextPage() int {
@@ -283,8 +327,8 @@ func (t *tasksModel) wantMore() bool {
 	return t.cursor >= len(t.visible)-4 || len(t.visible) < t.offset+t.listHeight()
 }
 
-// capturing reports whether typed text goes to the filter.
-func (t *tasksModel) capturing() bool { return t.filtering }
+// Capturing reports whether typed text goes to the filter.
+func (t *tasksModel) Capturing() bool { return t.filtering }
 
 // ShortHelp is the help bar for the list's mode: the filter prompt's keys
 // while it is open, else moving and opening.
@@ -301,8 +345,19 @@ func (t tasksModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Filter, k.PageUp, k.PageDown, k.Top, k.Bottom, k.FilterApply, k.FilterClear}}
 }
 
-func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
-	var act tasksAction
+// Update handles the list's keys (ListKeys), typing into the filter and
+// the mouse wheel. Enter leaves the task to open in the intents; the root
+// asks wantMore whether more pages are due.
+func (t tasksModel) Update(msg tea.Msg) (tasksModel, tea.Cmd) {
+	if w, ok := msg.(tea.MouseWheelMsg); ok {
+		switch w.Mouse().Button {
+		case tea.MouseWheelUp:
+			t.move(-1)
+		case tea.MouseWheelDown:
+			t.move(1)
+		}
+		return t, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if t.filtering {
 		if ok {
@@ -310,20 +365,20 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 			case key.Matches(k, t.km.FilterApply):
 				t.filtering = false
 				t.filter.Blur()
-				return t, act, nil
+				return t, nil
 			case key.Matches(k, t.km.FilterClear):
 				t.filtering = false
 				t.filter.Blur()
 				t.filter.SetValue("")
 				t.query = ""
 				t.refilter()
-				return t, act, nil
+				return t, nil
 			case key.Matches(k, t.km.FilterUp):
 				t.move(-1)
-				return t, act, nil
+				return t, nil
 			case key.Matches(k, t.km.FilterDown):
 				t.move(1)
-				return t, act, nil
+				return t, nil
 			}
 		}
 		var cmd tea.Cmd
@@ -332,10 +387,10 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 			t.query = t.filter.Value()
 			t.refilter()
 		}
-		return t, act, cmd
+		return t, cmd
 	}
 	if !ok {
-		return t, act, nil
+		return t, nil
 	}
 	t.toBottom = false
 	switch {
@@ -353,18 +408,25 @@ func (t tasksModel) update(msg tea.Msg) (tasksModel, tasksAction, tea.Cmd) {
 		t.move(len(t.visible))
 		t.toBottom = len(t.items) < t.total
 	case key.Matches(k, t.km.Open):
-		act.open = t.selectedID()
+		t.intents.open = t.selectedID()
 	case key.Matches(k, t.km.Filter):
 		t.filtering = true
 		t.clampOffset()
-		return t, act, t.filter.Focus()
+		return t, t.filter.Focus()
 	case key.Matches(k, t.km.FilterClear) && t.query != "":
 		t.filter.SetValue("")
 		t.query = ""
 		t.refilter()
 	}
-	act.loadMore = t.wantMore()
-	return t, act, nil
+	return t, nil
+}
+
+// takeIntents returns what the list asked for since the last call and
+// forgets it.
+func (t *tasksModel) takeIntents() tasksIntents {
+	in := t.intents
+	t.intents = tasksIntents{}
+	return in
 }
 
 func (t *tasksModel) move(d int) {
@@ -375,12 +437,15 @@ func (t *tasksModel) move(d int) {
 	t.clampOffset()
 }
 
-// view renders the pane body: exactly h lines of exactly w cells. Rows are
+// View renders the pane body: exactly h lines of exactly w cells. Rows are
 // built to the width; only the few other lines are measured.
-func (t *tasksModel) view(spin string) []string {
+func (t tasksModel) View() string { return strings.Join(t.lines(), "\n") }
+
+func (t *tasksModel) lines() []string {
+	spin := t.spin
 	lines := make([]string, 0, t.h)
 	if t.filtering || t.query != "" {
-		lines = append(lines, fit(t.filter.View(), t.w))
+		lines = append(lines, cells.Fit(t.filter.View(), t.w))
 	}
 	lh := t.listHeight()
 	var note []string
@@ -395,7 +460,7 @@ func (t *tasksModel) view(spin string) []string {
 		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no tasks yet · "+keyHint(t.newKey)+" starts one", t.w, "…"))}
 	}
 	for _, l := range note {
-		lines = append(lines, fit(l, t.w))
+		lines = append(lines, cells.Fit(l, t.w))
 	}
 	for i := t.offset; i < len(t.visible) && i < t.offset+lh; i++ {
 		lines = append(lines, t.row(i))
@@ -404,7 +469,7 @@ func (t *tasksModel) view(spin string) []string {
 	for len(lines) < t.h-1 {
 		lines = append(lines, blank)
 	}
-	return append(lines[:max(0, t.h-1)], fit(t.footer(spin), t.w))
+	return append(lines[:max(0, t.h-1)], cells.Fit(t.footer(), t.w))
 }
 
 func (t *tasksModel) row(i int) string {
@@ -423,7 +488,7 @@ func (t *tasksModel) row(i int) string {
 	id := shortID(it.ID)
 	avail := t.w - ansi.StringWidth(marker)
 	idPart := ""
-	if avail >= 24 {
+	if avail >= 24 && !t.hideIDs {
 		idPart = " " + id
 	}
 	title = ansi.Truncate(title, max(1, avail-ansi.StringWidth(idPart)), "…")
@@ -439,7 +504,8 @@ func (t *tasksModel) row(i int) string {
 	return t.st.Tasks.Item.Render(plain) + t.st.Tasks.ID.Render(idPart)
 }
 
-func (t *tasksModel) footer(spin string) string {
+func (t *tasksModel) footer() string {
+	spin := t.spin
 	var s string
 	switch {
 	case t.query != "":
@@ -451,7 +517,7 @@ func (t *tasksModel) footer(spin string) string {
 	default:
 		pages := max(1, (t.total+t.pageSize-1)/max(1, t.pageSize))
 		page := min(pages, t.cursor/max(1, t.pageSize)+1)
-		s = fmt.Sprintf("page %d of %d · %d tasks", page, pages, t.total)
+		s = fmt.Sprintf("page %d of %d · %s", page, pages, export.Count(t.total, "task"))
 		if t.loading {
 			s += " " + spin
 		}
@@ -468,7 +534,7 @@ func shortID(id string) string {
 	return id
 }
 
-// viewKey is everything the pane's look depends on, so an unchanged pane
+// tasksViewKey is everything the pane's look depends on, so an unchanged pane
 // is not drawn again.
 type tasksViewKey struct {
 	rev, cursor, offset, total, w, h   int
@@ -477,12 +543,12 @@ type tasksViewKey struct {
 	st                                 *theme.Styles
 }
 
-func (t *tasksModel) viewKey(spin string) tasksViewKey {
+func (t *tasksModel) viewKey() tasksViewKey {
 	k := tasksViewKey{rev: t.rev, cursor: t.cursor, offset: t.offset, total: t.total, w: t.w, h: t.h,
 		openID: t.openID, err: t.err, errHint: t.errHint, focused: t.focused, loading: t.loading,
 		loaded: t.loaded, st: t.st}
 	if t.loading {
-		k.spin = spin
+		k.spin = t.spin
 	}
 	if t.filtering || t.query != "" {
 		k.filter = t.filter.View()

@@ -18,8 +18,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.globalKey(k); ok {
 		return cmd
 	}
-	if m.showHelp {
-		m.overlayKey(k)
+	if m.overlay.IsOpen() {
+		m.overlay, _ = m.overlay.Update(k)
 		return nil
 	}
 	switch m.focus {
@@ -39,12 +39,12 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 // overlay, or the focused pane's filter prompt, find prompt or raw view.
 func (m *Model) capturing() bool {
 	switch {
-	case m.showHelp:
+	case m.overlay.IsOpen():
 		return true
 	case m.focus == focusTasks:
-		return m.tasks.capturing()
+		return m.tasks.Capturing()
 	case m.focus == focusConversation:
-		return m.conv.tr.Capturing()
+		return m.chat.Capturing()
 	}
 	return false
 }
@@ -53,7 +53,7 @@ func (m *Model) capturing() bool {
 // while something captures input, and not the keys that type text (q, ?,
 // digits) while the composer has focus.
 func (m *Model) globalKeys() GlobalKeys {
-	g := m.km.Global
+	g := m.com.keys.Global
 	switch {
 	case m.capturing():
 		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt)
@@ -77,8 +77,12 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		return m.newTask(""), true
 	case key.Matches(k, g.Refresh):
 		return m.refresh(), true
+	case key.Matches(k, g.Help) && m.com.cfg.Presenter:
+		m.helpBar = !m.helpBar
+		m.relayout()
+		return nil, true
 	case key.Matches(k, g.Help):
-		m.showHelp, m.helpOffset = true, 0
+		m.overlay.Open(m.helpSections())
 		return nil, true
 	case key.Matches(k, g.Chip):
 		return m.sendChip(nth(g.Chip, k.String())), true
@@ -88,39 +92,26 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	return nil, false
 }
 
-// overlayKey scrolls or closes the help overlay (HelpKeys).
-func (m *Model) overlayKey(k tea.KeyPressMsg) {
-	switch {
-	case key.Matches(k, m.km.Help.Close):
-		m.showHelp = false
-	case key.Matches(k, m.km.Help.Down):
-		m.scrollHelp(1)
-	case key.Matches(k, m.km.Help.Up):
-		m.scrollHelp(-1)
-	}
-}
-
 func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
-	var act tasksAction
 	var cmd tea.Cmd
-	m.tasks, act, cmd = m.tasks.update(k)
-	act.loadMore = act.loadMore || m.tasks.wantMore()
+	m.tasks, cmd = m.tasks.Update(k)
 	m.relayout()
 	cmds := []tea.Cmd{cmd}
-	if act.loadMore {
+	if m.tasks.wantMore() {
 		cmds = append(cmds, m.loadTasks(m.tasks.nextPage()))
 	}
-	if act.open != "" {
-		cmds = append(cmds, m.openTask(act.open), m.setFocus(focusComposer))
+	if in := m.tasks.takeIntents(); in.open != "" {
+		cmds = append(cmds, m.openTask(in.open))
+		m.setFocus(focusComposer)
 	}
 	return tea.Batch(cmds...)
 }
 
 // conversationKey handles copying and exporting (ConversationKeys) and
-// hands every other key to the transcript.
+// hands every other key to the chat.
 func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
-	ck := m.km.Conversation
-	if !m.conv.tr.Capturing() {
+	ck := m.com.keys.Conversation
+	if !m.chat.Capturing() {
 		switch {
 		case key.Matches(k, ck.Copy):
 			return m.copyFocused()
@@ -132,39 +123,35 @@ func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 			return m.export(true)
 		}
 	}
-	var cmd tea.Cmd
-	m.conv.tr, cmd = m.conv.tr.Update(k)
-	return tea.Batch(cmd, m.schedulePrewarm())
+	return m.toChat(k)
 }
 
 func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.km.Chips.Leave) {
-		return m.setFocus(focusComposer)
-	}
-	var text string
-	m.chips, text = m.chips.update(k)
-	if text != "" {
-		return m.send(text, false)
+	m.chips, _ = m.chips.Update(k)
+	in := m.chips.takeIntents()
+	switch {
+	case in.leave:
+		m.setFocus(focusComposer)
+	case in.send != "":
+		return m.send(in.send, false)
 	}
 	return nil
 }
 
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.km.Composer.Leave) {
-		if m.conv.openID == "" {
-			return m.setFocus(focusTasks)
-		}
-		return m.setFocus(focusConversation)
-	}
-	var send bool
 	var cmd tea.Cmd
-	m.composer, send, cmd = m.composer.update(k)
-	m.relayout()
-	if send {
-		text := m.composer.take()
+	m.composer, cmd = m.composer.Update(k)
+	in := m.composer.takeIntents()
+	switch {
+	case in.leave && m.chat.OpenID() == "":
+		m.setFocus(focusTasks)
+	case in.leave:
+		m.setFocus(focusConversation)
+	case in.send != "":
 		m.relayout()
-		return tea.Batch(cmd, m.send(text, true))
+		return tea.Batch(cmd, m.send(in.send, true))
 	}
+	m.relayout()
 	return cmd
 }
 
@@ -172,29 +159,26 @@ func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
 // filter or find prompt when one is open; a paste is never dropped.
 func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	switch {
-	case m.focus == focusTasks && m.tasks.capturing():
+	case m.focus == focusTasks && m.tasks.Capturing():
 		var cmd tea.Cmd
-		m.tasks, _, cmd = m.tasks.update(p)
+		m.tasks, cmd = m.tasks.Update(p)
 		return cmd
-	case m.focus == focusConversation && m.conv.tr.Typing():
-		var cmd tea.Cmd
-		m.conv.tr, cmd = m.conv.tr.Update(p)
-		return cmd
+	case m.focus == focusConversation && m.chat.Typing():
+		return m.toChat(p)
 	}
 	text := strings.ReplaceAll(p.Content, "\r\n", "\n")
 	if n := len([]rune(text)); n > m.composer.room() {
 		return m.notify(levelWarn, fmt.Sprintf("Paste not inserted: %s characters is more than a message holds (%s).", thousands(n), thousands(composerCharLimit)))
 	}
-	cmds := []tea.Cmd{}
 	if m.focus != focusComposer {
-		cmds = append(cmds, m.setFocus(focusComposer))
+		m.setFocus(focusComposer)
 	}
 	// Through the textarea's own Update, so its view follows the cursor to
 	// the end of the pasted text.
 	var cmd tea.Cmd
-	m.composer, _, cmd = m.composer.update(tea.PasteMsg{Content: text})
+	m.composer, cmd = m.composer.Update(tea.PasteMsg{Content: text})
 	m.relayout()
-	return tea.Batch(append(cmds, cmd)...)
+	return cmd
 }
 
 // thousands writes n with comma separators, as the rest of the program

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
-
-	"charm.land/bubbles/v2/key"
 	"strings"
 
-	"aui-tui/theme"
-
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/internal/cells"
+	"aui-tui/theme"
 )
 
 // The smallest window that lays out; below it a short note says so.
@@ -16,63 +16,6 @@ const (
 	minWidth  = 30
 	minHeight = 8
 )
-
-func (m *Model) resize(w, h int) {
-	m.lay.w, m.lay.h = w, h
-	m.relayout()
-}
-
-// convInner is the conversation pane's inner size.
-func (m *Model) convInner() (w, h int) {
-	return max(1, m.lay.convW-2), max(1, m.lay.mainH-2)
-}
-
-// relayout recomputes every size from the window size; it runs on resize
-// and whenever something that changes heights (composer, chips) changes.
-func (m *Model) relayout() {
-	if m.lay.w == 0 {
-		return
-	}
-	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks)
-	listW := m.lay.listW
-	if m.lay.narrow {
-		// Size the hidden pane as if it were shown, so switching panes
-		// needs no re-wrap.
-		listW = m.lay.w
-		m.lay.convW = m.lay.w
-	}
-	m.tasks.setSize(max(1, listW-2), max(1, m.lay.mainH-2))
-	w, h := m.convInner()
-	m.composer.setWidth(w)
-	m.chips.w = w
-	switch {
-	case h >= 14:
-		m.chips.maxRows = 2
-	case h >= 7:
-		m.chips.maxRows = 1
-	default:
-		m.chips.maxRows = 0
-	}
-	chips := len(m.chipRows())
-	used := 1 + m.sepHeight(h) + m.composer.height() + chips
-	m.conv.setSize(w, max(1, h-used+1))
-	if m.focus == focusChips && chips == 0 {
-		// The chips left the screen (a resize, a taller draft): focus
-		// must not stay on something invisible.
-		m.focus = focusComposer
-		m.chips.focused = false
-		m.composer.ta.Focus()
-	}
-	m.help.SetWidth(m.lay.w)
-}
-
-// sepHeight is the rule above the composer, dropped when space is short.
-func (m *Model) sepHeight(h int) int {
-	if h >= 8 {
-		return 1
-	}
-	return 0
-}
 
 func (m Model) render() string {
 	if m.lay.w == 0 {
@@ -83,37 +26,35 @@ func (m Model) render() string {
 		lines := padLines(strings.Split(ansi.Wrap(msg, m.lay.w, ""), "\n"), m.lay.h, m.lay.w)
 		return strings.Join(lines, "\n")
 	}
-	spin := m.spin.View()
 	var main string
 	switch {
 	case m.finder.open:
 		main = m.finderView()
-	case m.showHelp:
-		main = m.helpOverlay()
+	case m.overlay.IsOpen():
+		main = m.overlay.View()
 	case m.lay.narrow && m.lay.showList:
-		main = m.tasksPane(spin)
+		main = m.tasksPane()
 	case m.lay.narrow:
-		main = m.convPane(spin)
+		main = m.convPane()
 	default:
-		tp, cp := m.tasksPane(spin), m.convPane(spin)
+		tp, cp := m.tasksPane(), m.convPane()
 		main = m.cache.sides.get(sidesKey{tp, cp}, func() string { return joinSideBySide(tp, cp) })
 	}
-	status := m.cache.status.get(statusKey{s: m.status, w: m.lay.w}, func() string { return m.status.view(m.lay.w) })
-	sk := screenKey{main: main, status: status}
-	if m.lay.h >= 5 {
+	sk := screenKey{main: main, status: m.cache.status.get(m.status, m.status.View)}
+	if m.lay.h >= 5 && m.helpBar {
 		keys := m.helpBarKeys()
-		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.st}
-		sk.help = m.cache.help.get(hk, func() string {
+		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.com.st}
+		sk.help, sk.hasHelp = m.cache.help.get(hk, func() string {
 			return ansi.Truncate(m.help.ShortHelpView(keys), m.lay.w, "…")
-		})
+		}), true
 	}
 	// The same string as the last frame when nothing changed, which the
 	// renderer then recognises at once.
 	return m.cache.screen.get(sk, func() string {
-		if m.lay.h < 5 {
-			return main + "\n" + status
+		if !sk.hasHelp {
+			return sk.main + "\n" + sk.status
 		}
-		return main + "\n" + status + "\n" + sk.help
+		return sk.main + "\n" + sk.status + "\n" + sk.help
 	})
 }
 
@@ -137,37 +78,40 @@ func (c *memo[K]) get(k K, render func() string) string {
 // Bubble Tea copies the model on every Update, and the cache must survive.
 type viewCache struct {
 	tasks    memo[tasksPaneKey]
-	status   memo[statusKey]
+	status   memo[statusModel]
 	help     memo[helpBarMemoKey]
-	composer memo[composerKey]
+	composer memo[composerMemoKey]
 	chips    memo[chipsKey]
 	conv     memo[convPaneKey]
 	sides    memo[sidesKey]
 	screen   memo[screenKey]
 }
 
-// screenKey is the whole screen: the panes, the status bar, the help bar.
-type screenKey struct{ main, status, help string }
-
 // convPaneKey is everything the conversation pane's frame shows. The
 // strings are the parts' own memos, so comparing them is cheap when they
 // did not change (the same string): a streamed word that is not drawn yet
 // costs no new frame.
 type convPaneKey struct {
-	header, transcript, chips, sep, composer string
-	title                                    string
-	focused                                  bool
-	w, h                                     int
-	st                                       *theme.Styles
+	chat, chips, sep, composer string
+	title                      string
+	focused                    bool
+	w, h                       int
+	st                         *theme.Styles
 }
 
 // sidesKey is the two panes joined side by side.
 type sidesKey struct{ tasks, conv string }
 
+// screenKey is the whole screen: the panes, the status bar, the help bar.
+type screenKey struct {
+	main, status, help string
+	hasHelp            bool
+}
+
 // chipRows is the chip rows, drawn again only when they change; the rows
 // are joined with newlines in the memo.
 func (m Model) chipRows() []string {
-	s := m.cache.chips.get(m.chips.key(), func() string { return strings.Join(m.chips.lines(), "\n") })
+	s := m.cache.chips.get(m.chips.key(), m.chips.View)
 	if s == "" {
 		return nil
 	}
@@ -181,11 +125,6 @@ type tasksPaneKey struct {
 	w, h   int
 }
 
-type statusKey struct {
-	s statusModel
-	w int
-}
-
 // helpBarMemoKey is what the help bar depends on: the bindings it shows
 // (see bindingsKey), the width and the theme.
 type helpBarMemoKey struct {
@@ -194,63 +133,67 @@ type helpBarMemoKey struct {
 	st   *theme.Styles
 }
 
-type composerKey struct {
+type composerMemoKey struct {
 	value           string
 	line, col, w, h int
 	focused         bool
 	st              *theme.Styles
 }
 
-func (m Model) tasksPane(spin string) string {
-	border, title := m.st.Pane, m.st.PaneTitle
+// tasksTitle names the task list and, outside presenter mode, the user.
+func (m Model) tasksTitle() string {
+	if m.com.cfg.Presenter {
+		return "tasks"
+	}
+	return "tasks · " + m.status.userLabel()
+}
+
+func (m Model) tasksPane() string {
+	border, title := m.com.st.Pane, m.com.st.PaneTitle
 	if m.focus == focusTasks {
-		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
+		border, title = m.com.st.PaneFocused, m.com.st.PaneTitleFocused
 	}
 	w := m.lay.listW
 	if m.lay.narrow {
 		w = m.lay.w
 	}
-	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(spin), border: m.focus == focusTasks,
-		title: "tasks · " + m.status.user, w: w, h: m.lay.mainH}
+	k := tasksPaneKey{tasksViewKey: m.tasks.viewKey(), border: m.focus == focusTasks,
+		title: m.tasksTitle(), w: w, h: m.lay.mainH}
 	return m.cache.tasks.get(k, func() string {
-		return frame(border, title, k.title, m.tasks.view(spin), w, m.lay.mainH)
+		return frame(border, title, k.title, strings.Split(m.tasks.View(), "\n"), w, m.lay.mainH)
 	})
 }
 
-func (m Model) convPane(spin string) string {
-	border, title := m.st.Pane, m.st.PaneTitle
+func (m Model) convPane() string {
+	border, title := m.com.st.Pane, m.com.st.PaneTitle
 	if m.focus != focusTasks {
-		border, title = m.st.PaneFocused, m.st.PaneTitleFocused
+		border, title = m.com.st.PaneFocused, m.com.st.PaneTitleFocused
 	}
 	w, h := m.convInner()
-	k := convPaneKey{header: m.conv.header(spin), transcript: m.conv.tr.View(), title: m.convTitle(),
-		focused: m.focus != focusTasks, w: m.lay.convW, h: m.lay.mainH, st: m.st}
+	k := convPaneKey{chat: m.chat.View(), title: m.convTitle(), focused: m.focus != focusTasks,
+		w: m.lay.convW, h: m.lay.mainH, st: m.com.st}
 	k.chips = m.cache.chips.get(m.chips.key(), func() string { return strings.Join(m.chips.lines(), "\n") })
 	if m.sepHeight(h) > 0 {
 		label := ""
 		if m.focus == focusChips {
-			ck := m.km.Chips
+			ck := m.com.keys.Chips
 			label = fmt.Sprintf(" %s %s · %s %s ", keyHint(ck.Left), ck.Left.Help().Desc, keyHint(ck.Send), ck.Send.Help().Desc)
 		}
 		k.sep = label + "\x00" // present, even when unlabelled
 	}
-	ck := composerKey{value: m.composer.ta.Value(), line: m.composer.ta.Line(), col: m.composer.ta.Column(),
-		w: w, h: m.composer.height(), focused: m.composer.ta.Focused(), st: m.st}
+	ck := m.composer.memoKey(w, m.com.st)
 	k.composer = m.cache.composer.get(ck, func() string {
-		return strings.Join(fitAll(nil, m.composer.view(), w), "\n")
+		return strings.Join(fitAll(nil, m.composer.View(), w), "\n")
 	})
 	return m.cache.conv.get(k, func() string {
 		rows := make([]string, 0, h)
-		rows = append(rows, fit(k.header, w))
-		if k.transcript != "" {
-			rows = append(rows, strings.Split(k.transcript, "\n")...) // already w wide
-		}
+		rows = append(rows, strings.Split(k.chat, "\n")...)
 		for _, l := range m.chipRows() {
-			rows = append(rows, fit(l, w))
+			rows = append(rows, cells.Fit(l, w))
 		}
 		if k.sep != "" {
 			label := strings.TrimSuffix(k.sep, "\x00")
-			rows = append(rows, m.st.Help.Sep.Render(fit(label+strings.Repeat("─", w), w)))
+			rows = append(rows, m.com.st.Help.Sep.Render(cells.Fit(label+strings.Repeat("─", w), w)))
 		}
 		rows = append(rows, strings.Split(k.composer, "\n")...)
 		return frame(border, title, k.title, rows, m.lay.convW, m.lay.mainH)
@@ -271,10 +214,10 @@ func (m Model) convTitle() string {
 // is open, else the focused pane's and the global ones for the mode.
 func (m Model) helpBarKeys() []key.Binding {
 	if m.finder.open {
-		return m.km.Search.ShortHelp()
+		return m.com.keys.Search.ShortHelp()
 	}
-	if m.showHelp {
-		return m.km.Help.ShortHelp()
+	if m.overlay.IsOpen() {
+		return m.overlay.ShortHelp()
 	}
 	return m.shortHelp()
 }

@@ -21,7 +21,10 @@ type convState struct {
 	CapUnit  string   `json:"cap_unit,omitempty"`
 	Shown    []string `json:"shown,omitempty"` // SKUs last shown, in display order
 	Pick     string   `json:"pick,omitempty"`  // SKU last recommended
-	Turns    int      `json:"turns,omitempty"`
+	// Household is how many people the user shops for ("family of 5"),
+	// kept across categories; 0 when not said.
+	Household int `json:"household,omitempty"`
+	Turns     int `json:"turns,omitempty"`
 }
 
 // reply is the agent's answer to one message.
@@ -61,31 +64,48 @@ func respond(st *convState, text, budgetHint string) reply {
 // dispatch picks the kind of reply. Order matters: specific requests about
 // the products on screen come before a fresh search, and small talk last.
 func dispatch(st *convState, q request) reply {
+	resolveOrdinals(st, &q)
+	if q.household > 0 {
+		st.Household = q.household
+	}
 	pick, hasPick := productBySKU(st.Pick)
+	// about is true when the message is about a product already in the
+	// conversation: named, pointed at, or "it".
+	about := len(q.named) > 0 || hasPick && !q.catWord
+	onScreen := len(st.Shown) > 0 && !q.catWord
 	switch {
 	case q.cat == "" && q.unsupported != "":
 		return unsupportedReply(q)
 	case q.compare:
 		return compareReply(st, q)
-	case q.cart && (len(q.named) > 0 || hasPick && !q.catWord):
+	case q.service() && !q.cart:
+		return serviceReply(st, q)
+	case q.cart && about:
 		return cartReply(st, q)
-	case q.details && (len(q.named) > 0 || hasPick && !q.catWord):
+	case q.details && about:
 		return detailsReply(st, q)
+	case q.superlative != "" && onScreen && len(st.Shown) > 1 && q.minPrice == 0 && q.maxPrice == 0:
+		return superlativeReply(st, q)
+	case q.noise && about:
+		return noiseReply(st, q)
 	case q.bestSellers:
 		return bestSellersReply(st, q)
 	case q.sale:
 		return saleReply(st, q)
-	case q.energy && len(st.Shown) > 0 && !q.catWord:
+	case q.energy && onScreen:
 		return energyReply(st)
-	case q.colors && hasPick && !q.catWord:
+	case q.colors && about:
 		return colorsReply(st, q)
-	case q.bestValue && len(st.Shown) > 0 && !q.catWord:
+	case q.bestValue && onScreen:
 		return valueReply(st)
 	case q.cheaper && hasPick && !q.catWord:
 		return cheaperReply(st, pick)
 	case (q.bigger || q.smaller) && hasPick && !q.catWord:
 		return sizeStepReply(st, q, pick)
-	case q.cat != "" || st.Cat != "" && (q.hasFilters() || q.cheapest || q.best || q.biggest || q.similar || q.cheaper):
+	case len(q.named) > 0 && !q.catWord && len(q.tags) == 0 && q.color == "" && q.maxPrice == 0 && q.minCap == 0 && q.maxCap == 0:
+		// "The second one?": what the user points at, in detail.
+		return detailsReply(st, q)
+	case q.cat != "" || st.Cat != "" && (q.hasFilters() || q.cheapest || q.best || q.biggest || q.similar || q.cheaper || q.household > 0):
 		return searchReply(st, q)
 	case q.help:
 		return helpReply()
@@ -94,7 +114,7 @@ func dispatch(st *convState, q request) reply {
 	case q.thanks:
 		return thanksReply()
 	}
-	return fallbackReply()
+	return contextFallback(st)
 }
 
 // titleFor derives a task title from the first message that says what the

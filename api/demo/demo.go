@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -33,6 +34,8 @@ type Options struct {
 	// ExtraLong > 0 also seeds a task "Stress test · N messages" holding N
 	// generated messages (once per N).
 	ExtraLong int
+	// Chaos injects faults (see ParseChaos); nil serves faithfully.
+	Chaos *Chaos
 }
 
 // DefaultPace is a natural reading pace for streamed replies.
@@ -46,6 +49,7 @@ type Server struct {
 	now    func() time.Time
 	store  *store
 	notice string
+	chaos  atomic.Pointer[Chaos]
 
 	// ctx is cancelled by Close so open WebSockets stop streaming at once.
 	ctx    context.Context
@@ -69,6 +73,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{key: opts.Key, pace: opts.Pace, now: opts.Now, store: st, notice: notice}
+	s.chaos.Store(opts.Chaos)
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	if err := s.seed(opts); err != nil {
 		_ = st.close()
@@ -107,6 +112,9 @@ func (s *Server) seed(opts Options) error {
 	}
 	return nil
 }
+
+// SetChaos changes the faults injected from now on; nil stops them.
+func (s *Server) SetChaos(c *Chaos) { s.chaos.Store(c) }
 
 // Notice is a sentence about something the user should know from start-up
 // (the store was damaged and replaced), or "".
@@ -165,6 +173,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			path = strings.TrimPrefix(path, p)
 			break
 		}
+	}
+	if c := s.chaos.Load(); c != nil && c.intercept(w, r, path) {
+		return
 	}
 	handlers := s.route(path)
 	if handlers == nil {

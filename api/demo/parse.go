@@ -26,6 +26,17 @@ type request struct {
 	energy, sale, bestSellers, help, details, cart, colors        bool
 	bigger, biggest, smaller, table, similar                      bool
 	compareN                                                      int
+
+	// Follow-ups about the products on screen.
+	superlative string // "quiet", "cheap", "expensive", "big", "small", "rated"; "" when none
+	ordinals    []int  // positions named ("the second one"), 1-based; -1 is "the last"
+	noise       bool   // "how loud is it?"
+
+	// Questions a shop answers from its own data rather than a search.
+	warranty, delivery, returns, stock bool
+	place                              string // where to deliver ("Berlin"), as written
+
+	household int // people the appliance is for ("family of 5"); 0 when not said
 }
 
 // hasFilters reports whether the request narrows a product search.
@@ -268,6 +279,7 @@ func parseRequest(text, budgetHint string) request {
 		}
 	}
 	q.parseIntents()
+	q.parseFollowUps(text)
 	return q
 }
 

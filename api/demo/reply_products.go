@@ -64,9 +64,7 @@ func compareReply(st *convState, q request) reply {
 		}
 	}
 
-	ranked := append([]product(nil), targets...)
-	sortProducts(ranked, byScore)
-	winner := ranked[0]
+	winner := verdictWinner(targets)
 	cheapest := append([]product(nil), targets...)
 	sortProducts(cheapest, byPrice)
 
@@ -98,7 +96,7 @@ func compareReply(st *convState, q request) reply {
 	row("Highlights", func(p product) string { return strings.Join(p.Features[:min(2, len(p.Features))], ", ") })
 
 	b.WriteString("\n\n**Verdict:** the **" + winner.shortName() + "** is the better all-rounder: " +
-		pickReason(winner, targets, byScore) + ".")
+		verdictReason(winner, targets) + ".")
 	if c := cheapest[0]; c.SKU != winner.SKU {
 		b.WriteString(" If budget matters most, the **" + c.shortName() + "** saves you " + money(winner.Price-c.Price) + ".")
 	}
@@ -189,8 +187,16 @@ func detailsReply(st *convState, q request) reply {
 func cartReply(st *convState, q request) reply {
 	p := target(st, q)
 	st.Cat, st.Pick = p.Cat.Key, p.SKU
-	text := "Great choice! This is a demo shop, so nothing is charged — in a real store the **" + p.Name + "** (" +
-		money(p.Price) + ") would now be in your cart.\n\nYou can see it here: " + p.link() +
+	want := q.color
+	if want == "" {
+		want = st.Color
+	}
+	name, link := p.Name, p.link()
+	if c, ok := p.hasColor(want); ok && want != "" {
+		name, link = p.Name+" in "+c, link+"?color="+slug(c)
+	}
+	text := "Great choice! This is a demo shop, so nothing is charged — in a real store the **" + name + "** (" +
+		money(p.Price) + ") would now be in your cart.\n\nYou can see it here: " + link +
 		"\n\nIs there anything else you need for your home?"
 	return reply{Text: text, Options: options(showAs([]product{p}, st.Color), p.SKU), Variants: p.variantOptions(),
 		Suggestions: []string{"Show me similar products", "What's on sale right now?", "Thanks, that's all"}}
@@ -346,7 +352,7 @@ func energyReply(st *convState) reply {
 // colorsReply answers "does it come in black?" about the shown products,
 // or lists the colors of the last recommendation.
 func colorsReply(st *convState, q request) reply {
-	pick, _ := productBySKU(st.Pick)
+	pick := target(st, q)
 	if q.color == "" {
 		var b strings.Builder
 		colors := make([]string, len(pick.Colors))
@@ -464,4 +470,67 @@ func containsProduct(ps []product, p product) bool {
 		}
 	}
 	return false
+}
+
+// beats reports whether a is at least as good as b on rating and energy
+// and better on one of them: a verdict for b over a would contradict the
+// figures in the table.
+func beats(a, b product) bool {
+	ra, rb := a.Rating, b.Rating
+	ea, eb := energyRank(a.Energy), energyRank(b.Energy)
+	return ra >= rb && ea <= eb && (ra > rb || ea < eb)
+}
+
+// verdictWinner picks the better all-rounder: among the products no other
+// beats on both rating and energy, the best score. A cheaper product that
+// loses on both is named in the verdict as the budget choice instead.
+func verdictWinner(ps []product) product {
+	var open []product
+	for _, p := range ps {
+		beaten := false
+		for _, o := range ps {
+			if o.SKU != p.SKU && beats(o, p) {
+				beaten = true
+			}
+		}
+		if !beaten {
+			open = append(open, p)
+		}
+	}
+	if len(open) == 0 {
+		open = ps
+	}
+	sortProducts(open, byScore)
+	return open[0]
+}
+
+// verdictReason says why the winner won, naming only what is true of it
+// against the others: rating, energy, price and how many people rated it.
+func verdictReason(w product, ps []product) string {
+	topRating, topEnergy, cheapest, mostReviews := true, true, true, true
+	for _, p := range ps {
+		if p.SKU == w.SKU {
+			continue
+		}
+		topRating = topRating && w.Rating >= p.Rating
+		topEnergy = topEnergy && energyRank(w.Energy) <= energyRank(p.Energy)
+		cheapest = cheapest && w.Price <= p.Price
+		mostReviews = mostReviews && w.Reviews >= p.Reviews
+	}
+	var parts []string
+	if topRating {
+		parts = append(parts, "the best rating here ("+number(w.Rating)+"★ from "+thousands(w.Reviews)+" reviews)")
+	} else if mostReviews {
+		parts = append(parts, "a "+number(w.Rating)+"★ rating from the most reviews here ("+thousands(w.Reviews)+")")
+	}
+	if topEnergy {
+		parts = append(parts, article(w.Energy)+" "+w.Energy+" energy rating")
+	}
+	if cheapest {
+		parts = append(parts, "the lowest price at "+money(w.Price))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "the best balance of rating ("+number(w.Rating)+"★), energy ("+w.Energy+") and price ("+money(w.Price)+")")
+	}
+	return joinAnd(parts)
 }

@@ -9,12 +9,13 @@ const maxResults = 4
 // the message names no new category ("under $300" after microwaves).
 func searchReply(st *convState, q request) reply {
 	cat := q.cat
-	fresh := true
-	if cat == "" || !q.catWord && cat == st.Cat {
-		cat, fresh = st.Cat, false
+	if cat == "" {
+		cat = st.Cat
 	}
-	if fresh {
-		*st = convState{Cat: cat, Turns: st.Turns, Shown: st.Shown, Pick: st.Pick}
+	// The same category named again refines the search ("what microwaves
+	// can I get under $300?" keeps "built-in"); another starts afresh.
+	if cat != st.Cat {
+		*st = convState{Cat: cat, Turns: st.Turns, Shown: st.Shown, Pick: st.Pick, Household: st.Household}
 	}
 	if len(q.tags) > 0 {
 		st.Tags = q.tags
@@ -30,6 +31,12 @@ func searchReply(st *convState, q request) reply {
 	}
 	if q.minCap > 0 || q.maxCap > 0 {
 		st.MinCap, st.MaxCap, st.CapUnit = q.minCap, q.maxCap, q.capUnit
+	}
+	sizedFor := 0
+	if st.Household > 0 && st.MinCap == 0 && st.MaxCap == 0 {
+		if c, unit := householdCapacity(cat, st.Household); c > 0 {
+			st.MinCap, st.CapUnit, sizedFor = c, unit, st.Household
+		}
 	}
 
 	f := filtersFrom(st)
@@ -54,12 +61,18 @@ func searchReply(st *convState, q request) reply {
 	pick := found[0]
 
 	var b strings.Builder
+	if sizedFor > 0 && len(dropped) == 0 {
+		b.WriteString("For a household of " + number(float64(sizedFor)) + " you'll want " +
+			strings.TrimPrefix(strings.TrimPrefix(capacityPhrase(f), "with "), "for ") + ". ")
+	}
 	switch {
 	case q.similar:
 		b.WriteString("Here are some other " + used.phrase(-1) + " you might like:")
 	case len(dropped) > 0:
 		b.WriteString("I couldn't find any " + f.phrase(-1) + ", so I relaxed the " + joinAnd(dropped) +
 			". Here are the closest matches:")
+	case len(found) == 1 && (order == byPrice || order == byCapacityDesc):
+		b.WriteString("I have **" + used.phrase(1) + "**:")
 	case order == byPrice:
 		b.WriteString("Here are the most affordable " + used.phrase(-1) + ", cheapest first:")
 	case order == byCapacityDesc:

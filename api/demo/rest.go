@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"aui-tui/api"
+	"aui-tui/internal/textsafe"
 )
 
 // maxBody bounds request bodies; a chat message is far smaller.
@@ -319,7 +320,8 @@ func (s *Server) exchange(in userMessageIn) (api.Message, error) {
 }
 
 // marshal encodes v as compact JSON without escaping <, > and & (product
-// names like "Espresso & Milk" stay readable in curl output).
+// names like "Espresso & Milk" stay readable in curl output), with control
+// characters escaped so curl output cannot act on the terminal.
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -327,5 +329,5 @@ func marshal(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return textsafe.JSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }

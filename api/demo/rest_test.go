@@ -185,6 +185,10 @@ func TestListTasks(t *testing.T) {
 	if len(p.Tasks) != 0 || p.Total != 13 {
 		t.Errorf("past the end: %+v", p)
 	}
+	// (page-1)*size used to overflow into a negative skip: page 1 again.
+	if p = list("user_id=lister&page=9223372036854775807&size=100"); len(p.Tasks) != 0 {
+		t.Errorf("the largest page number: %d tasks, want none", len(p.Tasks))
+	}
 	if p = list("user_id=lister&size=1000"); p.Size != 100 || len(p.Tasks) != 13 {
 		t.Errorf("size not bounded to 100: %+v", p)
 	}

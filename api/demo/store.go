@@ -79,7 +79,11 @@ func openStore(path string, reset bool, now time.Time) (s *store, notice string,
 		return nil, "", fmt.Errorf("create the folder for the demo store: %w", err)
 	}
 
-	db, err := openBolt(path, temp, reset)
+	err = checkStoreFile(path)
+	var db *bolt.DB
+	if err == nil {
+		db, err = openBolt(path, temp, reset)
+	}
 	if isDamaged(err) {
 		moved := path + ".damaged-" + now.UTC().Format("20060102-150405")
 		if rerr := os.Rename(path, moved); rerr != nil {
@@ -256,7 +260,10 @@ func (s *store) listTasks(userID string, page, size int) (recs []taskRecord, tot
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			total++
 		}
-		skip := (page - 1) * size
+		skip := total // past the last page; a huge page number must not overflow
+		if size > 0 && page-1 <= total/size {
+			skip = (page - 1) * size
+		}
 		for k, _ := c.Last(); k != nil && len(recs) < size; k, _ = c.Prev() {
 			if skip > 0 {
 				skip--

@@ -132,3 +132,66 @@ func TestDefaultStorePath(t *testing.T) {
 		t.Errorf("without XDG_STATE_HOME: %q %v", p, err)
 	}
 }
+
+// TestTruncatedStoreIsMovedAside: a store cut short used to crash every
+// start with SIGBUS, as bbolt mapped pages past the end of the file.
+func TestTruncatedStoreIsMovedAside(t *testing.T) {
+	path := storeIn(t)
+	srv, hs := newTestServer(t, Options{StorePath: path, Seed: true})
+	hs.Close()
+	if err := srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readMeta(f, 0)
+	f.Close()
+	if err != nil || !m.ok() {
+		t.Fatalf("meta %+v: %v", m, err)
+	}
+	// bbolt grows the file ahead of use: cut into the pages it uses.
+	used := int64(m.pgid) * int64(m.pageSize)
+	for _, size := range []int64{used / 2, used - 1, 5000, 100} {
+		if err := os.Truncate(path, size); err != nil {
+			t.Fatal(err)
+		}
+		srv, hs := newTestServer(t, Options{StorePath: path})
+		if !strings.Contains(srv.Notice(), "was damaged, so it was moved aside") {
+			t.Fatalf("store cut to %d bytes: notice %q", size, srv.Notice())
+		}
+		createTask(t, hs.URL, "fresh") // the new store works
+		hs.Close()
+		if err := srv.Close(); err != nil {
+			t.Fatal(err)
+		}
+		moved, _ := filepath.Glob(path + ".damaged-*")
+		for _, m := range moved {
+			os.Remove(m)
+		}
+		// Start the next round from a full store again.
+		srv, hs = newTestServer(t, Options{StorePath: path, Reset: true, Seed: true})
+		hs.Close()
+		srv.Close()
+	}
+}
+
+func TestStoreCheckAcceptsHealthyAndEmptyFiles(t *testing.T) {
+	path := storeIn(t)
+	if err := checkStoreFile(path); err != nil {
+		t.Fatalf("missing file: %v", err)
+	}
+	srv, hs := newTestServer(t, Options{StorePath: path, Seed: true})
+	hs.Close()
+	srv.Close()
+	if err := checkStoreFile(path); err != nil {
+		t.Fatalf("healthy store: %v", err)
+	}
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkStoreFile(path); err != nil {
+		t.Fatalf("empty file: %v", err)
+	}
+}

@@ -157,6 +157,14 @@ func (s *Server) handleFrame(ctx context.Context, c *websocket.Conn, channel str
 		s.sendError(ctx, c, http.StatusUnprocessableEntity, strings.Join(parts, "; "), nil)
 		return
 	}
+	fault := s.chaos.Load().socketFault()
+	switch {
+	case fault == "silent" || closeSocket(c, fault):
+		return
+	case fault == "moderation":
+		_ = writeFrame(ctx, c, moderationFrame())
+		return
+	}
 	msg, err := s.exchange(in)
 	switch {
 	case errors.Is(err, errTaskNotFound):
@@ -166,7 +174,14 @@ func (s *Server) handleFrame(ctx context.Context, c *websocket.Conn, channel str
 		s.sendError(ctx, c, http.StatusInternalServerError, "An unexpected error occurred.", nil)
 		return
 	}
-	if !s.stream(ctx, c, channel, in.TaskID, msg) {
+	limit := -1
+	if fault == "ws-drop" {
+		limit = len(chunks(msg.Text)) / 2
+	}
+	if !s.stream(ctx, c, channel, in.TaskID, msg, limit) {
+		if fault == "ws-drop" {
+			_ = c.CloseNow() // no close frame: the connection just dies
+		}
 		return
 	}
 	_ = writeFrame(ctx, c, msg)
@@ -174,8 +189,9 @@ func (s *Server) handleFrame(ctx context.Context, c *websocket.Conn, channel str
 
 // stream sends the reply word by word, each frame carrying the next chunk
 // (a word with the whitespace before it). It reports false when the
-// connection or the server closed meanwhile.
-func (s *Server) stream(ctx context.Context, c *websocket.Conn, channel, taskID string, msg api.Message) bool {
+// connection or the server closed meanwhile, or when it stopped after
+// limit chunks (a chaos fault; -1 means no limit).
+func (s *Server) stream(ctx context.Context, c *websocket.Conn, channel, taskID string, msg api.Message, limit int) bool {
 	frame := streamFrame{
 		Channel: streamChannel{Type: "WEBSOCKET", ChannelName: channel, EventName: "thread-message-text-content-updated"},
 		Scope: streamScope{Type: "LLM_ACTIVATION_EXECUTION", Data: streamStatus{Status: "PENDING"},
@@ -187,6 +203,9 @@ func (s *Server) stream(ctx context.Context, c *websocket.Conn, channel, taskID 
 		defer timer.Stop()
 	}
 	for i, chunk := range chunks(msg.Text) {
+		if i == limit {
+			return false
+		}
 		if i > 0 && timer != nil {
 			timer.Reset(s.pace)
 			select {

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -19,20 +20,36 @@ import (
 // text is sanitised, so the file is safe to cat in a terminal.
 func Markdown(task api.Task, msgs []api.Message, loc *time.Location) string {
 	var b strings.Builder
+	_ = WriteMarkdown(&b, task, msgs, loc) // a Builder does not fail
+	return b.String()
+}
+
+// WriteMarkdown is Markdown written to w a message at a time, so a long
+// transcript's document is never held whole.
+func WriteMarkdown(w io.Writer, task api.Task, msgs []api.Message, loc *time.Location) error {
+	var b strings.Builder
 	title := textsafe.Line(task.Title)
 	if title == "" {
 		title = "Conversation"
 	}
 	fmt.Fprintf(&b, "# %s\n\n", title)
-	fmt.Fprintf(&b, "Task `%s` · user `%s` · %d messages\n", textsafe.Line(task.ID), textsafe.Line(task.UserID), len(msgs))
+	fmt.Fprintf(&b, "Task `%s`", textsafe.Line(task.ID))
+	if task.UserID != "" {
+		fmt.Fprintf(&b, " · user `%s`", textsafe.Line(task.UserID))
+	}
+	fmt.Fprintf(&b, " · %s\n", Count(len(msgs), "message"))
 	if task.WelcomeMessage != "" {
 		fmt.Fprintf(&b, "\n## agent (welcome)\n\n%s\n", textsafe.Text(task.WelcomeMessage))
 	}
-	for _, m := range msgs {
-		b.WriteString("\n")
-		b.WriteString(MessageMarkdown(m, loc))
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
 	}
-	return b.String()
+	for _, m := range msgs {
+		if _, err := io.WriteString(w, "\n"+MessageMarkdown(m, loc)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // MessageMarkdown renders one message as a Markdown section.
@@ -78,27 +95,82 @@ func writeCards(b *strings.Builder, cards []api.Card) {
 			star = " ★ recommended"
 		}
 		fmt.Fprintf(b, "- **%s**%s\n", mdEscape(name), star)
-		for _, p := range c.Parameters {
-			if v := textsafe.Line(p.Value.String()); v != "" {
-				fmt.Fprintf(b, "  - %s: %s\n", mdEscape(textsafe.Line(p.Title)), mdEscape(v))
-			}
+		for _, r := range cardRows(c) {
+			fmt.Fprintf(b, "  - %s: %s\n", mdEscape(r.key), mdEscape(r.value))
 		}
 	}
+}
+
+// row is one "key: value" line of a product.
+type row struct{ key, value string }
+
+// cardRows are a product's parameters with values, then its variants (the
+// cards shape's sub_entities) one group a row: "Finish: Black Stainless;
+// Stainless Steel". Text is sanitised to one line each.
+func cardRows(c api.Card) []row {
+	var rows []row
+	for _, p := range c.Parameters {
+		if v := textsafe.Line(p.Value.String()); v != "" {
+			rows = append(rows, row{textsafe.Line(p.Title), v})
+		}
+	}
+	for _, se := range c.SubEntities {
+		labels := se.Labels()
+		if len(labels) == 0 {
+			continue
+		}
+		for i := range labels {
+			labels[i] = textsafe.Line(labels[i])
+		}
+		name := textsafe.Line(se.Name)
+		if name == "" {
+			name = "Variants"
+		}
+		rows = append(rows, row{name, strings.Join(labels, "; ")})
+	}
+	return rows
+}
+
+// Count writes n with the noun, plural unless n is 1: "1 message",
+// "3 messages".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func mdEscape(s string) string {
 	return strings.NewReplacer("|", "\\|", "*", "\\*", "_", "\\_").Replace(s)
 }
 
-// Text renders a transcript as plain text with "you:" and "agent:" labels,
-// for pipes and screen readers.
+// Text renders a transcript as plain text for pipes and screen readers:
+// "you:" and "agent:" labels, the agent's markdown reduced to plain text
+// (tables as aligned columns), and each product with its price and other
+// attributes as "key: value" lines.
 func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n", textsafe.Line(task.Title), textsafe.Line(task.ID))
+	_ = WriteText(&b, task, msgs, loc) // a Builder does not fail
+	return b.String()
+}
+
+// WriteText is Text written to w a message at a time, so a long
+// transcript's text is never held whole.
+func WriteText(w io.Writer, task api.Task, msgs []api.Message, loc *time.Location) error {
+	var b strings.Builder
+	title := textsafe.Line(task.Title)
+	if title == "" {
+		title = "Conversation"
+	}
+	fmt.Fprintf(&b, "%s (%s) · %s\n", title, textsafe.Line(task.ID), Count(len(msgs), "message"))
 	if task.WelcomeMessage != "" {
-		fmt.Fprintf(&b, "\nagent: %s\n", textsafe.Text(task.WelcomeMessage))
+		fmt.Fprintf(&b, "\nagent (welcome):\n%s\n", indent(Plain(textsafe.Text(task.WelcomeMessage)), "  "))
 	}
 	for _, m := range msgs {
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
 		who := "agent"
 		if !m.FromAgent() {
 			who = "you"
@@ -107,47 +179,103 @@ func Text(task api.Task, msgs []api.Message, loc *time.Location) string {
 		if !m.CreatedAt.IsZero() {
 			ts = " [" + m.CreatedAt.In(loc).Format("2006-01-02 15:04") + "]"
 		}
-		fmt.Fprintf(&b, "\n%s%s: %s\n", who, ts, strings.TrimRight(textsafe.Text(m.Text), "\n"))
-		products, _ := m.Products()
-		for _, c := range products {
-			star := ""
-			if c.IsRecommended {
-				star = " (recommended)"
+		fmt.Fprintf(&b, "\n%s%s:\n%s\n", who, ts, indent(Plain(textsafe.Text(m.Text)), "  "))
+		products, variants := m.Products()
+		writePlainCards(&b, "Products", products)
+		writePlainCards(&b, "Variants", variants)
+		if len(m.FollowupSuggestions) > 0 {
+			b.WriteString("  Suggestions:\n")
+			for i, s := range m.FollowupSuggestions {
+				fmt.Fprintf(&b, "    %d. %s\n", i+1, textsafe.Line(s))
 			}
-			fmt.Fprintf(&b, "  * %s%s\n", textsafe.Line(c.Name), star)
 		}
 	}
-	return b.String()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-// JSON writes the messages as a JSON array with every field exactly as the
-// server sent it (Raw), falling back to the decoded form for messages made
-// locally. It decodes back to the same messages.
+// writePlainCards lists products under a label, each with its attributes.
+func writePlainCards(b *strings.Builder, label string, cards []api.Card) {
+	if len(cards) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "  %s:\n", label)
+	for _, c := range cards {
+		name := textsafe.Line(c.Name)
+		if name == "" {
+			name = "Product"
+		}
+		if c.IsRecommended {
+			name += " (recommended)"
+		}
+		fmt.Fprintf(b, "    - %s\n", name)
+		for _, r := range cardRows(c) {
+			fmt.Fprintf(b, "        %s: %s\n", r.key, r.value)
+		}
+	}
+}
+
+// indent puts prefix before every non-empty line of s.
+func indent(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// JSON is WriteJSON into memory.
 func JSON(msgs []api.Message) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("[")
+	if err := WriteJSON(&b, msgs); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteJSON writes the messages as a JSON array, in their order, one a
+// line, each with every field exactly as the server sent it (Raw, with
+// its spacing compacted), falling back to the decoded form for messages
+// made locally. It decodes back to the same messages; control characters
+// are written as escapes (textsafe.JSON). Nothing but the message being
+// written is buffered, so a long transcript costs no second
+// copy of itself.
+func WriteJSON(w io.Writer, msgs []api.Message) error {
+	var compact bytes.Buffer
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
 	for i, m := range msgs {
-		if i > 0 {
-			b.WriteString(",")
+		sep := ",\n  "
+		if i == 0 {
+			sep = "\n  "
 		}
-		b.WriteString("\n  ")
 		raw := m.Raw
 		if len(raw) == 0 {
 			enc, err := json.Marshal(m)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			raw = enc
 		}
-		var compact bytes.Buffer
+		compact.Reset()
+		compact.WriteString(sep)
 		if err := json.Compact(&compact, raw); err != nil {
-			return nil, fmt.Errorf("message %d is not valid JSON: %w", i, err)
+			return fmt.Errorf("message %d is not valid JSON: %w", i, err)
 		}
-		b.Write(compact.Bytes())
+		// Compact keeps the server's C1 and bidi characters raw; escaped,
+		// they mean the same and cannot act on the terminal the file is
+		// shown on.
+		if _, err := w.Write(textsafe.JSON(compact.Bytes())); err != nil {
+			return err
+		}
 	}
+	end := "]\n"
 	if len(msgs) > 0 {
-		b.WriteString("\n")
+		end = "\n]\n"
 	}
-	b.WriteString("]\n")
-	return b.Bytes(), nil
+	_, err := io.WriteString(w, end)
+	return err
 }

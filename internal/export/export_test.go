@@ -82,7 +82,7 @@ func TestMarkdownIsReadableAndSafe(t *testing.T) {
 
 func TestTextLabelsTurns(t *testing.T) {
 	txt := Text(api.Task{ID: "t1", Title: "T"}, decode(t, []byte(sample)), time.UTC)
-	if !strings.Contains(txt, "you [2025-10-09 12:26]: I need a microwave") || !strings.Contains(txt, "agent [2026-03-09 14:22]: Here is **one**") {
+	if !strings.Contains(txt, "you [2025-10-09 12:26]:\n  I need a microwave\n") || !strings.Contains(txt, "agent [2026-03-09 14:22]:\n  Here is one\n") {
 		t.Fatalf("text export:\n%s", txt)
 	}
 }
@@ -107,5 +107,72 @@ func TestWriteFile(t *testing.T) {
 	fi, _ := os.Stat(path)
 	if fi.Mode().Perm() != 0o600 {
 		t.Fatalf("export mode %v, want 0600 (transcripts are private)", fi.Mode().Perm())
+	}
+}
+
+func TestPlainHasNoMarkdown(t *testing.T) {
+	md := "## Two picks\n\nI found **two quiet dishwashers**, *both* with `AutoDry`:\n\n" +
+		"| | Nordvik DW14 | Kestrel Integra 60 |\n|---|:---:|---|\n| Noise | 42 dB | 44 dB |\n| Price | $649 | $7\\|99 |\n\n" +
+		"* fits 60 cm\n+ see [the shop](https://shop.example/dw14)\n\n---\n> **Verdict:** the snake_case_name stays, 2 * 3 too.\n" +
+		"Rated (**C**), the **Kestrel** leads; ~~x~~ and ~~old price~~."
+	got := Plain(md)
+	want := "Two picks\n\nI found two quiet dishwashers, both with AutoDry:\n\n" +
+		"       Nordvik DW14  Kestrel Integra 60\nNoise  42 dB         44 dB\nPrice  $649          $7|99\n\n" +
+		"- fits 60 cm\n- see the shop (https://shop.example/dw14)\n\n\n  Verdict: the snake_case_name stays, 2 * 3 too.\n" +
+		"Rated (C), the Kestrel leads; x and old price."
+	if got != want {
+		t.Errorf("plain:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// cardsSample is the cards shape with variants (sub_entities).
+const cardsSample = `[{"id":"e7b9","created_at":"2025-10-19 13:48:13.764000","text":"Yes: **this one**.",
+ "sender":{"id":"intelligent-agent","type":"agent","email":null},"receiver":{"id":"u","type":"user","email":null},
+ "cards":[{"id":"prod_123","name":"Frigidaire Gallery Series GMBS3068BF","is_recommended":true,
+  "parameters":[{"title":"Price","value":"$358.08","type":"string"},{"title":"Capacity","value":1.9,"type":"numeric"}],
+  "sub_entities":[{"name":"Finish","items":[{"parameters":[{"title":"Finish","value":"Black Stainless"}]},{"parameters":[{"title":"Finish","value":"Stainless Steel"}]}]}]}],
+ "followup_suggestions":["Cheaper?"]}]`
+
+func TestCardVariantsInEveryFormat(t *testing.T) {
+	msgs := decode(t, []byte(cardsSample))
+	task := api.Task{ID: "t1", Title: "Microwave"}
+	md := Markdown(task, msgs, time.UTC)
+	if !strings.Contains(md, "  - Finish: Black Stainless; Stainless Steel\n") || !strings.Contains(md, "· 1 message\n") {
+		t.Errorf("markdown:\n%s", md)
+	}
+	text := Text(task, msgs, time.UTC)
+	for _, want := range []string{
+		"Microwave (t1) · 1 message\n",
+		"agent [2025-10-19 13:48]:\n  Yes: this one.\n",
+		"    - Frigidaire Gallery Series GMBS3068BF (recommended)\n        Price: $358.08\n        Capacity: 1.9\n        Finish: Black Stainless; Stainless Steel\n",
+		"    1. Cheaper?\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "**") {
+		t.Errorf("text keeps markdown:\n%s", text)
+	}
+}
+
+// TestJSONEscapesRawControls: a server may send C1, DEL and bidi characters
+// unescaped inside its JSON strings; the export writes them as escapes with
+// the same meaning.
+func TestJSONEscapesRawControls(t *testing.T) {
+	raw := "[{\"id\":\"m1\",\"text\":\"a\u009b2Jb\x7fc\u202ed\u009d0;t\u009c\",\"sender\":{\"id\":\"a\",\"type\":\"agent\"}}]"
+	in := decode(t, []byte(raw))
+	out, err := JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range string(out) {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x202e {
+			t.Fatalf("export holds raw %U: %q", r, out)
+		}
+	}
+	back := decode(t, out)
+	if back[0].Text != in[0].Text {
+		t.Fatalf("text = %q, want %q as received", back[0].Text, in[0].Text)
 	}
 }

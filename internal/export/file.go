@@ -1,14 +1,14 @@
 package export
 
 import (
-	"aui-tui/internal/fsutil"
-
+	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
 	"aui-tui/api"
+	"aui-tui/internal/fsutil"
 	"aui-tui/internal/textsafe"
 )
 
@@ -37,16 +37,6 @@ func FileName(task api.Task, asJSON bool) string {
 // WriteFile exports a transcript into dir ("" is the current directory)
 // and returns the file's path. An existing file is replaced atomically.
 func WriteFile(dir string, task api.Task, msgs []api.Message, loc *time.Location, asJSON bool) (string, error) {
-	var data []byte
-	if asJSON {
-		b, err := JSON(msgs)
-		if err != nil {
-			return "", err
-		}
-		data = b
-	} else {
-		data = []byte(Markdown(task, msgs, loc))
-	}
 	if dir == "" {
 		dir = "."
 	}
@@ -54,7 +44,14 @@ func WriteFile(dir string, task api.Task, msgs []api.Message, loc *time.Location
 	if err != nil {
 		return "", err
 	}
-	if err := fsutil.WriteFileAtomic(path, data, 0o600); err != nil {
+	// Written as it is rendered: a long transcript is not held twice.
+	err = fsutil.WriteAtomic(path, 0o600, func(w io.Writer) error {
+		if asJSON {
+			return WriteJSON(w, msgs)
+		}
+		return WriteMarkdown(w, task, msgs, loc)
+	})
+	if err != nil {
 		return "", err
 	}
 	return path, nil

@@ -188,15 +188,48 @@ func clean(s string) bool {
 }
 
 // isBidiControl reports the explicit directional embeddings, overrides and
-// isolates: they can make text display in a different order than it reads
-// (the "Trojan Source" trick), and a terminal grid has no use for them.
+// isolates and the directional marks: they can make text display in a
+// different order than it reads (the "Trojan Source" trick), and a terminal
+// grid has no use for them.
 func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200e || r == 0x200f || r == 0x061c
 }
 
-// Line is Text for one-line places (titles, chips, status notices): runs of
-// whitespace, newlines and tabs included, become one space, and the ends are
-// trimmed.
+// isZeroWidth reports the invisible format characters that can hide text
+// or make two different names look the same: zero-width space and
+// non-joiner, word joiner, the byte order mark and the joiner itself.
+func isZeroWidth(r rune) bool {
+	return r == 0x200b || r == 0x200c || r == 0x200d || r == 0x2060 || r == 0xfeff
+}
+
+// Line is Text for one-line places (titles, chips, card fields, status
+// notices): runs of whitespace, newlines and tabs included, become one
+// space, the ends are trimmed, and zero-width characters are dropped, except
+// a joiner between two pictographs (it builds emoji such as families).
 func Line(s string) string {
-	return strings.Join(strings.Fields(Text(s)), " ")
+	s = strings.Join(strings.Fields(Text(s)), " ")
+	if !strings.ContainsFunc(s, isZeroWidth) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for i, r := range s {
+		if isZeroWidth(r) {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if r != 0x200d || !isPictograph(prev) || !isPictograph(next) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// isPictograph roughly reports the emoji and symbol ranges a joiner may
+// bind.
+func isPictograph(r rune) bool {
+	return r >= 0x2600 && r != 0xfeff && !isZeroWidth(r)
 }

@@ -85,6 +85,10 @@ func TestLine(t *testing.T) {
 		{"\x1b]0;x\x07Title\x1b[2J", "Title"},
 		{"", ""},
 		{"\n\t ", ""},
+		{"Sale\u202e\u200b\ufeffnow\u2060!", "Salenow!"},
+		{"pay\u200c pal \u200d", "pay pal"},
+		{"family 👨\u200d👩\u200d👧", "family 👨\u200d👩\u200d👧"},
+		{"a\u200db", "ab"},
 	}
 	for _, tt := range tests {
 		if got := Line(tt.in); got != tt.want {
@@ -103,6 +107,13 @@ func TestStyledOnly(t *testing.T) {
 		{"a\u009bb", "ab"},
 		{"\x1b[38:2::1:2:3mrgb\x1b[0m", "\x1b[38:2::1:2:3mrgb\x1b[0m"},
 		{"unterminated \x1b[38;5", "unterminated "},
+		// Dropping C0 bytes between invalid ones used to join them into a C1 CSI.
+		{"\xc2\x07\x9b2J", "2J"},
+		{"\xc2\x00\x80", ""},
+		// Decoded by the markdown renderer from "&#x202E;" and "&#155;".
+		{"a\u202eb\u2066c\u200fd", "abcd"},
+		{"\x1b[1ma\u009b2Jb\x1b[m", "\x1b[1ma2Jb\x1b[m"},
+		{"emoji 👨\u200d👩 ok", "emoji 👨\u200d👩 ok"},
 	}
 	for _, tt := range tests {
 		if got := StyledOnly(tt.in); got != tt.want {
@@ -132,6 +143,37 @@ func assertSafe(t *testing.T, s string) {
 	if strings.ContainsRune(s, '\x1b') {
 		t.Fatalf("output holds ESC: %q", s)
 	}
+}
+
+// FuzzStyledOnly: the output keeps only SGR sequences, holds no control,
+// C1 or bidi character and no invalid UTF-8, and a second pass changes
+// nothing.
+func FuzzStyledOnly(f *testing.F) {
+	for _, s := range []string{
+		"\x1b[1mbold\x1b[m", "\xc2\x07\x9b2J", "\xc2\x00\x80", "\x1b]8;;u\x07l\x1b]8;;\x07",
+		"\u202e", "\x1b[38;5", "\x1b\xc2\x9b", "a\x1b[1\x07m", "\xe2\x80\x07\xae",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := StyledOnly(in)
+		if again := StyledOnly(out); again != out {
+			t.Fatalf("not idempotent: %q -> %q -> %q", in, out, again)
+		}
+		var plain strings.Builder
+		for i := 0; i < len(out); i++ {
+			if out[i] == 0x1b {
+				n := seqLen(out[i:])
+				if !isSGR(out[i : i+n]) {
+					t.Fatalf("kept a non-SGR sequence %q in %q", out[i:i+n], out)
+				}
+				i += n - 1
+				continue
+			}
+			plain.WriteByte(out[i])
+		}
+		assertSafe(t, plain.String())
+	})
 }
 
 func FuzzText(f *testing.F) {

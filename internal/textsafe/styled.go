@@ -1,14 +1,22 @@
 package textsafe
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // StyledOnly keeps the SGR (colour and attribute) sequences of s and removes
-// every other control sequence and control character except "\n".
+// every other control sequence, every control character except "\n", C1
+// controls, bidi controls and invalid UTF-8.
 //
 // It is for the output of our own renderers, whose input was already passed
-// through Text: the markdown renderer wraps links in OSC 8 hyperlinks, and a
-// hyperlink's target can differ from the text the reader sees, so the
-// transcript shows links as plain, visible text instead.
+// through Text: the markdown renderer decodes HTML entities after Text ran,
+// so "&#x202E;" or "&#155;" come out of it as the characters themselves, and
+// it wraps links in OSC 8 hyperlinks whose target can differ from the text
+// the reader sees; the transcript shows links as plain, visible text
+// instead. Only whole runes and whole sequences are dropped, so nothing that
+// remains can join up into a new control: StyledOnly(StyledOnly(s)) ==
+// StyledOnly(s).
 func StyledOnly(s string) string {
 	if styledClean(s) {
 		return s
@@ -17,24 +25,34 @@ func StyledOnly(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		c := s[i]
-		if isC1At(s, i) {
-			i += 2
-			continue
-		}
-		if c != 0x1b {
-			if (c >= 0x20 && c != 0x7f) || c == '\n' {
-				b.WriteByte(c)
+		if c == 0x1b {
+			n := seqLen(s[i:])
+			if isSGR(s[i : i+n]) {
+				b.WriteString(s[i : i+n])
 			}
-			i++
+			i += n
 			continue
 		}
-		n := seqLen(s[i:])
-		if isSGR(s[i : i+n]) {
-			b.WriteString(s[i : i+n])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !dropStyled(r, size) {
+			b.WriteString(s[i : i+size])
 		}
-		i += n
+		i += size
 	}
 	return b.String()
+}
+
+// dropStyled reports whether StyledOnly drops the rune r of size bytes.
+func dropStyled(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size <= 1:
+		return true
+	case r == '\n':
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		return true
+	}
+	return isBidiControl(r)
 }
 
 // seqLen is the byte length of the escape sequence at the start of s (which
@@ -86,14 +104,10 @@ func isSGR(seq string) bool {
 	return true
 }
 
-// isC1At reports a C1 control encoded as UTF-8 (0xC2 0x80–0x9F) at s[i].
-func isC1At(s string, i int) bool {
-	return s[i] == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f
-}
-
-// styledClean reports whether s has no control other than "\n" and SGR.
+// styledClean reports whether s has no control other than "\n" and SGR,
+// and is valid UTF-8.
 func styledClean(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c == 0x1b:
@@ -101,9 +115,18 @@ func styledClean(s string) bool {
 			if !isSGR(s[i : i+n]) {
 				return false
 			}
-			i += n - 1
-		case (c < 0x20 && c != '\n') || c == 0x7f || isC1At(s, i):
-			return false
+			i += n
+		case c < utf8.RuneSelf:
+			if dropStyled(rune(c), 1) {
+				return false
+			}
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if dropStyled(r, size) {
+				return false
+			}
+			i += size
 		}
 	}
 	return true

@@ -1,7 +1,6 @@
 package transcript
 
 import (
-	"fmt"
 	"strings"
 
 	"aui-tui/api"
@@ -80,7 +79,7 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 }
 
 // cardLines is the inside of one card: name, badge, aligned parameter rows
-// (empty values skipped, long ones cut with …) and a variant count.
+// (empty values skipped, long ones cut with …), then its variants.
 func cardLines(p api.Card, inner int, c renderCtx) []string {
 	inner = max(inner, 1)
 	name := textsafe.Line(p.Name)
@@ -101,6 +100,23 @@ func cardLines(p api.Card, inner int, c renderCtx) []string {
 			continue
 		}
 		rows = append(rows, row{k, v})
+		keyW = max(keyW, ansi.StringWidth(k))
+	}
+	// Variants of the cards shape (sub_entities) are rows like the
+	// parameters: "Finish  Black Stainless, Stainless Steel".
+	for _, se := range p.SubEntities {
+		labels := se.Labels()
+		for i := range labels {
+			labels[i] = textsafe.Line(labels[i])
+		}
+		if len(labels) == 0 {
+			continue
+		}
+		k := textsafe.Line(se.Name)
+		if k == "" {
+			k = "Variants"
+		}
+		rows = append(rows, row{k, strings.Join(labels, ", ")})
 		keyW = max(keyW, ansi.StringWidth(k))
 	}
 	keyW = min(keyW, max(inner/2-1, 1))
@@ -132,18 +148,7 @@ func cardLines(p api.Card, inner int, c renderCtx) []string {
 			lines = append(lines, lead+c.st.Card.Value.Render(strings.TrimLeft(v, " ")))
 		}
 	}
-	if n := variantCount(p); n > 0 {
-		lines = append(lines, c.st.Card.Variant.Render(ansi.Truncate(fmt.Sprintf("+%d variants", n), inner, "…")))
-	}
 	return lines
-}
-
-func variantCount(p api.Card) int {
-	n := 0
-	for _, s := range p.SubEntities {
-		n += len(s.Items)
-	}
-	return n
 }
 
 // variantsLine lists variants compactly: each as its parameter values

@@ -228,7 +228,8 @@ func (m Model) findLine() string {
 	if f.prompt {
 		in := textsafe.Line(f.input)
 		if f.input == "" {
-			count = "type to find · enter keep · esc cancel"
+			p := m.keys.Prompt
+			count = "type to find · " + p.Confirm.Help().Key + " keep · " + p.Cancel.Help().Key + " cancel"
 		}
 		return m.st.Chat.Marker.Render("/") + in + m.st.Chat.Marker.Render("▏") + "  " + m.st.Chat.Notice.Render(count)
 	}
@@ -236,5 +237,7 @@ func (m Model) findLine() string {
 	if utf8.RuneCountInString(q) > 24 {
 		q = ansi.Truncate(q, 24, "…")
 	}
-	return m.st.Chat.Marker.Render("find “"+q+"” "+count) + m.st.Chat.Notice.Render(" · n/N next/prev · esc clear")
+	k := m.keys
+	hint := " · " + k.FindNext.Help().Key + "/" + k.FindPrev.Help().Key + " next/prev · " + k.ClearFind.Help().Key + " clear"
+	return m.st.Chat.Marker.Render("find “"+q+"” "+count) + m.st.Chat.Notice.Render(hint)
 }

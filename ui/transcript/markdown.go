@@ -45,9 +45,36 @@ func NewRenderer() *Renderer {
 
 // markdown renders src (already sanitised) at width cells and returns the
 // lines, trimmed of glamour's padding, and their widths. It never fails: if
-// glamour cannot render, the text is wrapped plainly.
+// glamour cannot render, the text is wrapped plainly. What glamour would
+// take too long over is shown as plain text with a note (see
+// boundMarkdown), so no message holds the program up.
 func (r *Renderer) markdown(st *theme.Styles, width int, src string) ([]string, []int) {
 	width = max(width, 1)
+	parts := boundMarkdown(src)
+	if len(parts) == 1 && !parts[0].plain {
+		return r.markdownPart(st, width, src)
+	}
+	var lines []string
+	var widths []int
+	for _, p := range parts {
+		var ls []string
+		var ws []int
+		if p.plain {
+			ls, ws = splitRendered(ansi.Wrap(p.text, width, ""), width)
+			if p.note != "" {
+				note := ansi.Truncate(p.note, width, "…")
+				ls, ws = append(ls, st.Chat.Notice.Render(note)), append(ws, ansi.StringWidth(note))
+			}
+		} else {
+			ls, ws = r.markdownPart(st, width, p.text)
+		}
+		lines, widths = appendBlock(lines, widths, ls, ws)
+	}
+	return lines, widths
+}
+
+// markdownPart renders src with glamour, falling back to wrapped text.
+func (r *Renderer) markdownPart(st *theme.Styles, width int, src string) ([]string, []int) {
 	r.mu.Lock()
 	out, ok := r.render(st, width, plainFences(src))
 	r.mu.Unlock()

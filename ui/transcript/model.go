@@ -46,6 +46,17 @@ type Model struct {
 
 	// frame is the joined output View returns.
 	frame string
+	// spacing is how many extra blank lines separate messages.
+	spacing int
+}
+
+// SetSpacing sets how many extra blank lines separate messages (a
+// presenter's screen breathes more); every message is drawn again.
+func (m *Model) SetSpacing(n int) {
+	if n != m.spacing {
+		m.spacing = max(n, 0)
+		m.clock++
+	}
 }
 
 // New makes an empty transcript. A nil Renderer gets a private one; share

@@ -19,7 +19,8 @@ import (
 type rawView struct {
 	key   string
 	text  string   // sanitised, pretty-printed JSON
-	lines []string // text hard-wrapped to the pane width
+	note  string   // a word about how a value was read, above the JSON
+	lines []string // note word-wrapped and text hard-wrapped to the pane width
 	off   int
 }
 
@@ -27,6 +28,9 @@ type rawView struct {
 // server, else the message as this program would encode it.
 func newRawView(e Entry, width int) *rawView {
 	v := &rawView{key: e.Key, text: rawJSON(e.Msg)}
+	if ts := e.Msg.CreatedAt; ts.Zoneless() {
+		v.note = textsafe.Line("created_at " + ts.Raw + " names no time zone; it is read as UTC.")
+	}
 	v.wrap(width)
 	return v
 }
@@ -52,6 +56,10 @@ func rawJSON(msg api.Message) string {
 // wrap re-wraps the text for a pane width, keeping the scroll offset.
 func (v *rawView) wrap(width int) {
 	v.lines = strings.Split(ansi.Hardwrap(v.text, max(width, 1), true), "\n")
+	if v.note != "" {
+		note := strings.Split(ansi.Wrap(v.note, max(width, 1), ""), "\n")
+		v.lines = append(append(note, ""), v.lines...)
+	}
 	v.off = min(v.off, max(len(v.lines)-1, 0))
 }
 

@@ -29,6 +29,8 @@ type renderCtx struct {
 	// retry names the key that sends a failed message again ("" outside
 	// the program: no hint).
 	retry string
+	// spacing is how many extra blank lines follow each message.
+	spacing int
 }
 
 // lineBuf collects rendered lines with their widths in cells.
@@ -73,6 +75,9 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 		}
 	}
 	statusLines(&b, e, c)
+	for range c.spacing {
+		b.add("")
+	}
 	b.add("")
 	return b.lines, b.widths
 }

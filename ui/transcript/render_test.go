@@ -106,12 +106,16 @@ func TestCardsNewShape(t *testing.T) {
 	e := agentEntry("c", "", testStart)
 	e.Msg.Cards = []api.Card{{
 		Name: "Miele M 7244 TC", IsRecommended: true,
-		Parameters:  []api.Parameter{{Title: "Price", Value: api.NumberValue(1299)}},
-		SubEntities: []api.SubEntity{{Name: "colors", Items: []api.SubEntityItem{{}, {}}}},
+		Parameters: []api.Parameter{{Title: "Price", Value: api.NumberValue(1299)}},
+		SubEntities: []api.SubEntity{{Name: "Finish", Items: []api.SubEntityItem{
+			{Parameters: []api.Parameter{{Title: "Finish", Value: api.StringValue("Black Stainless")}}},
+			{Parameters: []api.Parameter{{Title: "Finish", Value: api.StringValue("White")}}},
+		}}},
 	}}
 	m := newModel(t, 80, 20, false, []Entry{e})
 	p := ansi.Strip(m.View())
-	for _, want := range []string{"Miele M 7244 TC", "★ recommended", "1299", "+2 variants"} {
+	// The variants are listed by name, not counted.
+	for _, want := range []string{"Miele M 7244 TC", "★ recommended", "1299", "Finish", "Black Stainless, White"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("view lacks %q", want)
 		}

@@ -3,7 +3,7 @@ package transcript
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"aui-tui/internal/cells"
 )
 
 const focusGlyph = "▌"
@@ -14,7 +14,8 @@ func (m Model) View() string { return m.frame }
 
 // ctx is the render context at the current layout.
 func (m *Model) ctx() renderCtx {
-	return renderCtx{st: m.st, r: m.r, width: m.contentWidth(), loc: m.loc, now: m.now(), retry: m.keys.Retry.Help().Key}
+	return renderCtx{st: m.st, r: m.r, width: m.contentWidth(), loc: m.loc, now: m.now(), retry: m.keys.Retry.Help().Key,
+		spacing: m.spacing}
 }
 
 // ensure brings item i's caches up to date for the current layout and
@@ -53,32 +54,20 @@ func (m *Model) decorate(it *item, dk decoKey) []string {
 	blank := strings.Repeat(" ", dk.gutter)
 	out := make([]string, len(it.body))
 	seen := 0
+	sep := len(it.body) - 1 - m.spacing // the separator lines carry no bar
 	for j, l := range it.body {
 		g := gut
-		if j == len(it.body)-1 && it.bodyW[j] == 0 {
-			g = blank // the separator line carries no bar
+		if j >= sep && it.bodyW[j] == 0 {
+			g = blank
 		}
 		if dk.query != "" && j > 0 {
 			var n int
 			l, n = highlight(l, m.find.qr, seen, dk.current, m.st.Chat.Match, m.st.Chat.MatchCurrent)
 			seen += n
 		}
-		out[j] = g + l + pad(m.w-dk.gutter-it.bodyW[j])
+		out[j] = g + l + cells.Pad(m.w-dk.gutter-it.bodyW[j])
 	}
 	return out
-}
-
-// spaces backs pad so padding a line costs no allocation of its own.
-var spaces = strings.Repeat(" ", 512)
-
-func pad(n int) string {
-	switch {
-	case n <= 0:
-		return ""
-	case n <= len(spaces):
-		return spaces[:n]
-	}
-	return strings.Repeat(" ", n)
 }
 
 // sync re-lays the view after any change: it renders what became visible,
@@ -174,28 +163,14 @@ func (m *Model) joinFrame(lines []string, fitted bool, status string) string {
 		case r < len(lines) && r < rows && fitted && m.w > 0:
 			b.WriteString(lines[r])
 		case r < len(lines) && r < rows:
-			b.WriteString(fit(lines[r], m.w))
+			b.WriteString(cells.Fit(lines[r], m.w))
 		case r == rows && status != "":
-			b.WriteString(fit(status, m.w))
+			b.WriteString(cells.Fit(status, m.w))
 		default:
-			b.WriteString(pad(m.w))
+			b.WriteString(cells.Pad(m.w))
 		}
 	}
 	return b.String()
-}
-
-// fit makes l exactly w cells: cut when wider (only status and raw lines
-// can be), padded when narrower.
-func fit(l string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	lw := ansi.StringWidth(l)
-	if lw > w {
-		l = ansi.Truncate(l, w, "")
-		lw = ansi.StringWidth(l)
-	}
-	return l + pad(w-lw)
 }
 
 // statusLine is the bottom row: find prompt or count, and the marker for
