@@ -90,10 +90,12 @@ func newPlayCmd() *cobra.Command {
 					return msg
 				}
 			}
+			wd, _ := os.Getwd()
 			err = runUI(c, ui.Config{
 				UserID: c.userID, Demo: c.demo, Host: c.client.Host(), Theme: mode,
 				NoColor: theme.NoColorRequested(), Timeout: f.timeout, Mouse: true, Notice: c.notice,
-				Presenter: presenter, Clipboard: nativeClipboard(),
+				Presenter: presenter, Clipboard: nativeClipboard(), ExportDir: ".",
+				InTmux: os.Getenv("TMUX") != "", WorkDir: wd,
 			}, h)
 			if cerr := rec.close(); err == nil {
 				err = cerr

@@ -19,8 +19,8 @@ import (
 	"aui-tui/ui"
 )
 
-// replayKey is the name of the key the replay accepts from the presenter:
-// no key reaches the program, apart from these.
+// The presenter's keys during a replay: none reaches the program; space
+// plays the next turn (with --step) and q ends the replay, as ctrl+c does.
 const (
 	replayStepKey = "space"
 	replayQuitKey = "q"
@@ -143,14 +143,14 @@ func (r *replay) hooks(step bool) uiHooks {
 			r.delivered.Add(1)
 		}
 	}
-	h.filter = func(_ tea.Model, msg tea.Msg) tea.Msg {
+	h.filter = func(model tea.Model, msg tea.Msg) tea.Msg {
 		switch m := msg.(type) {
 		case replayed:
 			if m.e.Kind == record.KindPaste {
 				return tea.PasteMsg{Content: m.e.Text}
 			}
 			k := m.e.Key.Msg()
-			if k.String() == "ctrl+c" {
+			if um, ok := model.(ui.Model); ok && um.Quits(k) {
 				return nil // the replay stays on its last screen until the presenter ends it
 			}
 			return k

@@ -220,6 +220,7 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	}
 	p = tea.NewProgram(guarded{inner: ui.New(cfg), crash: crash}, opts...)
 	crash.setStop(func() { go p.Send(crashedMsg{}) })
+	c.client.OnRateLimit(func(d time.Duration) { go p.Send(ui.RateLimited{Wait: d}) })
 	stopSignals := watchSignals(p.Quit, func() {
 		p.Kill()
 		// A loop stuck in Update never lets Run return: the terminal is
@@ -241,6 +242,9 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		}()
 	}
 	final, err := p.Run()
+	// The program has ended: a late signal must not cut short the saving
+	// of drafts below.
+	stopSignals()
 	showCursor()
 	cancel()
 	<-done

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"aui-tui/internal/hostile"
 )
 
 // TestSignalsRestoreTerminalAndKeepDrafts: closing the terminal (SIGHUP),
@@ -82,4 +84,52 @@ func TestSignalsRestoreTerminalAndKeepDrafts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHostileTranscriptStaysResponsive: a transcript of hostile text (100
+// nested quotes, 100-deep lists, a 10 MB message, terminal sequences in
+// every field) opens, the screen keeps the program's own title, and ctrl+c
+// still quits. The nested quotes alone used to freeze the program for
+// minutes, ignoring ctrl+c.
+func TestHostileTranscriptStaysResponsive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
+	}
+	hs := hostileServer(t, hostile.Corpus(), hostile.Big())
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "aui-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-hostile-%d", os.Getpid()), name: "hostile"}
+	cmdline := strings.Join([]string{
+		"env", "AUI_NETWORK_API_KEY=hostile-key", "XDG_STATE_HOME=" + filepath.Join(dir, "state"),
+		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"), "TERM=xterm-256color",
+		bin, "--base-url", hs.URL, "--user", "u1", "--theme", "dark",
+	}, " ")
+	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24", cmdline); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	t.Cleanup(func() { s.tmux("kill-server") })
+	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
+	s.waitFor("the task list", "tasks · u1")
+	s.keys("Enter")
+	s.waitFor("the hostile transcript", "before")
+	s.keys("G")
+	s.waitFor("the end of the transcript", "ten megabytes")
+	if title, _ := s.tmux("display", "-p", "-t", s.name, "#{pane_title}"); strings.Contains(title, "pwned") {
+		t.Fatalf("the server set the window title: %q", title)
+	}
+	s.keys("C-c")
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if dead, _ := s.tmux("display", "-p", "-t", s.name, "#{pane_dead}"); strings.TrimSpace(dead) == "1" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("ctrl+c did not quit; screen:\n%s", s.screen())
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -21,7 +22,7 @@ const killAfter = time.Second
 
 // watchSignals calls quit on the first stop signal, and kill if the
 // program has not ended killAfter later or on a second signal. The
-// returned func stops watching.
+// returned func stops watching; it may be called more than once.
 func watchSignals(quit, kill func()) (stop func()) {
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, stopSignals...)
@@ -43,8 +44,11 @@ func watchSignals(quit, kill func()) (stop func()) {
 		}
 		kill()
 	}()
+	var once sync.Once
 	return func() {
-		signal.Stop(ch)
-		close(done)
+		once.Do(func() {
+			signal.Stop(ch)
+			close(done)
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -68,6 +69,20 @@ type Client struct {
 	// WithTransport and WithFrameObserver; nil when unused.
 	wrapTransport func(http.RoundTripper) http.RoundTripper
 	observeFrame  func(outgoing bool, b []byte)
+	// onRateLimit hears of each wait a 429 imposes (see OnRateLimit).
+	onRateLimit atomic.Pointer[func(time.Duration)]
+}
+
+// OnRateLimit sets f to be told, from the calling goroutine, each time a
+// call waits before trying again because the server answered 429 with a
+// Retry-After, so a UI can say so while it waits.
+func (c *Client) OnRateLimit(f func(wait time.Duration)) { c.onRateLimit.Store(&f) }
+
+// rateLimited reports a wait to the OnRateLimit listener, if any.
+func (c *Client) rateLimited(d time.Duration) {
+	if f := c.onRateLimit.Load(); f != nil && *f != nil {
+		(*f)(d)
+	}
 }
 
 // New makes a Client. Without WithBaseURL it talks to BaseURLGCP. The base
@@ -174,7 +189,7 @@ func (c *Client) call(ctx context.Context, timeout time.Duration, method, path s
 	if method == http.MethodGet {
 		attempts = c.attempts
 	}
-	return retry(ctx, attempts, c.retry, func() error {
+	return retry(ctx, attempts, c.retry, c.rateLimited, func() error {
 		return c.once(ctx, method, c.endpoint(path, query), payload, out)
 	})
 }

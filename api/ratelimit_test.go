@@ -29,11 +29,16 @@ func TestRateLimitHonoursRetryAfter(t *testing.T) {
 	f := newFake(t)
 	limitFirst(f, 1, "1") // one second: the shortest wait the header can ask
 	c := f.client()
+	var told []time.Duration
+	c.OnRateLimit(func(d time.Duration) { told = append(told, d) })
 	if _, err := c.ListTasks(context.Background(), "u1", 1, 10); err != nil {
 		t.Fatalf("after the wait: %v", err)
 	}
 	if n := f.count("GET", "/tasks"); n != 2 {
 		t.Fatalf("%d requests, want 2", n)
+	}
+	if len(told) != 1 || told[0] != time.Second {
+		t.Fatalf("the wait was reported as %v, want [1s]", told)
 	}
 }
 

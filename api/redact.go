@@ -3,8 +3,9 @@ package api
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"aui-tui/internal/textsafe"
 )
 
 // redacted replaces a secret wherever one would have appeared.
@@ -36,39 +37,23 @@ func redactKey(s, key string) string {
 const maxTextRunes = 300
 
 // safeText prepares untrusted server text for an error string: secrets
-// removed, control characters (C0, DEL, C1, which would let a server drive
-// the terminal) and format characters (bidi overrides, which reorder what is
-// shown) dropped, whitespace collapsed, and length bounded.
+// removed, then the program's one sanitizer for one-line text (control
+// sequences, C0/C1 controls, bidi overrides and stray zero-width characters
+// dropped, whitespace collapsed), then length bounded.
 func safeText(s, key string) string {
 	if s == "" {
 		return ""
 	}
-	s = redactKey(s, key)
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
+	s = textsafe.Line(redactKey(s, key))
+	if utf8.RuneCountInString(s) <= maxTextRunes {
+		return s
 	}
-	var b strings.Builder
 	n := 0
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
+	for i := range s {
+		if n == maxTextRunes {
+			return s[:i] + "…"
 		}
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-			n++
-		}
-		if n >= maxTextRunes {
-			b.WriteString("…")
-			break
-		}
-		b.WriteRune(r)
 		n++
 	}
-	return b.String()
+	return s
 }

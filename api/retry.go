@@ -17,8 +17,9 @@ const maxRetryAfter = 30 * time.Second
 // transport timeout, a 5xx answer) and ctx still has time left. Only
 // idempotent calls may use it, except after a 429: a rate-limited call was
 // not carried out, so any call is tried again once after the wait the
-// server asked for, when that fits in the time left.
-func retry(ctx context.Context, attempts int, b backoff, fn func() error) error {
+// server asked for, when that fits in the time left; onWait hears of that
+// wait first.
+func retry(ctx context.Context, attempts int, b backoff, onWait func(time.Duration), fn func() error) error {
 	limited := false
 	for n := 1; ; n++ {
 		err := fn()
@@ -27,6 +28,7 @@ func retry(ctx context.Context, attempts int, b backoff, fn func() error) error 
 		}
 		if wait, ok := rateLimitWait(ctx, err); ok && !limited {
 			limited = true
+			onWait(wait)
 			if !sleep(ctx, wait) {
 				return err
 			}

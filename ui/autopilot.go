@@ -1,5 +1,10 @@
 package ui
 
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
 // Pilot is what a program driving the UI with keys (the play autopilot)
 // needs to know before its next key: whether the task list has loaded, and
 // whether what it types would land in the composer.
@@ -14,4 +19,12 @@ func (m Model) Pilot() Pilot {
 		TasksLoaded: m.tasks.Loaded(),
 		Typing:      m.focus == focusComposer && !m.overlay.IsOpen(),
 	}
+}
+
+// Quits reports whether k would end the program now: ctrl+c always, q
+// only where it is not text (outside the composer and any prompt). A
+// replay uses it to keep the recorded quit from ending the show.
+func (m Model) Quits(k tea.KeyPressMsg) bool {
+	g := m.globalKeys()
+	return key.Matches(k, g.Quit, g.QuitQ)
 }

@@ -60,8 +60,8 @@ type Config struct {
 	// Drafts are unsent texts by task id (key "" for no task), as Drafts
 	// returned them when the program last ended.
 	Drafts map[string]string
-	// Presenter lays the screen out for an audience: no task, message or
-	// user ids and no host, only the mode, connection and notices in the
+	// Presenter lays the screen out for an audience: no task or user ids
+	// and no host, only the mode, connection and notices in the
 	// status bar, more space between messages, and no help bar until ?
 	// asks for it.
 	Presenter bool

@@ -34,7 +34,7 @@ type rig struct {
 	notices []string
 }
 
-func newRig(t *testing.T, key string, timeout, replyTimeout time.Duration) *rig {
+func newRig(t *testing.T, key string, timeout, replyTimeout time.Duration, spec string) *rig {
 	t.Helper()
 	store := filepath.Join(t.TempDir(), "demo.db")
 	srv, err := demo.New(demo.Options{StorePath: store, Seed: true, Pace: time.Millisecond})
@@ -50,6 +50,7 @@ func newRig(t *testing.T, key string, timeout, replyTimeout time.Duration) *rig 
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &rig{t: t, srv: srv, store: store, hs: hs, client: client, msgs: make(chan tea.Msg, 4096), ctx: ctx}
+	client.OnRateLimit(func(d time.Duration) { r.post(RateLimited{Wait: d}) })
 	sess := client.NewSession(func(ev api.Event) { r.post(SessionEvent{Event: ev}) },
 		api.WithBackoff(20*time.Millisecond, 200*time.Millisecond), api.WithReplyTimeout(replyTimeout))
 	done := make(chan struct{})
@@ -61,6 +62,7 @@ func newRig(t *testing.T, key string, timeout, replyTimeout time.Duration) *rig 
 		r.hs.Close()
 		_ = r.srv.Close()
 	})
+	r.chaos(spec) // before the first load
 	r.m = New(Config{Backend: client, Sender: sess, UserID: demo.DefaultUserID, Demo: true, Host: "demo",
 		Theme: "dark", Timeout: timeout, Location: time.UTC})
 	r.update(tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -251,11 +253,13 @@ func TestFaultMatrix(t *testing.T) {
 	}
 	for _, row := range loadRows {
 		t.Run(row.name, func(t *testing.T) {
-			r := newRig(t, row.key, row.timeout, time.Minute)
-			r.chaos(row.spec)
+			r := newRig(t, row.key, row.timeout, time.Minute, row.spec)
 			r.until("the task list to fail", r.noticeWith(append([]string{"Could not load tasks: "}, row.want...)...))
 			if v := r.view(); !strings.Contains(v, row.hint) {
 				t.Errorf("no hint %q on screen:\n%s", row.hint, v)
+			}
+			if row.spec == "http429=1" && !r.noticeWith("retrying in 1 s")() {
+				t.Errorf("the wait the server asked for was not announced: %q", r.notices)
 			}
 			r.checkSentences()
 		})
@@ -273,13 +277,13 @@ func TestFaultMatrix(t *testing.T) {
 	}
 	for _, row := range sendRows {
 		t.Run(row.name, func(t *testing.T) {
-			r := newRig(t, demo.DefaultKey, 5*sec, time.Second)
+			r := newRig(t, demo.DefaultKey, 5*sec, time.Second, "")
 			r.sendRow(row.spec, "fault matrix: "+row.name, row.want...)
 		})
 	}
 
 	t.Run("50 MB transcript", func(t *testing.T) {
-		r := newRig(t, demo.DefaultKey, 60*sec, time.Minute)
+		r := newRig(t, demo.DefaultKey, 60*sec, time.Minute, "")
 		r.until("the task list", func() bool { return len(r.m.tasks.items) > 0 })
 		r.chaos("huge=1")
 		r.keys("enter")
@@ -302,7 +306,7 @@ func TestFaultMatrixServerRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole program against the demo backend")
 	}
-	r := newRig(t, demo.DefaultKey, 2*time.Second, time.Minute)
+	r := newRig(t, demo.DefaultKey, 2*time.Second, time.Minute, "")
 	id := r.openTask()
 	addr := r.hs.Listener.Addr().String()
 	r.hs.CloseClientConnections()
@@ -353,7 +357,7 @@ func (r *rig) lastFailedText(id string) (string, bool) {
 
 // TestFaultMatrixNotFound: the 404 row; a task that is gone says so.
 func TestFaultMatrixNotFound(t *testing.T) {
-	r := newRig(t, demo.DefaultKey, 5*time.Second, time.Minute)
+	r := newRig(t, demo.DefaultKey, 5*time.Second, time.Minute, "")
 	_, err := r.client.TaskMessages(context.Background(), "000000000000000000000000")
 	if err == nil || err.Error() != "The server has no such item (404 Task not found)" {
 		t.Errorf("404: %v", err)

@@ -112,3 +112,15 @@ func TestPresenterGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestQuitsTellsTextFromQuitting(t *testing.T) {
+	h := newHarness(t, 3)
+	q, ctrlC := keyMsg("q"), keyMsg("ctrl+c")
+	if !h.m.Quits(q) || !h.m.Quits(ctrlC) {
+		t.Errorf("in the task list q and ctrl+c must quit")
+	}
+	h.openFirst() // the composer has focus: q is text
+	if h.m.Quits(q) || !h.m.Quits(ctrlC) {
+		t.Errorf("in the composer q is text and ctrl+c quits; got q %v, ctrl+c %v", h.m.Quits(q), h.m.Quits(ctrlC))
+	}
+}

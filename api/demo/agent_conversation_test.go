@@ -91,7 +91,7 @@ func TestAgentConversations(t *testing.T) {
 		"service without a product": {
 			{say: "what warranty do your appliances have?", has: []string{"1 to 5 years"}},
 			{say: "do you ship to Paris?", has: []string{"to Paris", "1–5 working days"}},
-			{say: "what's the warranty on fridges?", has: []string{"warranty"}, chip: "fridges"},
+			{say: "what's the warranty on fridges?", has: []string{"Nordvik FD560 — 5 years", "Brightwell Cube 90 — 1 year\n"}, chip: "fridges"},
 		},
 		"coffee, from greeting to cart": {
 			{say: "hi", has: []string{"What are you looking for"}},
@@ -108,6 +108,8 @@ func TestAgentConversations(t *testing.T) {
 			{say: "tell me about the Vantor OTR-30", pick: "VT-OTR30"},
 			{say: "is it available now?", has: []string{"sold out"}},
 			{say: "and the Aurelia Integra 32?", has: []string{"Aurelia Integra 32"}, pick: "AU-INT32"},
+			{say: "is it available in black glass?", has: []string{"black glass"}, lacks: []string{"stock", "sold out"}},
+			{say: "which one is better?", has: []string{"Verdict:"}},
 		},
 	}
 	n := 0

@@ -433,7 +433,8 @@ func (q *request) parseIntents() {
 	q.bestValue = q.has("best value", "value for money", "bang for", "best deal", "good value", "worth it")
 	q.sale = q.has("sale", "on sale", "deal", "deals", "discount", "discounts", "discounted", "offers", "offer",
 		"promotion", "promotions", "promo", "clearance", "reduced")
-	q.compare = q.has("compare", "comparison", "vs", "versus", "difference between", "differences", "difference")
+	q.compare = q.has("compare", "comparison", "vs", "versus", "difference between", "differences", "difference",
+		"which is better", "which one is better", "which of them is better", "which of these is better")
 	q.cheapest = q.has("cheapest", "lowest price", "least expensive", "most affordable", "lowest priced", "cheapest one")
 	q.cheaper = q.has("cheaper", "less expensive", "lower price", "lower priced", "more affordable", "budget option",
 		"budget options", "too expensive", "too pricey", "over my budget")

@@ -76,6 +76,9 @@ func (q *request) parseFollowUps(text string) {
 	q.returns = q.has("return", "returns", "returning", "refund", "refunds", "send it back", "money back")
 	q.stock = q.has("in stock", "stock", "availability", "sold out", "available now", "is it available",
 		"are they available", "have it in")
+	if q.color != "" && !q.has("in stock", "stock", "sold out") {
+		q.stock = false // "is it available in black?" asks about a color
+	}
 	if q.delivery {
 		if m := rePlace.FindStringSubmatch(text); m != nil && !isCategoryOrColor(m[1]) {
 			q.place = m[1]

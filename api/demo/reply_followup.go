@@ -155,7 +155,11 @@ func serviceReply(st *convState, q request) reply {
 	}
 	var parts []string
 	if q.warranty {
-		parts = append(parts, warrantyText(p, ok))
+		if !ok && hasCat {
+			parts = append(parts, categoryWarranty(cat))
+		} else {
+			parts = append(parts, warrantyText(p, ok))
+		}
 	}
 	if q.delivery {
 		parts = append(parts, deliveryText(cat, hasCat, q.place))
@@ -179,7 +183,7 @@ func serviceReply(st *convState, q request) reply {
 	}
 	add(q.warranty, "What's the warranty on it?")
 	add(q.delivery, "How long does delivery take?")
-	add(q.stock, "Is it in stock?")
+	add(q.stock || !ok, "Is it in stock?") // "it" needs a product
 	if !ok {
 		if hasCat {
 			sugg = append([]string{"Show me " + cat.Plural}, sugg...)
@@ -215,6 +219,29 @@ func warrantyText(p product, ok bool) string {
 	years := strconv.Itoa(p.Warranty) + "-year"
 	return "The **" + p.shortName() + "** comes with a **" + years + " " + p.Brand + " warranty** covering parts and labour. " +
 		"You can extend it by 3 years for " + money(extendedWarranty(p)) + " at checkout."
+}
+
+// categoryWarranty lists the warranty of every product of a category,
+// longest first.
+func categoryWarranty(c category) string {
+	ps := find(filters{cat: c})
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Warranty != ps[j].Warranty {
+			return ps[i].Warranty > ps[j].Warranty
+		}
+		return ps[i].SKU < ps[j].SKU
+	})
+	var b strings.Builder
+	b.WriteString("Each of our " + c.Plural + " comes with its manufacturer's warranty, covering parts and labour:\n\n")
+	for _, p := range ps {
+		b.WriteString("- " + p.shortName() + " — " + strconv.Itoa(p.Warranty) + " year")
+		if p.Warranty != 1 {
+			b.WriteString("s")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\nAny of them can be extended by 3 years at checkout.")
+	return b.String()
 }
 
 // extendedWarranty prices three extra years at 8% of the price, rounded

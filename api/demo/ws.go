@@ -109,6 +109,9 @@ func (s *Server) serveSocket(c *websocket.Conn) {
 	frames := make(chan inFrame)
 	go func() {
 		defer connCancel()
+		// A panic ends this connection only, as net/http does for a
+		// request, rather than the process the demo may share with the UI.
+		defer func() { _ = recover() }()
 		for {
 			typ, data, err := c.Read(connCtx)
 			if err != nil {

@@ -10,6 +10,11 @@ import (
 // presenter who stopped to talk for a minute should not stall the replay.
 const maxIdle = 3 * time.Second
 
+// typeGap is the least time between two typed characters (before
+// scaling): keys sent faster than a person types (a paste, a script) are
+// replayed at a human pace, so the audience sees the message typed.
+const typeGap = 45 * time.Millisecond
+
 // waitLimit bounds how long the player waits for the program to make a
 // recorded call before going on without it.
 const waitLimit = 10 * time.Second
@@ -32,31 +37,65 @@ type Player struct {
 	// in; the player waits for every frame written before sending a key,
 	// so a key never overtakes the reply it followed.
 	Delivered func() int
+	// Sleep waits for d or until ctx is done; nil means a timer (tests
+	// pass their own to see the pauses without waiting them out).
+	Sleep func(ctx context.Context, d time.Duration) error
 }
+
+// sleep waits with p.Sleep or a timer.
+func (p *Player) sleep(ctx context.Context, d time.Duration) error {
+	if p.Sleep != nil {
+		return p.Sleep(ctx, d)
+	}
+	if d <= 0 {
+		return ctx.Err()
+	}
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-tm.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// typed reports whether an entry is a printable key, which a person types.
+func typed(e Entry) bool { return e.Kind == KindKey && e.Key != nil && e.Key.Text != "" }
 
 // Run plays the whole timeline; it returns when it is done or ctx is.
 func (p *Player) Run(ctx context.Context) error {
 	prev := int64(0)
 	written := 0
-	pause := func(t int64) error {
-		d := scaled(min(max(t-prev, 0), maxIdle.Milliseconds()), p.Speed)
+	// pause waits the recorded time since the previous event, never less
+	// than least ms: idle time is cut to maxIdle, and everything is scaled.
+	pause := func(t, least int64) error {
+		gap := min(max(t-prev, least), maxIdle.Milliseconds())
 		prev = max(prev, t)
-		if d <= 0 {
-			return ctx.Err()
+		return p.sleep(ctx, scaled(gap, p.Speed))
+	}
+	lastTyped := false
+	// key hands one key or paste to the program after its pause.
+	key := func(e Entry) error {
+		least := int64(0)
+		if typed(e) && lastTyped {
+			least = typeGap.Milliseconds()
 		}
-		tm := time.NewTimer(d)
-		defer tm.Stop()
-		select {
-		case <-tm.C:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := pause(e.T, least); err != nil {
+			return err
 		}
+		p.settle(ctx, written)
+		p.Send(e)
+		lastTyped = typed(e)
+		return nil
 	}
 	calls := 0
 	for _, e := range p.Rec.Entries {
 		switch e.Kind {
 		case KindHTTP:
+			if calls >= len(p.Server.calls) {
+				continue // a server for another recording: nothing to wait for
+			}
 			c := p.Server.calls[calls]
 			calls++
 			if err := waitFor(ctx, c.done); err != nil {
@@ -69,12 +108,13 @@ func (p *Player) Run(ctx context.Context) error {
 				}
 			}
 		case KindSent:
-			if err := waitOne(ctx, p.Server.received); err != nil {
+			if err := waitFor(ctx, p.Server.received); err != nil {
 				return err
 			}
 			prev = max(prev, e.T)
 		case KindFrame:
-			if err := pause(e.T); err != nil {
+			lastTyped = false
+			if err := pause(e.T, 0); err != nil {
 				return err
 			}
 			if err := p.Server.write(ctx, e.Frame); err != nil && ctx.Err() != nil {
@@ -88,11 +128,11 @@ func (p *Player) Run(ctx context.Context) error {
 				}
 			}
 		case KindKey, KindPaste:
-			if err := pause(e.T); err != nil {
+			// A paste appears at once, as it did: typed out it could land
+			// elsewhere (a paste goes to the composer whatever has focus).
+			if err := key(e); err != nil {
 				return err
 			}
-			p.settle(ctx, written)
-			p.Send(e)
 		}
 	}
 	return nil
@@ -110,22 +150,10 @@ func (p *Player) settle(ctx context.Context, n int) {
 	}
 }
 
-// waitFor waits until ch is closed, for a while at most: a replay whose
-// program did not make the call goes on rather than hanging.
+// waitFor waits until ch is closed or yields a value, for a while at most:
+// a replay whose program did not make the call goes on rather than
+// hanging.
 func waitFor(ctx context.Context, ch <-chan struct{}) error {
-	t := time.NewTimer(waitLimit)
-	defer t.Stop()
-	select {
-	case <-ch:
-	case <-t.C:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	return nil
-}
-
-// waitOne waits for one value on ch, for a while at most.
-func waitOne(ctx context.Context, ch <-chan struct{}) error {
 	t := time.NewTimer(waitLimit)
 	defer t.Stop()
 	select {

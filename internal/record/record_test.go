@@ -150,3 +150,23 @@ func TestServerAnswersCallsInRecordedOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordingEscapesControls: a frame holding raw C1 and bidi characters
+// is written with them escaped.
+func TestRecordingEscapesControls(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.jsonl")
+	r, err := Create(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Frame(false, []byte("{\"id\":\"m1\",\"text\":\"a\u009b2J\u202eb\x7f\"}"))
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := os.ReadFile(path)
+	for _, c := range []string{"\u009b", "\u202e", "\x7f"} {
+		if strings.Contains(string(out), c) {
+			t.Fatalf("recording holds raw %q:\n%q", c, out)
+		}
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"aui-tui/internal/textsafe"
 )
 
 // Options say what a Recorder keeps out of the file.
@@ -90,7 +92,9 @@ func (r *Recorder) write(e Entry) {
 	if err != nil {
 		return
 	}
-	b = r.scrub(b)
+	// Escaped, the server's control characters in bodies cannot act on a
+	// terminal the recording is shown on, and mean the same.
+	b = textsafe.JSON(r.scrub(b))
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.f == nil || r.err != nil {

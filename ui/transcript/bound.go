@@ -17,11 +17,16 @@ const (
 	// maxLineBytes is the longest source line formatted as markdown.
 	maxLineBytes = 4 << 10
 	// mdBudget is the estimated glamour cost one message may spend.
-	mdBudget = 25_000
-	// plainMax is how much of a message is shown at all: wrapping is cheap
-	// but not free, and nobody reads a megabyte in a chat pane. The whole
-	// text stays in the message (copy, export and the raw view have it).
-	plainMax = 256 << 10
+	mdBudget = 20_000
+	// plainMax and shownLines bound how much of a message is shown at
+	// all: wrapping is cheap but not free, and nobody reads a megabyte in
+	// a chat pane. The whole text stays in the message (copy, export and
+	// the raw view have it).
+	plainMax   = 64 << 10
+	shownLines = 2000
+	// maxParts bounds the switches between markdown and plain text: each
+	// part is rendered on its own, with its own note.
+	maxParts = 16
 
 	costLine      = 40    // any line
 	costPerByte   = 2     // inline parsing and wrapping, per source byte
@@ -53,8 +58,8 @@ func boundMarkdown(src string) []part {
 	var parts []part
 	shown := src
 	cut := false
-	if len(shown) > plainMax {
-		shown, cut = cutAt(shown, plainMax), true
+	if n := shownLen(shown); n < len(shown) {
+		shown, cut = shown[:n], true
 	}
 	spent, pos := 0, 0
 	add := func(n int, plain bool, note string) {
@@ -68,6 +73,10 @@ func boundMarkdown(src string) []part {
 		pos += n
 	}
 	for pos < len(shown) {
+		if len(parts) >= maxParts-1 {
+			add(len(shown)-pos, true, noteLong)
+			break
+		}
 		blk, _ := nextBlock(shown[pos:])
 		cost, deep, long := blockCost(blk)
 		switch {
@@ -89,12 +98,23 @@ func boundMarkdown(src string) []part {
 	return parts
 }
 
-// cutAt returns the start of s at most n bytes long, not splitting a rune.
-func cutAt(s string, n int) string {
+// shownLen is how much of s is shown: at most plainMax bytes and
+// shownLines lines, not splitting a rune.
+func shownLen(s string) int {
+	n := min(len(s), plainMax)
+	lines := 0
+	for i := 0; i < n; i++ {
+		if s[i] == '\n' {
+			if lines++; lines == shownLines {
+				n = i + 1
+				break
+			}
+		}
+	}
 	for n > 0 && n < len(s) && s[n]&0xc0 == 0x80 {
 		n--
 	}
-	return s[:n]
+	return n
 }
 
 // nextBlock returns the first block of s (its lines up to and including the
