@@ -98,6 +98,8 @@ func (m *Model) onFinderKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	}
 	km := m.com.keys.Search
 	switch {
+	case key.Matches(k, m.com.keys.Global.Quit):
+		return nil, false // quitting works everywhere
 	case key.Matches(k, km.Close):
 		f.open = false
 		f.input.Blur()
@@ -119,6 +121,19 @@ func (m *Model) onFinderKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		}
 	}
 	return cmd, true
+}
+
+// onFinderPaste types pasted text into the query, on one line.
+func (m *Model) onFinderPaste(p tea.PasteMsg) tea.Cmd {
+	f := &m.finder
+	before := f.input.Value()
+	p.Content = strings.Join(strings.Fields(p.Content), " ")
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(p)
+	if f.input.Value() != before {
+		cmd = tea.Batch(cmd, m.searchAgain())
+	}
+	return cmd
 }
 
 // searchAgain searches for what the query line holds.
@@ -240,7 +255,7 @@ func (m Model) hitLine(h search.Hit, w int, current bool) string {
 	if h.Pos < 0 {
 		who = "title"
 	}
-	head := fmt.Sprintf("%s  %s  %s: ", when, clipRunes(h.Title, 24), who)
+	head := fmt.Sprintf("%s  %s  %s: ", when, padRunes(clipRunes(h.Title, 24), 24), who)
 	before, match, after := h.Snippet(max(10, w-ansi.StringWidth(head)-2))
 	line := head + before + st.Chat.Match.Render(match) + after
 	if current {
@@ -258,6 +273,11 @@ func shortTime(t, now time.Time) string {
 		return t.Format("Jan 02 15:04")
 	}
 	return t.Format("2006-01-02  ")
+}
+
+// padRunes pads s with spaces to n cells, so the columns after it line up.
+func padRunes(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-ansi.StringWidth(s)))
 }
 
 func clipRunes(s string, n int) string {

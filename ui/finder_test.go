@@ -86,9 +86,17 @@ func TestSearchAllKeysAndEmptyStates(t *testing.T) {
 	if !h.m.finder.open || h.m.finder.input.Value() != "zephyrine nowhereq" {
 		t.Fatalf("q was not typed: open %v, %q", h.m.finder.open, h.m.finder.input.Value())
 	}
+	h.send(tea.PasteMsg{Content: " heater\nquiet "})
+	if h.m.finder.input.Value() != "zephyrine nowhereqheater quiet" {
+		t.Fatalf("paste went elsewhere: query %q", h.m.finder.input.Value())
+	}
 	h.key("esc")
 	if h.m.finder.open || h.m.chat.OpenID() != "" {
 		t.Fatalf("esc: open %v, task %q", h.m.finder.open, h.m.chat.OpenID())
+	}
+	h.send(ctrlF)
+	if _, cmd := h.m.Update(keyMsg("ctrl+c")); cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("ctrl+c does not quit while the search is open")
 	}
 }
 

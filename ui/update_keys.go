@@ -159,6 +159,8 @@ func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
 // filter or find prompt when one is open; a paste is never dropped.
 func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	switch {
+	case m.finder.open:
+		return m.onFinderPaste(p)
 	case m.focus == focusTasks && m.tasks.Capturing():
 		var cmd tea.Cmd
 		m.tasks, cmd = m.tasks.Update(p)
