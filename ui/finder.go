@@ -16,10 +16,12 @@ import (
 )
 
 // Searcher finds messages across every cached transcript; *search.Index
-// satisfies it. Count is how many transcripts it holds.
+// satisfies it. Count is how many transcripts it holds; Has, whether it
+// holds a task's.
 type Searcher interface {
 	Search(q search.Query, limit int) (search.Result, error)
 	Count() int
+	Has(taskID string) bool
 }
 
 // finderLimit is how many hits one search returns: more than a screen
@@ -39,6 +41,7 @@ type finderModel struct {
 	// searched is how many transcripts the last search looked through.
 	searched int
 	err      string
+	fetch finderFetch
 	// jump is a hit opened whose task's transcript has not yet shown the
 	// message; it is applied once it does.
 	jump *searchJump
@@ -100,6 +103,8 @@ func (m *Model) onFinderKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	switch {
 	case key.Matches(k, m.com.keys.Global.Quit):
 		return nil, false // quitting works everywhere
+	case key.Matches(k, km.Fetch):
+		return m.startFetch(), true
 	case key.Matches(k, km.Close):
 		f.open = false
 		f.input.Blur()
@@ -238,8 +243,15 @@ func (m Model) finderStatus() string {
 	default:
 		s = fmt.Sprintf("%d matches in %d cached conversations.", len(f.hits), f.searched)
 	}
+	if f.fetch.running {
+		return s + f.fetch.status()
+	}
 	if missing := m.tasks.total - m.com.cfg.Search.Count(); missing > 0 {
-		s += fmt.Sprintf(" %d of %d tasks are not cached yet: open them, or run aui-tui search --fetch.", missing, m.tasks.total)
+		how := keyHint(m.com.keys.Search.Fetch) + " fetches them"
+		if m.com.cfg.Store == nil {
+			how = "opening them adds them"
+		}
+		s += fmt.Sprintf(" %d of %d tasks are not cached yet: %s.", missing, m.tasks.total, how)
 	}
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aui-tui/api"
+	"aui-tui/internal/cache"
 	"aui-tui/internal/search"
 )
 
@@ -115,5 +116,51 @@ func TestSearchAllCountsTasksNotCached(t *testing.T) {
 	h.typeText("heater")
 	if scr := plainView(h.m); !strings.Contains(scr, "2 of 5 tasks are not cached yet") {
 		t.Fatalf("uncached count:\n%s", scr)
+	}
+}
+
+// indexingStore is the cache with the indexing the program hooks to it.
+type indexingStore struct {
+	*cache.Cache
+	ix *search.Index
+}
+
+func (s indexingStore) PutTranscript(t api.Task, msgs []api.Message) error {
+	if err := s.Cache.PutTranscript(t, msgs); err != nil {
+		return err
+	}
+	return s.ix.Put(t, msgs, time.Time{})
+}
+
+func TestSearchAllFetchesTasksNotCached(t *testing.T) {
+	b := newFakeBackend(5)
+	ix := search.Open(t.TempDir())
+	for i, task := range b.tasks {
+		if i >= 3 {
+			b.msgs[task.ID] = append(b.msgs[task.ID], agentMsg(fmt.Sprintf("q-%d", i), "the Quokka lamp"))
+			continue // not cached yet
+		}
+		if err := ix.Put(task, b.msgs[task.ID], time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarnessWith(t, b, indexingStore{openStore(t, t.TempDir()), ix})
+	h.m.com.cfg.Search = ix
+	h.send(ctrlF)
+	h.typeText("quokka")
+	if scr := plainView(h.m); !strings.Contains(scr, "No match in 3 cached conversations") ||
+		!strings.Contains(scr, "2 of 5 tasks are not cached yet: ctrl+r fetches them") {
+		t.Fatalf("before the fetch:\n%s", scr)
+	}
+	h.key("ctrl+r")
+	scr := plainView(h.m)
+	if !strings.Contains(scr, "2 matches in 5 cached conversations") || strings.Contains(scr, "not cached yet") {
+		t.Fatalf("after the fetch:\n%s", scr)
+	}
+	if !ix.Has(b.tasks[3].ID) || !ix.Has(b.tasks[4].ID) {
+		t.Fatal("the fetched transcripts were not indexed")
+	}
+	if n := len(b.fetches); n != 2 {
+		t.Fatalf("%d transcripts fetched, want the 2 not cached", n)
 	}
 }

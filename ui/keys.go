@@ -79,10 +79,12 @@ type HelpKeys struct {
 // onFinderKey); other keys edit the query.
 type SearchKeys struct {
 	Up, Down, Open, Close key.Binding
+	// Fetch downloads (and caches) the transcripts not cached yet.
+	Fetch key.Binding
 }
 
 // ShortHelp is the help bar while the search overlay is open.
-func (s SearchKeys) ShortHelp() []key.Binding { return []key.Binding{s.Up, s.Open, s.Close} }
+func (s SearchKeys) ShortHelp() []key.Binding { return []key.Binding{s.Up, s.Open, s.Fetch, s.Close} }
 
 // DefaultKeyMap is the binding set documented in the README.
 func DefaultKeyMap() KeyMap {
@@ -139,6 +141,7 @@ func DefaultKeyMap() KeyMap {
 			Down:  b(k("down", "ctrl+n")),
 			Open:  b(k("enter"), h("enter", "open")),
 			Close: b(k("esc"), h("esc", "close")),
+			Fetch: b(k("ctrl+r"), h("ctrl+r", "fetch all")),
 		},
 		Help: HelpKeys{
 			Close: b(k("?", "q", "esc"), h("? esc", "close")),

@@ -153,6 +153,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onExportDone(msg)
 	case finderResultMsg:
 		m.finder.onResult(msg)
+	case finderListedMsg, finderFetchedMsg:
+		cmd = m.onFinderFetch(msg)
 	case RateLimited:
 		cmd = m.onRateLimited(msg)
 	case draftSaveMsg:
