@@ -41,7 +41,7 @@ type finderModel struct {
 	// searched is how many transcripts the last search looked through.
 	searched int
 	err      string
-	fetch finderFetch
+	fetch    finderFetch
 	// jump is a hit opened whose task's transcript has not yet shown the
 	// message; it is applied once it does.
 	jump *searchJump
