@@ -164,3 +164,25 @@ func TestSearchAllFetchesTasksNotCached(t *testing.T) {
 		t.Fatalf("%d transcripts fetched, want the 2 not cached", n)
 	}
 }
+
+// TestExportKeepsTheServersCopySearchable: the copy e fetches is cached,
+// and so searchable, like one opened.
+func TestExportKeepsTheServersCopySearchable(t *testing.T) {
+	b := newFakeBackend(1)
+	ix := search.Open(t.TempDir())
+	dir := t.TempDir()
+	h := newHarnessWith(t, b, indexingStore{openStore(t, t.TempDir()), ix})
+	h.m.com.cfg.ExportDir = dir
+	id := h.openFirst()
+	b.mu.Lock()
+	b.msgs[id] = append(b.msgs[id], agentMsg("w", "the Wombat kettle"))
+	b.mu.Unlock()
+	h.key("esc", "e")
+	if !strings.Contains(plainView(h.m), "Exported") {
+		t.Fatalf("no export:\n%s", plainView(h.m))
+	}
+	res, err := ix.Search(search.Parse("wombat"), 5)
+	if err != nil || len(res.Hits) != 1 || res.Hits[0].MessageID != "w" {
+		t.Fatalf("the exported copy is not searchable: %+v, %v", res.Hits, err)
+	}
+}
