@@ -1,44 +1,16 @@
 package main
 
 import (
-	"errors"
-	"os/exec"
-	"runtime"
-	"strings"
+	"github.com/atotto/clipboard"
 )
 
 // nativeClipboard returns a function that copies text with the platform's
-// clipboard tool, or nil when none is installed (OSC 52 alone is used then).
+// clipboard (pbcopy on macOS, the Win32 clipboard as UTF-16 on Windows,
+// wl-copy under Wayland, xclip or xsel under X11, termux-clipboard-set), or
+// nil when there is none (OSC 52 alone is used then).
 func nativeClipboard() func(string) error {
-	var candidates [][]string
-	switch runtime.GOOS {
-	case "darwin":
-		candidates = [][]string{{"pbcopy"}}
-	case "windows":
-		candidates = [][]string{{"clip"}}
-	default:
-		candidates = [][]string{
-			{"wl-copy"},
-			{"xclip", "-selection", "clipboard"},
-			{"xsel", "--clipboard", "--input"},
-		}
+	if clipboard.Unsupported {
+		return nil
 	}
-	for _, c := range candidates {
-		if path, err := exec.LookPath(c[0]); err == nil {
-			args := c[1:]
-			return func(text string) error {
-				cmd := exec.Command(path, args...)
-				cmd.Stdin = strings.NewReader(text)
-				if out, err := cmd.CombinedOutput(); err != nil {
-					msg := strings.TrimSpace(string(out))
-					if msg == "" {
-						msg = err.Error()
-					}
-					return errors.New(c[0] + ": " + msg)
-				}
-				return nil
-			}
-		}
-	}
-	return nil
+	return clipboard.WriteAll
 }

@@ -26,9 +26,7 @@ func newDemoServerCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "demo-server",
 		Short: "Serve the demo backend alone (same REST and WebSocket API as AUI)",
-		Long: "demo-server serves the embedded demo backend on its own, so the AUI docs' curl examples\n" +
-			"work against it with only the host and key changed. It prints its base URL and key, keeps\n" +
-			"its tasks in a bbolt file across restarts and stops on ctrl+c.\n\n" +
+		Long: "demo-server serves the embedded demo backend on its own, so the AUI docs' curl examples work against it with only the host and key changed. It prints its base URL and key, keeps its tasks in a bbolt file across restarts and stops on ctrl+c.\n\n" +
 			"--chaos makes it an unreliable server, to see how a client copes.\n" + demo.ChaosHelp,
 		Example: "  aui-tui demo-server --addr 127.0.0.1:8080\n" +
 			"  AUI_NETWORK_API_KEY=demo-key aui-tui --base-url http://127.0.0.1:8080 --user demo_user\n" +
@@ -87,10 +85,10 @@ func newDemoServerCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.SortFlags = false
-	fl.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fl.StringVar(&key, "key", demo.DefaultKey, "API key the server accepts")
-	fl.StringVar(&store, "store", "", "bbolt store file (default: the user's state directory)")
-	fl.Var(&pace, "pace", "delay between streamed words (default: a natural reading pace; 0 is instant)")
+	fl.StringVar(&addr, "addr", "127.0.0.1:8080", "the address to listen on")
+	fl.StringVar(&key, "key", demo.DefaultKey, "the API key the server accepts")
+	fl.StringVar(&store, "store", "", "the bbolt store file (default: the user's state directory)")
+	fl.Var(&pace, "pace", "the delay between streamed words (default: a natural reading pace; 0 is instant)")
 	fl.BoolVar(&reset, "reset", false, "start with a fresh store")
 	fl.IntVar(&long, "long", 0, "also seed a task with this many messages")
 	fl.StringVar(&chaosSpec, "chaos", "", "inject faults, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (spec above)")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -23,6 +24,7 @@ import (
 // transcript and demo-server commands.
 func newRootCmd() *cobra.Command {
 	var f connFlags
+	var g globalFlags
 	var themeFlag, exportDir string
 	var noMouse, noCache bool
 	var pageSize int
@@ -32,20 +34,27 @@ func newRootCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "aui-tui",
 		Short: "A terminal chat client for the AUI Messaging API",
-		Long: "aui-tui browses a user's AUI conversation tasks, reads their transcripts and chats with\n" +
-			"the agent live, replies streaming in as they are written.\n\n" +
-			"With no API key it runs on an embedded demo backend (no account, no network).\n" +
+		Long: "aui-tui browses a user's AUI conversation tasks, reads their transcripts and chats with the agent live, replies streaming in as they are written.\n\n" +
+			"With no API key it runs on an embedded demo backend (no account, no network)." +
 			envHelp,
-		Example: "  aui-tui                                  # demo mode\n" +
+		Example: "  # demo mode\n" +
+			"  aui-tui\n" +
 			"  AUI_NETWORK_API_KEY=... aui-tui --user user_123\n" +
 			"  aui-tui --region azure --user user_123\n" +
-			"  aui-tui tasks --json                     # no UI: list tasks\n" +
-			"  aui-tui transcript TASK_ID -o t.md       # no UI: save a transcript",
-		Version:       version,
+			"  aui-tui --profile prod\n" +
+			"  # no UI: list tasks, save a transcript\n" +
+			"  aui-tui tasks --json\n" +
+			"  aui-tui transcript TASK_ID -o t.md",
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		// No Args check: cobra's own one for a root with subcommands
+		// answers a mistyped command with "Did you mean …?".
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return g.load(cmd, os.Getenv)
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			applyPreferences(cmd, setupOf(cmd).file, &themeFlag, &noMouse, &pageSize, &exportDir)
 			mode, ok := theme.ParseMode(themeFlag)
 			if !ok {
 				return fmt.Errorf("--theme must be auto, dark or light, not %q", themeFlag)
@@ -62,28 +71,47 @@ func newRootCmd() *cobra.Command {
 			if replyTimeout < 0 {
 				return fmt.Errorf("--reply-timeout must not be negative (0 waits for ever)")
 			}
-			c, err := connect(f, hook)
-			if err != nil {
-				return err
-			}
-			defer c.close()
+			s := setupOf(cmd)
+			km := ui.DefaultKeyMap()
+			s.warn(cmd, applyKeys(&km, s.file))
+			md, mdName, mdProblems := s.chooseMarkdown(os.Getenv)
+			s.warn(cmd, mdProblems)
 			wd, _ := os.Getwd() // without it, exported paths show whole
-			err = runUI(c, ui.Config{
-				UserID:    c.userID,
-				Demo:      c.demo,
-				Host:      c.client.Host(),
-				Theme:     mode,
-				NoColor:   theme.NoColorRequested(),
-				PageSize:  pageSize,
-				Timeout:   f.timeout,
-				Mouse:     !noMouse,
-				ExportDir: exportDir,
-				Clipboard: nativeClipboard(),
-				Notice:    c.notice,
-				InTmux:    os.Getenv("TMUX") != "",
-				WorkDir:   wd,
-				Presenter: presenter,
-			}, uiHooks{filter: rec.filter(), session: []api.SessionOption{api.WithReplyTimeout(replyTimeout)}, cache: !noCache})
+			err := runProfiles(&f, s, hook, func(c *conn, notice string) (next ui.Switch, err error) {
+				profile := s.profile
+				if c.demo {
+					profile = "" // --demo: no profile is in use
+				}
+				err = runUI(c, ui.Config{
+					UserID:       c.userID,
+					Demo:         c.demo,
+					Host:         c.client.Host(),
+					Theme:        mode,
+					NoColor:      theme.NoColorRequested(),
+					PageSize:     pageSize,
+					Timeout:      f.timeout,
+					Mouse:        !noMouse,
+					ExportDir:    exportDir,
+					Clipboard:    nativeClipboard(),
+					Notice:       firstOf(notice, c.notice, s.notice()),
+					InTmux:       os.Getenv("TMUX") != "",
+					InScreen:     os.Getenv("STY") != "",
+					WorkDir:      wd,
+					Presenter:    presenter,
+					KeyMap:       &km,
+					Editor:       editorCommand,
+					Markdown:     md,
+					MarkdownName: mdName,
+					Profiles:     s.file.ProfileNames(),
+					Profile:      profile,
+				}, uiHooks{
+					filter:  rec.filter(),
+					session: []api.SessionOption{api.WithReplyTimeout(replyTimeout)},
+					ended:   func(m ui.Model) { next = m.SwitchTo() },
+					cache:   !noCache,
+				})
+				return next, err
+			})
 			if cerr := rec.close(); err == nil {
 				err = cerr
 			}
@@ -92,20 +120,24 @@ func newRootCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.SortFlags = false
-	fl.StringVar(&themeFlag, "theme", "auto", "colour theme: auto (follow the terminal), dark or light")
+	fl.StringVar(&themeFlag, "theme", "auto", "the colour theme: auto (follow the terminal), dark or light")
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
 	fl.BoolVar(&noCache, "no-cache", false, "neither read nor write the local cache of task lists and transcripts")
-	fl.IntVar(&pageSize, "page-size", 20, "tasks per page when loading the task list")
-	fl.StringVar(&exportDir, "export-dir", ".", "folder for exported transcripts (e / E keys)")
-	fl.BoolVar(&presenter, "presenter", false, "presenter layout: no ids or host, a quieter status bar, more space, no help bar (? shows it)")
+	fl.IntVar(&pageSize, "page-size", 20, "how many tasks each page of the task list loads")
+	fl.StringVar(&exportDir, "export-dir", ".", "the folder for exported transcripts (e / E keys)")
+	fl.BoolVar(&presenter, "presenter", false, "the presenter layout: no ids or host, a quieter status bar, more space, no help bar (? shows it)")
 	fl.StringVar(&recordFile, "record", "", "record the session to this file, for aui-tui replay (the key is never written)")
 	fl.BoolVar(&recordUser, "record-user", false, "keep the user id in the recording (by default it is replaced)")
 	fl.DurationVar(&replyTimeout, "reply-timeout", 90*time.Second, "give up on a reply after this long with no word from the agent (the reply is then fetched, or the message marked failed; 0 waits for ever)")
 	f.register(cmd)
+	g.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeWords("auto", "dark", "light"))
+	_ = cmd.MarkFlagDirname("export-dir")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd(), newCacheCmd(), newSearchCmd())
+	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd(), newServeCmd(),
+		newConfigCmd(), newLogsCmd(), newManCmd(), newCacheCmd(), newSearchCmd())
 	return cmd
 }
 
@@ -161,6 +193,8 @@ type uiHooks struct {
 	// cache: read and write the local cache of task lists and transcripts
 	// (the user's own runs, unless --no-cache).
 	cache bool
+	// ended sees the program's final model (to learn of a profile switch).
+	ended func(ui.Model)
 }
 
 // runUI runs the program with a WebSocket session whose events are fed into
@@ -248,10 +282,18 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	showCursor()
 	cancel()
 	<-done
-	if g, ok := final.(guarded); ok && drafts != nil {
+	kept := "" // said after a crash when the drafts are safe
+	if g, ok := final.(guarded); ok {
 		if m, ok := g.inner.(ui.Model); ok {
-			if serr := drafts.final(m.Drafts()); serr != nil {
-				fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+			if drafts != nil {
+				if serr := drafts.final(m.Drafts()); serr != nil {
+					fmt.Fprintln(os.Stderr, "aui-tui: could not keep your unsent drafts:", serr)
+				} else {
+					kept = "; your drafts were saved"
+				}
+			}
+			if h.ended != nil {
+				h.ended(m)
 			}
 		}
 	}
@@ -264,9 +306,13 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		now := time.Now()
 		path, werr := writeCrashReport(crashReport(v, stack, c.secret, now), now)
 		if werr != nil {
-			return fmt.Errorf("the program hit a bug and stopped (%v); your drafts were saved. The crash report could not be written: %w", textsafe.Line(fmt.Sprint(v)), werr)
+			what := textsafe.Line(fmt.Sprint(v))
+			if len(c.secret) >= 4 {
+				what = strings.ReplaceAll(what, c.secret, "REDACTED")
+			}
+			return fmt.Errorf("the program hit a bug and stopped (%s)%s. The crash report could not be written: %w", what, kept, werr)
 		}
-		return fmt.Errorf("the program hit a bug and stopped; your drafts were saved. Please report it with %s", path)
+		return fmt.Errorf("the program hit a bug and stopped%s. Please report it with %s", kept, path)
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err

@@ -109,20 +109,33 @@ func newSearchCmd() *cobra.Command {
 }
 
 // searchTarget names the server ("demo" in demo mode) and user whose index
-// is searched, as the UI would pick them, without any network traffic.
+// is searched, as the UI would pick them (resolveTarget), without any
+// network traffic.
 func searchTarget(f connFlags) (where, user string, err error) {
+	if err := f.check(); err != nil {
+		return "", "", err
+	}
+	s := setupOf(f.cmd)
+	if s.err != nil {
+		return "", "", s.err
+	}
 	if !f.demo {
-		key, err := apiKey()
+		t, err := resolveTarget(f, s, os.Getenv)
 		if err != nil {
 			return "", "", err
 		}
-		if key != "" || f.baseURL != "" || f.region != "" {
-			c, err := connect(f, nil) // live mode only builds the client
+		switch {
+		case t.key == "" && t.named:
+			return "", "", noKeyError(s)
+		case t.key != "":
+			if t.user == "" {
+				return "", "", errors.New("no user id: pass --user, set " + envUser + " or add user to the profile")
+			}
+			c, err := newClient(t.base, t.key, f.timeout) // the base URL as the UI's client spells it
 			if err != nil {
 				return "", "", err
 			}
-			defer c.close()
-			return c.client.BaseURL(), c.userID, nil
+			return c.BaseURL(), t.user, nil
 		}
 	}
 	user = f.user

@@ -21,8 +21,7 @@ func newTasksCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tasks",
 		Short: "List the user's tasks as a table (or JSON)",
-		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or\n" +
-			"with --json the page exactly as the API sent it (tasks, total, page, size).\n" +
+		Long: "tasks prints one page of the user's tasks: a table of ids and titles, or with --json the page exactly as the API sent it (tasks, total, page, size)." +
 			envHelp,
 		Example: "  aui-tui tasks\n" +
 			"  aui-tui tasks --page 2 --size 20\n" +
@@ -48,13 +47,19 @@ func newTasksCmd() *cobra.Command {
 			if asJSON {
 				return writeRawPage(out, p)
 			}
-			return writeTaskTable(out, p, c.userID)
+			// Into a pipe, only the rows go to stdout; what is said to the
+			// person running it goes to stderr.
+			notes := out
+			if !isTerminal(out) {
+				notes = cmd.ErrOrStderr()
+			}
+			return writeTaskTable(out, notes, p, c.userID)
 		},
 	}
 	fl := cmd.Flags()
 	fl.SortFlags = false
-	fl.IntVar(&page, "page", 1, "page to show (1-based)")
-	fl.IntVar(&size, "size", 10, "tasks per page (1 to 100)")
+	fl.IntVar(&page, "page", 1, "the page to show (1-based)")
+	fl.IntVar(&size, "size", 10, "how many tasks per page (1 to 100)")
 	fl.BoolVar(&asJSON, "json", false, "print the page as JSON")
 	f.register(cmd)
 	// Nothing streams here; the flag is kept so one set of demo flags
@@ -84,16 +89,17 @@ func writeRawPage(out io.Writer, p api.TaskPage) error {
 	return err
 }
 
-// writeTaskTable prints the page as aligned columns with a footer saying
-// where in the listing it is. Server text is reduced to one plain line so
-// a title cannot move the cursor or break the table.
-func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
+// writeTaskTable prints the page as aligned columns to out, and to notes a
+// footer saying where in the listing it is (or why there are no rows).
+// Server text is reduced to one plain line so a title cannot move the
+// cursor or break the table.
+func writeTaskTable(out, notes io.Writer, p api.TaskPage, userID string) error {
 	if len(p.Tasks) == 0 {
 		if p.Total == 0 {
-			_, err := fmt.Fprintf(out, "%s has no tasks\n", textsafe.Line(userID))
+			_, err := fmt.Fprintf(notes, "%s has no tasks\n", textsafe.Line(userID))
 			return err
 		}
-		_, err := fmt.Fprintf(out, "page %d is empty: %s fill %s of %d\n", p.Page, export.Count(p.Total, "task"), export.Count(p.Pages(), "page"), p.Size)
+		_, err := fmt.Fprintf(notes, "page %d is empty: %s fill %s of %d\n", p.Page, export.Count(p.Total, "task"), export.Count(p.Pages(), "page"), p.Size)
 		return err
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -104,6 +110,6 @@ func writeTaskTable(out io.Writer, p api.TaskPage, userID string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(out, "page %d of %d · %s\n", p.Page, p.Pages(), export.Count(p.Total, "task"))
+	_, err := fmt.Fprintf(notes, "page %d of %d · %s\n", p.Page, p.Pages(), export.Count(p.Total, "task"))
 	return err
 }

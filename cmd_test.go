@@ -14,9 +14,11 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"aui-tui/api"
 	"aui-tui/api/demo"
+	"aui-tui/internal/config"
 )
 
 // wrongKey looks like a real key so that a leak would be easy to spot.
@@ -26,12 +28,19 @@ const wrongKey = "API_KEY_WRONG_01K92N5BD5M7239VRK7YTK4Y6N"
 // it wrote to standard output and standard error.
 func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
+	return runRoot(t, func(cmd *cobra.Command) error { return cmd.ExecuteContext(t.Context()) }, args...)
+}
+
+// runRoot builds the command line, captures its output and runs it with
+// execute.
+func runRoot(t *testing.T, execute func(*cobra.Command) error, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
 	cmd := newRootCmd()
 	var out, errOut bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&errOut)
 	cmd.SetArgs(args)
-	err = cmd.ExecuteContext(t.Context())
+	err = execute(cmd)
 	return out.String(), errOut.String(), err
 }
 
@@ -54,6 +63,10 @@ func isolate(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv(envKey, "")
 	t.Setenv(envUser, "")
+	t.Setenv(envProfile, "")
+	t.Setenv(envBaseURL, "")
+	t.Setenv(envRegion, "")
+	t.Setenv(config.EnvPath, "")
 	t.Setenv("NO_COLOR", "")
 }
 
@@ -176,9 +189,12 @@ func TestTasksCommand(t *testing.T) {
 			}
 
 			// The table shows the same tasks, one a line, under a header.
-			table := mustRun(t, b.cmd("tasks")...)
+			table, notes, err := runCmd(t, b.cmd("tasks")...)
+			if err != nil {
+				t.Fatal(err)
+			}
 			lines := strings.Split(strings.TrimRight(table, "\n"), "\n")
-			if len(lines) != 12 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "TITLE") {
+			if len(lines) != 11 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "TITLE") {
 				t.Fatalf("table:\n%s", table)
 			}
 			for i, task := range p1.Tasks {
@@ -187,18 +203,19 @@ func TestTasksCommand(t *testing.T) {
 				}
 			}
 			pages := (p1.Total + 9) / 10
-			if want := "page 1 of " + itoa(pages) + " · " + itoa(p1.Total) + " tasks"; lines[11] != want {
-				t.Errorf("footer %q, want %q", lines[11], want)
+			// Into a pipe the footer goes to stderr: stdout is the rows alone.
+			if want := "page 1 of " + itoa(pages) + " · " + itoa(p1.Total) + " tasks\n"; notes != want {
+				t.Errorf("footer %q, want %q", notes, want)
 			}
-			table2 := mustRun(t, b.cmd("tasks", "--page", "2", "--size", "5")...)
-			if !strings.Contains(table2, p1.Tasks[5].ID) || !strings.Contains(table2, "page 2 of ") {
-				t.Errorf("page 2 of 5:\n%s", table2)
+			table2, notes2, _ := runCmd(t, b.cmd("tasks", "--page", "2", "--size", "5")...)
+			if !strings.Contains(table2, p1.Tasks[5].ID) || !strings.Contains(notes2, "page 2 of ") {
+				t.Errorf("page 2 of 5:\n%s%s", table2, notes2)
 			}
 
 			// A page past the end says so rather than printing a bare header.
-			past := mustRun(t, b.cmd("tasks", "--page", "99")...)
-			if !strings.HasPrefix(past, "page 99 is empty: ") {
-				t.Errorf("page 99: %q", past)
+			past, pastNotes, _ := runCmd(t, b.cmd("tasks", "--page", "99")...)
+			if past != "" || !strings.HasPrefix(pastNotes, "page 99 is empty: ") {
+				t.Errorf("page 99: stdout %q, stderr %q", past, pastNotes)
 			}
 		})
 	}
@@ -257,6 +274,8 @@ func TestTranscriptCommand(t *testing.T) {
 				t.Errorf("text output:\n%s", text)
 			}
 
+			t.Setenv("TERM", "xterm-256color")
+			t.Setenv("COLORTERM", "truecolor")
 			out := mustRun(t, b.cmd("transcript", id, "--format", "ansi", "--width", "80")...)
 			if !strings.Contains(out, "\x1b[") {
 				t.Error("ansi output has no escape sequences")
@@ -525,4 +544,49 @@ func TestDemoServerCommand(t *testing.T) {
 	if rest := <-printed; !strings.Contains(rest, "key:   "+demo.DefaultKey) || !strings.Contains(rest, "--base-url "+base) {
 		t.Errorf("demo-server did not explain how to connect:\n%s", rest)
 	}
+}
+
+func TestAnsiTranscriptFollowsTheTerminalsColours(t *testing.T) {
+	demoMode(t)
+	id := firstTaskID(t)
+	tests := []struct {
+		name, term, colorterm, noColor string
+		want, notWant                  []string
+	}{
+		{"24-bit terminal", "xterm-256color", "truecolor", "", []string{"38;2;"}, nil},
+		{"256 colours", "xterm-256color", "", "", []string{"38;5;"}, []string{"38;2;"}},
+		{"dumb terminal", "dumb", "", "", nil, []string{"\x1b"}},
+		{"NO_COLOR", "xterm-256color", "truecolor", "1", nil, []string{"38;2;", "38;5;"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("TERM", tt.term)
+			t.Setenv("COLORTERM", tt.colorterm)
+			t.Setenv("NO_COLOR", tt.noColor)
+			out := mustRun(t, "transcript", id, "--format", "ansi", "--demo-pace", "0")
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(out, w) {
+					t.Errorf("output has %q", w)
+				}
+			}
+			if !strings.Contains(ansi.Strip(out), "agent") {
+				t.Errorf("the text itself is lost:\n%s", out)
+			}
+		})
+	}
+}
+
+// firstTaskID is the id of the first task the demo user has.
+func firstTaskID(t *testing.T) string {
+	t.Helper()
+	p := decodeTaskPage(t, mustRun(t, "tasks", "--json", "--size", "1", "--demo-pace", "0"))
+	if len(p.Tasks) == 0 {
+		t.Fatal("the demo user has no tasks")
+	}
+	return p.Tasks[0].ID
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	glamouransi "charm.land/glamour/v2/ansi"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -33,11 +35,7 @@ func newTranscriptCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "transcript TASK_ID",
 		Short: "Print a task's whole transcript (markdown, json, text or ansi)",
-		Long: "transcript prints a task's whole transcript. On a terminal the default is ansi, the same\n" +
-			"rendering as the UI; into a pipe or file it is markdown. json holds every message exactly\n" +
-			"as the API sent it, in its order; text is plain (no markdown; tables as columns; products\n" +
-			"with their attributes), one turn after another. No user id is needed; with one, the title\n" +
-			"comes from the user's task list.\n" +
+		Long: "transcript prints a task's whole transcript. On a terminal the default is ansi, the same rendering as the UI; into a pipe or file it is markdown. json holds every message exactly as the API sent it, in its order; text is plain (no markdown; tables as columns; products with their attributes), one turn after another. No user id is needed; with one, the title comes from the user's task list." +
 			envHelp,
 		Example: "  aui-tui transcript TASK_ID | less\n" +
 			"  aui-tui transcript TASK_ID --format json -o t.json\n" +
@@ -93,11 +91,19 @@ func newTranscriptCmd() *cobra.Command {
 			}
 			// Written as it is rendered, never held whole: a long
 			// transcript is already in memory once, as messages.
+			s := setupOf(cmd)
+			md, _, problems := s.chooseMarkdown(os.Getenv)
+			s.warn(cmd, problems)
 			write := func(w io.Writer) error {
-				return writeTranscript(w, format, task, msgs, width, themeFlag)
+				return writeTranscript(w, format, task, msgs, width, themeFlag, md)
 			}
 			if output != "" {
 				return fsutil.WriteAtomic(output, 0o600, write)
+			}
+			if format == "ansi" {
+				// Rendered whole and written in one piece, as the colour
+				// conversion needs each escape sequence in one write.
+				return write(downsample(cmd.OutOrStdout()))
 			}
 			bw := bufio.NewWriter(cmd.OutOrStdout())
 			if err := write(bw); err != nil {
@@ -108,12 +114,15 @@ func newTranscriptCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.SortFlags = false
-	fl.StringVar(&format, "format", "", "markdown, json, text or ansi (default: ansi on a terminal, else markdown)")
+	fl.StringVar(&format, "format", "", "the output format: markdown, json, text or ansi (default: ansi on a terminal, else markdown)")
 	fl.StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
-	fl.IntVar(&width, "width", 0, "wrap width for ansi (default: the terminal's width, or 100)")
-	fl.StringVar(&themeFlag, "theme", "dark", "ansi colours: dark or light (NO_COLOR turns colour off)")
+	fl.IntVar(&width, "width", 0, "the wrap width for ansi (default: the terminal's width, or 100)")
+	fl.StringVar(&themeFlag, "theme", "dark", "the colours of ansi: dark or light (NO_COLOR turns colour off)")
 	f.register(cmd)
 	f.userOptional = true
+	cmd.ValidArgsFunction = completeTaskIDs(&f)
+	_ = cmd.RegisterFlagCompletionFunc("format", completeWords(transcriptFormats...))
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeWords("dark", "light"))
 	// Nothing streams here; the flag is kept so one set of demo flags
 	// works with every command.
 	_ = fl.MarkHidden("demo-pace")
@@ -147,7 +156,7 @@ func outputWidth(toTerminal bool) int {
 }
 
 // writeTranscript renders the transcript in format.
-func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string) error {
+func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Message, width int, themeFlag string, md *glamouransi.StyleConfig) error {
 	switch format {
 	case "json":
 		return export.WriteJSON(w, msgs)
@@ -157,6 +166,9 @@ func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Messa
 		return export.WriteMarkdown(w, task, msgs, time.Local)
 	}
 	st := theme.New(themeFlag != "light", theme.NoColorRequested())
+	if md != nil {
+		st.Markdown = *md
+	}
 	entries := make([]transcript.Entry, 0, len(msgs)+1)
 	if task.WelcomeMessage != "" {
 		entries = append(entries, transcript.Entry{Key: "welcome", Welcome: true, Msg: api.Message{
@@ -167,6 +179,15 @@ func writeTranscript(w io.Writer, format string, task api.Task, msgs []api.Messa
 	}
 	_, err := io.WriteString(w, transcript.RenderAll(entries, st, transcript.NewRenderer(), width)+"\n")
 	return err
+}
+
+// downsample converts colours to what the terminal described by TERM,
+// COLORTERM, NO_COLOR and CLICOLOR_FORCE can show (24-bit to 256 or 16
+// colours, none for TERM=dumb). ansi into a pipe was asked for by name, so
+// it is written for the terminal the pipe most likely ends in rather than
+// stripped.
+func downsample(w io.Writer) io.Writer {
+	return &colorprofile.Writer{Forward: w, Profile: colorprofile.Env(os.Environ())}
 }
 
 // formatForFile picks the format an --output file's name asks for

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"aui-tui/internal/xdg"
-
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
-	"strings"
-	"syscall"
 	"time"
+
+	"aui-tui/internal/xdg"
 
 	"github.com/spf13/cobra"
 
@@ -28,16 +24,23 @@ const (
 // envHelp is the part of a command's help that explains where the key and
 // user come from; every command that talks to the API shows it.
 const envHelp = `
+
 Environment:
   ` + envKey + `   the network's API key; unset, the embedded demo backend is used
   ` + envUser + `           whose tasks to show (--user overrides it)
-  The key may instead live in ~/.config/aui-tui/key (it must be chmod 600).
-  It is sent only to the API and never printed.`
+  ` + envProfile + `           the configuration profile to use (--profile overrides it)
+  ` + envBaseURL + `          where the API is (--base-url overrides it)
+  ` + envRegion + `            gcp or azure, when no base URL is set (--region overrides it)
+
+The key may instead come from a profile in ~/.config/aui-tui/config.toml (aui-tui config init writes an example) or live in ~/.config/aui-tui/key (chmod 600). It is sent only to the API and never printed. Flags win over the environment, which wins over the profile.`
 
 // connFlags are the connection flags of every command that talks to the
 // API. Each such command registers its own set, so demo-server, which
 // serves rather than connects, shows none of them.
 type connFlags struct {
+	// cmd is the command the flags belong to; its context carries the
+	// configuration (see setup).
+	cmd       *cobra.Command
 	baseURL   string
 	region    string
 	user      string
@@ -50,19 +53,24 @@ type connFlags struct {
 	// userOptional: the command works without a user id (a transcript is
 	// named by its task id alone), so none is demanded in live mode.
 	userOptional bool
+	// demoTemp puts the demo backend's store in a temporary file removed
+	// at exit rather than the user's own (serve keeps its visitors there).
+	demoTemp bool
 }
 
 func (f *connFlags) register(cmd *cobra.Command) {
+	f.cmd = cmd
 	fl := cmd.Flags()
-	fl.StringVar(&f.baseURL, "base-url", "", "REST base URL of the AUI API (overrides --region)")
-	fl.StringVar(&f.region, "region", "", "AUI deployment: gcp (the default) or azure")
-	fl.StringVar(&f.user, "user", "", "user id whose tasks are shown (default $"+envUser+"; demo mode: demo_user)")
-	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "timeout of each API call")
+	fl.StringVar(&f.baseURL, "base-url", "", "the REST base URL of the AUI API (overrides --region)")
+	fl.StringVar(&f.region, "region", "", "the AUI deployment: gcp (the default) or azure")
+	fl.StringVar(&f.user, "user", "", "the user id whose tasks are shown (default $"+envUser+"; demo mode: demo_user)")
+	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "the timeout of each API call")
 	fl.BoolVar(&f.demo, "demo", false, "use the embedded demo backend even when an API key is set")
 	fl.BoolVar(&f.demoReset, "demo-reset", false, "start the demo backend with a fresh store")
 	fl.Var(&f.demoPace, "demo-pace", "delay between streamed words in demo mode (default: a natural reading pace; 0 is instant)")
 	fl.IntVar(&f.demoLong, "demo-long", 0, "also seed a demo task with this many messages (for reading at scale)")
 	fl.StringVar(&f.demoChaos, "demo-chaos", "", "inject faults into the demo backend, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (see demo-server --help)")
+	_ = cmd.RegisterFlagCompletionFunc("region", completeWords("gcp", "azure"))
 }
 
 // check rejects values no connection can use, before anything starts.
@@ -118,49 +126,6 @@ func (o *optDuration) or(def time.Duration) time.Duration {
 	return def
 }
 
-// apiKey reads the key from the environment, else from the config file,
-// which must not be readable by others. The key is never printed.
-func apiKey() (string, error) {
-	if k := strings.TrimSpace(os.Getenv(envKey)); k != "" {
-		return k, nil
-	}
-	path, err := keyFilePath()
-	if err != nil {
-		return "", nil
-	}
-	// Non-blocking, so a FIFO (or a device) at the path cannot hang the
-	// start; it is then refused below, as is anything but a plain file.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if errors.Is(err, os.ErrNotExist) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
-	}
-	if fi.IsDir() {
-		return "", fmt.Errorf("the key file %s is a folder", path)
-	}
-	if !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("the key file %s is not a regular file; write the key into a plain file", path)
-	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return "", fmt.Errorf("the key file %s is readable by others; run: chmod 600 %s", path, path)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile))
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file %s: %w", path, err)
-	}
-	return strings.TrimSpace(string(b)), nil
-}
-
-// maxKeyFile bounds what is read from the key file; a key is far shorter.
-const maxKeyFile = 64 << 10
-
 // keyFilePath is $XDG_CONFIG_HOME/aui-tui/key (~/.config/aui-tui/key).
 func keyFilePath() (string, error) {
 	dir, err := xdg.ConfigDir(nil)
@@ -177,7 +142,7 @@ func newClient(base, key string, timeout time.Duration, extra ...api.Option) (*a
 		api.WithBaseURL(base),
 		api.WithAPIKey(key),
 		api.WithTimeout(timeout),
-		api.WithUserAgent("aui-tui/" + version),
+		api.WithUserAgent("aui-tui/" + userAgentVersion()),
 	}
 	return api.New(append(opts, extra...)...)
 }
@@ -190,6 +155,3 @@ func explain(err error) error {
 	}
 	return err
 }
-
-// version is reported in the User-Agent and by --version.
-const version = "0.1.0"

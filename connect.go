@@ -22,15 +22,20 @@ type conn struct {
 	// secret is the API key, kept only to scrub it from crash reports.
 	secret string
 	close  func()
+	// demoServer is the embedded backend in demo mode, else nil.
+	demoServer *demo.Server
 }
 
 // connect picks demo or live mode and builds the client. Demo mode starts
 // the demo backend on a random loopback port and talks to it over HTTP with
 // the same client code as live mode.
 //
-// Without a key the demo backend is used, unless the command line names a
-// server (--base-url or --region): then the missing key is the mistake to
-// report, not a reason to show demo data. --demo never reads the key.
+// Where to connect, as whom and with which key comes from the flags, the
+// environment and the chosen profile (resolveTarget). Without a key the
+// demo backend is used, unless something names a server (--base-url,
+// --region, their variables or a profile): then the missing key is the
+// mistake to report, not a reason to show demo data. --demo never reads
+// the key.
 //
 // extend, when not nil, adds client options once the base URL, key and
 // user are known (recording hooks in that way).
@@ -38,49 +43,39 @@ func connect(f connFlags, extend clientHook) (*conn, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
+	s := setupOf(f.cmd)
+	if s.err != nil {
+		return nil, s.err
+	}
+	if err := s.openLog(); err != nil {
+		return nil, err
+	}
 	if f.demo {
 		return connectDemo(f, extend)
 	}
-	key, err := apiKey()
+	t, err := resolveTarget(f, s, os.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	base := f.baseURL
-	if base == "" {
-		region := f.region
-		if region == "" {
-			region = "gcp"
-		}
-		if base, err = api.RegionBaseURL(region); err != nil {
-			return nil, err
-		}
-	}
-	if key == "" {
-		if f.baseURL == "" && f.region == "" {
+	if t.key == "" {
+		if !t.named {
 			return connectDemo(f, extend)
 		}
-		where := "~/.config/aui-tui/key"
-		if p, err := keyFilePath(); err == nil {
-			where = p
-		}
-		return nil, fmt.Errorf("no API key: set %s or write it to %s (chmod 600); --demo uses the demo backend", envKey, where)
+		return nil, noKeyError(s)
 	}
-	user := f.user
-	if user == "" {
-		user = os.Getenv(envUser)
+	if t.user == "" && !f.userOptional {
+		return nil, errors.New("no user id: pass --user, set " + envUser + " or add user to the profile")
 	}
-	if user == "" && !f.userOptional {
-		return nil, errors.New("no user id: pass --user or set " + envUser)
-	}
-	extra, err := extend.options(base, key, user, false)
+	extra, err := extend.options(t.base, t.key, t.user, false)
 	if err != nil {
 		return nil, err
 	}
-	c, err := newClient(base, key, f.timeout, extra...)
+	c, err := newClient(t.base, t.key, f.timeout, append(extra, api.WithLogger(s.logger()))...)
 	if err != nil {
 		return nil, err
 	}
-	return &conn{client: c, userID: user, secret: key, close: func() {}}, nil
+	s.logger().Info("live", "base_url", c.BaseURL(), "user", t.user, "profile", s.profile, "key_from", t.keyFrom)
+	return &conn{client: c, userID: t.user, secret: t.key, close: func() {}}, nil
 }
 
 // clientHook adds options to the client of a connection whose base URL,
@@ -96,9 +91,13 @@ func (h clientHook) options(base, key, user string, demo bool) ([]api.Option, er
 }
 
 func connectDemo(f connFlags, extend clientHook) (*conn, error) {
-	path, err := demo.DefaultStorePath()
-	if err != nil {
-		return nil, fmt.Errorf("demo store: %w", err)
+	path := "" // temporary
+	if !f.demoTemp {
+		p, err := demo.DefaultStorePath()
+		if err != nil {
+			return nil, fmt.Errorf("demo store: %w", err)
+		}
+		path = p
 	}
 	pace := f.demoPace.or(demo.DefaultPace())
 	chaos, err := demo.ParseChaos(f.demoChaos)
@@ -121,10 +120,12 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 		user = demo.DefaultUserID
 	}
 	base := "http://" + ln.Addr().String()
+	log := setupOf(f.cmd).logger()
 	extra, err := extend.options(base, demo.DefaultKey, user, true)
 	if err == nil {
 		var c *api.Client
-		if c, err = newClient(base, demo.DefaultKey, f.timeout, extra...); err == nil {
+		if c, err = newClient(base, demo.DefaultKey, f.timeout, append(extra, api.WithLogger(log))...); err == nil {
+			log.Info("demo", "base_url", base, "user", user)
 			return demoConn(c, user, srv, hs), nil
 		}
 	}
@@ -136,10 +137,11 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 // demoConn is a connection to an in-process demo server.
 func demoConn(c *api.Client, user string, srv *demo.Server, hs *http.Server) *conn {
 	return &conn{
-		client: c,
-		demo:   true,
-		userID: user,
-		notice: srv.Notice(),
+		client:     c,
+		demo:       true,
+		userID:     user,
+		notice:     srv.Notice(),
+		demoServer: srv,
 		close: func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()

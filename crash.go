@@ -67,7 +67,7 @@ func (c *crashLog) crashed() (v any, stack []byte, ok bool) {
 // control characters.
 func crashReport(v any, stack []byte, secret string, now time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "aui-tui %s crash report\n", version)
+	fmt.Fprintf(&b, "aui-tui %s crash report\n", versionString())
 	fmt.Fprintf(&b, "time: %s\ngo: %s %s/%s\n\n", now.UTC().Format(time.RFC3339), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	fmt.Fprintf(&b, "panic: %v\n\n%s", v, stack)
 	out := textsafe.Text(b.String())

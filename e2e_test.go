@@ -81,20 +81,20 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 var tmuxServers atomic.Int32
 
 // startTmuxEnv runs the binary with args and the variables in env (NAME=value)
-// set, and no API key or NO_COLOR unless env sets them.
+// set, and no API key, NO_COLOR or variable that picks a profile, a
+// configuration file or a style unless env sets them. A variable in env
+// wins over the defaults here (XDG_CONFIG_HOME, to give a configuration).
 func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "aui-tui")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, dir)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "e2e"}
 	vars := []string{
-		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR",
+		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR", "-u", "AUI_PROFILE", "-u", "AUI_BASE_URL",
+		"-u", "AUI_REGION", "-u", "AUI_TUI_CONFIG", "-u", "GLAMOUR_STYLE", "-u", "VISUAL",
 		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
 		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
 		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
@@ -107,6 +107,16 @@ func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSes
 	}
 	t.Cleanup(func() { s.tmux("kill-server") })
 	return s
+}
+
+// buildBinary builds the program into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "aui-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // TestEndToEnd is a person's first session: browse, start a task, chat with

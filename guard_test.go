@@ -90,7 +90,7 @@ func TestCrashReportHasNoSecret(t *testing.T) {
 	if strings.Contains(r, key) || strings.ContainsRune(r, 0x1b) {
 		t.Fatalf("report leaks the key or a control: %q", r)
 	}
-	for _, want := range []string{"panic: dial", "main.f()", version} {
+	for _, want := range []string{"panic: dial", "main.f()", versionString()} {
 		if !strings.Contains(r, want) {
 			t.Fatalf("report lacks %q:\n%s", want, r)
 		}

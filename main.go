@@ -5,13 +5,15 @@
 package main
 
 import (
-	"fmt"
+	"context"
 	"os"
+
+	"charm.land/fang/v2"
 )
 
 func main() {
-	if err := newRootCmd().Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "aui-tui:", err)
+	// fang prints the error itself (see printError).
+	if err := fang.Execute(context.Background(), newRootCmd(), cliOptions()...); err != nil {
 		os.Exit(1)
 	}
 }

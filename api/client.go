@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -65,6 +66,8 @@ type Client struct {
 	retry       backoff
 	reach       *reachSignal
 	maxBody     int64 // bound on a 2xx body (maxBodyBytes; tests lower it)
+	rawLog      *slog.Logger
+	log         *slog.Logger // rawLog behind redaction; never nil
 	// wrapTransport and observeFrame are the recording hooks of
 	// WithTransport and WithFrameObserver; nil when unused.
 	wrapTransport func(http.RoundTripper) http.RoundTripper
@@ -107,6 +110,7 @@ func New(opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c.base = base
+	c.log = newLog(c.rawLog, c.key)
 	for _, r := range c.key {
 		if r <= ' ' || r >= 0x7f {
 			return nil, errors.New("the API key contains characters that cannot be sent in a header")
@@ -189,14 +193,19 @@ func (c *Client) call(ctx context.Context, timeout time.Duration, method, path s
 	if method == http.MethodGet {
 		attempts = c.attempts
 	}
+	n := 0
 	return retry(ctx, attempts, c.retry, c.rateLimited, func() error {
+		n++
+		if n > 1 {
+			c.log.Debug("retrying", "method", method, "path", path, "attempt", n, "of", attempts)
+		}
 		return c.once(ctx, method, c.endpoint(path, query), payload, out)
 	})
 }
 
 // once sends a single request and reads the whole answer, so the connection
 // goes back to the pool for the next call.
-func (c *Client) once(ctx context.Context, method, target string, payload []byte, out any) error {
+func (c *Client) once(ctx context.Context, method, target string, payload []byte, out any) (err error) {
 	var body io.Reader
 	if payload != nil {
 		body = bytes.NewReader(payload)
@@ -209,11 +218,30 @@ func (c *Client) once(ctx context.Context, method, target string, payload []byte
 	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return transportError(ctx, err, c.Host())
+		err = transportError(ctx, err, c.Host())
+		if c.logging() {
+			c.log.Debug("request failed", "method", method, "path", logTarget(target), "sent", len(payload),
+				"duration", time.Since(start), "headers", logHeaders(req.Header), logErr(err))
+		}
+		return err
 	}
 	defer resp.Body.Close()
+	read := &countingReader{r: resp.Body}
+	resp.Body = struct {
+		io.Reader
+		io.Closer
+	}{read, resp.Body}
+	defer func() {
+		if !c.logging() {
+			return
+		}
+		c.log.Debug("request", "method", method, "path", logTarget(target), "status", resp.StatusCode,
+			"duration", time.Since(start), "sent", len(payload), "bytes", read.n,
+			"headers", logHeaders(req.Header), logErr(err))
+	}()
 	if resp.StatusCode < 500 {
 		c.reach.reached()
 	}

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -155,6 +156,7 @@ func (s *Session) emitLocked(ev Event) bool {
 
 // setState records and reports a state change.
 func (s *Session) setState(sc StateChange) {
+	logState(s.c.log, sc)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state = sc.State
@@ -230,13 +232,32 @@ func (s *Session) sendLive(ctx context.Context, um userMessage) (bool, error) {
 		// Before the write: the reply can arrive before Write returns.
 		s.c.observeFrame(true, b)
 	}
-	if conn.Write(wctx, websocket.MessageText, b) == nil {
+	werr := conn.Write(wctx, websocket.MessageText, b)
+	if s.c.logging() {
+		s.c.log.Debug("ws frame out", "bytes", len(b), "frame", logFrame(b), logErr(werr))
+	}
+	if werr == nil {
 		return true, nil
 	}
 	s.mu.Lock()
 	s.replies.withdraw(id)
 	s.mu.Unlock()
 	return false, nil
+}
+
+// logState records a connection state change.
+func logState(l *slog.Logger, sc StateChange) {
+	attrs := []any{"state", sc.State.String()}
+	if sc.Attempt > 0 {
+		attrs = append(attrs, "attempt", sc.Attempt)
+	}
+	if sc.RetryIn > 0 {
+		attrs = append(attrs, "retry_in", sc.RetryIn)
+	}
+	if sc.Err != nil {
+		attrs = append(attrs, "err", sc.Err)
+	}
+	l.Debug("ws state", attrs...)
 }
 
 // recoverPanic is deferred at the top of the session's goroutines: see

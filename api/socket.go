@@ -140,6 +140,7 @@ func (s *Session) giveUp(err error) {
 	}
 	s.replies.takeLost()
 	s.state = StateOffline
+	logState(s.c.log, StateChange{State: StateOffline, Err: err})
 	s.emitLocked(StateChange{State: StateOffline, Err: err})
 }
 
@@ -154,10 +155,19 @@ func (s *Session) dial(ctx context.Context) (*websocket.Conn, bool, error) {
 	defer cancel()
 	h := http.Header{}
 	s.c.setHeaders(h)
+	start := time.Now()
 	conn, resp, err := websocket.Dial(dctx, s.c.sessionURL(), &websocket.DialOptions{
 		HTTPClient: s.c.http,
 		HTTPHeader: h,
 	})
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	if s.c.logging() {
+		s.c.log.Debug("ws dial", "url", s.c.sessionURL(), "status", status, "duration", time.Since(start),
+			"headers", logHeaders(h), logErr(err))
+	}
 	if err == nil {
 		conn.SetReadLimit(maxFrameBytes)
 		return conn, false, nil
@@ -209,7 +219,11 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 			if refused && errors.As(err, &ce) {
 				ce.AfterErrorFrame = true
 			}
+			s.c.log.Debug("ws closed", "fatal", fatal, logErr(err))
 			return fatal, err
+		}
+		if s.c.logging() {
+			s.c.log.Debug("ws frame in", "bytes", len(b), "frame", logFrame(b))
 		}
 		heard.Store(time.Now().UnixNano())
 		if s.c.observeFrame != nil {

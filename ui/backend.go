@@ -2,7 +2,10 @@ package ui
 
 import (
 	"context"
+	"os/exec"
 	"time"
+
+	"charm.land/glamour/v2/ansi"
 
 	"aui-tui/api"
 	"aui-tui/theme"
@@ -55,6 +58,10 @@ type Config struct {
 	Mouse bool
 	// ExportDir is where exported transcripts are written.
 	ExportDir string
+	// NoFiles is set when the program runs for a visitor on someone else's
+	// machine (served over SSH): it writes no file there, so export is
+	// refused and copying (y, Y) is the way to take a transcript along.
+	NoFiles bool
 	// Clipboard writes text to the system clipboard; nil means OSC 52 only.
 	Clipboard func(string) error
 	// Drafts are unsent texts by task id (key "" for no task), as Drafts
@@ -76,14 +83,39 @@ type Config struct {
 	// InTmux says the program runs inside tmux, which changes how the
 	// clipboard is reached (the caller reads $TMUX).
 	InTmux bool
+	// InScreen says it runs inside GNU screen (the caller reads $STY).
+	InScreen bool
 	// WorkDir is the working directory, against which exported paths are
 	// shown shorter ("" shows them whole).
 	WorkDir string
+	// Editor builds the command that edits the file at path (the user's
+	// $VISUAL or $EDITOR); nil turns editing drafts in an editor off.
+	Editor func(path string) (*exec.Cmd, error)
+	// Markdown, when set, replaces the theme's markdown style for messages
+	// (a glamour style chosen in the configuration); MarkdownName names it
+	// in render caches.
+	Markdown     *ansi.StyleConfig
+	MarkdownName string
+	// Profiles are the configuration's profiles, offered by the profile
+	// picker; Profile is the one in use ("" for none).
+	Profiles []string
+	Profile  string
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
 	// Now and Location make time deterministic in tests.
 	Now      func() time.Time
 	Location *time.Location
+}
+
+// styles is the theme for a dark or light background, with the configured
+// markdown style if there is one.
+func (c *Config) styles(isDark bool) *theme.Styles {
+	st := theme.New(isDark, c.NoColor)
+	if c.Markdown != nil {
+		st.Markdown = *c.Markdown
+		st.Name += "+" + c.MarkdownName
+	}
+	return st
 }
 
 func (c *Config) defaults() {

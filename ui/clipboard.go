@@ -2,12 +2,12 @@ package ui
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
 	"aui-tui/internal/export"
@@ -32,14 +32,23 @@ func byteSize(n int) string {
 // osc52 is the escape sequence that asks the terminal to put text on the
 // clipboard. Inside tmux it is sent twice: plain, which tmux takes when
 // set-clipboard is on, and wrapped in tmux's passthrough, which reaches the
-// outer terminal when allow-passthrough is on.
-func osc52(text string, inTmux bool) string {
-	seq := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\x07"
-	if !inTmux {
-		return seq
+// outer terminal when allow-passthrough is on. Inside GNU screen, which
+// keeps OSC 52 to itself, it is wrapped in screen's passthrough, in pieces
+// short enough for screen's limit on one string.
+func osc52(text string, inTmux, inScreen bool) string {
+	seq := ansi.SetSystemClipboard(text)
+	switch {
+	case inTmux:
+		return seq + ansi.TmuxPassthrough(seq)
+	case inScreen:
+		return seq + ansi.ScreenPassthrough(seq, screenStringLimit)
 	}
-	return seq + "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
+	return seq
 }
+
+// screenStringLimit is the longest string GNU screen passes on (768 bytes
+// since 2014).
+const screenStringLimit = 768
 
 // copyText writes text to the clipboard by OSC 52 and, when a native
 // clipboard tool is configured, by that tool too (its outcome is reported).
@@ -53,7 +62,7 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 		}
 		return func() tea.Msg { return clipboardDoneMsg{what: what, err: clip(text), native: true} }
 	}
-	raw := tea.Raw(osc52(text, m.com.cfg.InTmux))
+	raw := tea.Raw(osc52(text, m.com.cfg.InTmux, m.com.cfg.InScreen))
 	if clip == nil {
 		return tea.Batch(raw, func() tea.Msg { return clipboardDoneMsg{what: what} })
 	}
@@ -118,6 +127,9 @@ func messagesOf(es []transcript.Entry) []api.Message {
 // server has it (ids included); what is on screen is the fallback when the
 // server cannot be reached.
 func (m *Model) export(asJSON bool) tea.Cmd {
+	if m.com.cfg.NoFiles {
+		return m.notify(levelWarn, "No export in a shared demo (it writes files); Y copies the transcript.")
+	}
 	task, ok := m.chat.OpenTask()
 	if !ok {
 		return m.notify(levelWarn, "Open a task first.")

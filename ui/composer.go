@@ -119,6 +119,20 @@ func (c *composerModel) restore(text string) {
 
 func (c *composerModel) value() string { return c.ta.Value() }
 
+// draft is the task whose draft is being typed, and the text.
+func (c *composerModel) draft() (taskID, text string) { return c.taskID, c.ta.Value() }
+
+// setDraft replaces a task's draft: the text in the composer when that
+// task is the one being typed for, else the draft kept for it.
+func (c *composerModel) setDraft(taskID, text string) {
+	if taskID != c.taskID {
+		c.drafts[taskID] = text
+		return
+	}
+	c.ta.SetValue(text)
+	c.ta.MoveToEnd()
+}
+
 // room is how many more characters the composer takes.
 func (c *composerModel) room() int { return composerCharLimit - c.ta.Length() }
 
@@ -128,6 +142,8 @@ type composerIntents struct {
 	send string
 	// leave: focus should move on.
 	leave bool
+	// edit: the draft should go to the user's editor (editor.go).
+	edit bool
 }
 
 // Update handles the composer's keys (ComposerKeys) and gives everything
@@ -140,6 +156,9 @@ func (c composerModel) Update(msg tea.Msg) (composerModel, tea.Cmd) {
 			return c, nil
 		case key.Matches(k, c.km.Leave):
 			c.intents.leave = true
+			return c, nil
+		case key.Matches(k, c.km.Editor):
+			c.intents.edit = true
 			return c, nil
 		}
 	}
@@ -161,7 +180,9 @@ func (c composerModel) ShortHelp() []key.Binding {
 }
 
 // FullHelp is every binding of the composer.
-func (c composerModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+func (c composerModel) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(c.ShortHelp(), c.km.Editor)}
+}
 
 // View is the text area.
 func (c composerModel) View() string { return c.ta.View() }

@@ -297,6 +297,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"ctrl+n":    {Code: 'n', Mod: tea.ModCtrl},
 		"ctrl+r":    {Code: 'r', Mod: tea.ModCtrl},
 		"ctrl+j":    {Code: 'j', Mod: tea.ModCtrl},
+		"ctrl+e":    {Code: 'e', Mod: tea.ModCtrl},
+		"ctrl+p":    {Code: 'p', Mod: tea.ModCtrl},
 		"alt+enter": {Code: tea.KeyEnter, Mod: tea.ModAlt},
 		"backspace": {Code: tea.KeyBackspace},
 	}

@@ -19,6 +19,7 @@ type KeyMap struct {
 	Composer     ComposerKeys
 	Chips        ChipKeys
 	Help         HelpKeys
+	Profiles     ProfileKeys
 	Search       SearchKeys
 }
 
@@ -27,9 +28,14 @@ type KeyMap struct {
 // Quit does; while the composer has focus the keys that type text (QuitQ,
 // Help, Chip) are off. See Model.globalKeys.
 type GlobalKeys struct {
-	Quit, QuitQ          key.Binding
+	Quit, QuitQ key.Binding
+	// Suspend puts the program in the background (as ctrl+z does for any
+	// terminal program); like Quit it works in every mode.
+	Suspend              key.Binding
 	NextFocus, PrevFocus key.Binding
 	NewTask              key.Binding
+	// Profiles opens the profile picker (profiles.go).
+	Profiles key.Binding
 	// Refresh retries the open task's failed send, else reloads.
 	Refresh key.Binding
 	Help    key.Binding
@@ -61,6 +67,9 @@ type ConversationKeys struct {
 // other keys edit the text.
 type ComposerKeys struct {
 	Send, Newline, Leave key.Binding
+	// Editor opens the draft in $VISUAL or $EDITOR and takes the result
+	// back (editor.go).
+	Editor key.Binding
 }
 
 // ChipKeys work on the focused row of suggestions (chips.go,
@@ -93,9 +102,11 @@ func DefaultKeyMap() KeyMap {
 		Global: GlobalKeys{
 			Quit:      b(k("ctrl+c"), h("ctrl+c", "quit")),
 			QuitQ:     b(k("q"), h("q", "quit")),
+			Suspend:   b(k("ctrl+z"), h("ctrl+z", "suspend")),
 			NextFocus: b(k("tab"), h("tab", "focus")),
 			PrevFocus: b(k("shift+tab"), h("shift+tab", "focus back")),
 			NewTask:   b(k("ctrl+n"), h("ctrl+n", "new task")),
+			Profiles:  b(k("ctrl+p"), h("ctrl+p", "switch profile")),
 			Refresh:   b(k("ctrl+r"), h("ctrl+r", "refresh/retry")),
 			Help:      b(k("?"), h("?", "help")),
 			Search:    b(k("ctrl+f"), h("ctrl+f", "search all")),
@@ -129,6 +140,7 @@ func DefaultKeyMap() KeyMap {
 			Send:    b(k("enter"), h("enter", "send")),
 			Newline: b(k("alt+enter", "ctrl+j"), h("alt+enter/ctrl+j", "newline")),
 			Leave:   b(k("esc"), h("esc", "leave")),
+			Editor:  b(k("ctrl+e"), h("ctrl+e", "edit in $EDITOR")),
 		},
 		Chips: ChipKeys{
 			Left:  b(k("left", "h"), h("←/→", "choose")),
@@ -148,6 +160,12 @@ func DefaultKeyMap() KeyMap {
 			Up:    b(k("up", "k")),
 			Down:  b(k("down", "j"), h("j/k", "scroll")),
 		},
+		Profiles: ProfileKeys{
+			Up:     b(k("up", "k"), h("↑/↓", "choose")),
+			Down:   b(k("down", "j")),
+			Choose: b(k("enter"), h("enter", "switch")),
+			Close:  b(k("esc", "q"), h("esc", "cancel")),
+		},
 	}
 }
 
@@ -162,7 +180,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Search, g.Chip, g.ChipAlt, g.Help, g.QuitQ, g.Quit}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Search, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

@@ -93,6 +93,7 @@ func (m *Model) relayout() {
 	m.help.SetWidth(m.lay.w)
 	m.status.SetSize(m.lay.w, 1)
 	m.overlay.SetSize(m.lay.w, m.lay.mainH)
+	m.picker.SetSize(m.lay.w, m.lay.mainH)
 }
 
 // sepHeight is the rule above the composer, dropped when space is short.

@@ -2,8 +2,8 @@
 // messages to the components and carries out what they ask of each other;
 // each component owns its state: the task list (tasks.go), the chat with
 // every conversation and turn (chat*.go), the chip row (chips.go), the
-// composer (composer.go), the status bar (statusbar.go) and the help
-// overlay (help.go). Keys live in one KeyMap (keys.go). See README.md here.
+// composer (composer.go), the status bar (statusbar.go), the help
+// overlay (help.go) and the profile picker (profiles.go). Keys live in one KeyMap (keys.go). See README.md here.
 package ui
 
 import (
@@ -43,6 +43,10 @@ type Model struct {
 	spin     spinner.Model
 
 	overlay overlayModel
+	picker  pickerModel
+	// switchTo is the profile chosen in the picker; the program ends so
+	// the caller can connect to it and start again.
+	switchTo Switch
 	// helpBar is whether the bottom help bar shows; in presenter mode it
 	// is off until ? asks for it.
 	helpBar   bool
@@ -57,7 +61,7 @@ type Model struct {
 // rebuilt when the terminal reports its background.
 func New(cfg Config) Model {
 	cfg.defaults()
-	st := theme.New(cfg.Theme != theme.ModeLight, cfg.NoColor)
+	st := cfg.styles(cfg.Theme != theme.ModeLight)
 	keys := *cfg.KeyMap
 	// A failed message's hint names the key that retries it, whatever it
 	// is mapped to.
@@ -72,6 +76,7 @@ func New(cfg Config) Model {
 		finder:   newFinder(com),
 		status:   newStatus(st, cfg),
 		overlay:  overlayModel{com: com},
+		picker:   pickerModel{com: com},
 		help:     help.New(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		cache:    &viewCache{},
@@ -157,6 +162,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onFinderFetch(msg)
 	case RateLimited:
 		cmd = m.onRateLimited(msg)
+	case editorDoneMsg:
+		cmd = m.onEditorDone(msg)
 	case draftSaveMsg:
 		cmd = m.onDraftSave(msg)
 	case draftsSavedMsg:
@@ -203,7 +210,7 @@ func (m *Model) onBackground(isDark bool) {
 	if m.com.cfg.Theme != theme.ModeAuto || isDark == m.com.st.IsDark {
 		return
 	}
-	m.applyStyles(theme.New(isDark, m.com.cfg.NoColor))
+	m.applyStyles(m.com.cfg.styles(isDark))
 }
 
 // Drafts returns every task's unsent text, so a caller can keep it for the

@@ -359,12 +359,20 @@ func TestNarrowShowsOnePane(t *testing.T) {
 }
 
 func TestOSC52(t *testing.T) {
-	got := osc52("hi", false)
+	got := osc52("hi", false, false)
 	if got != "\x1b]52;c;aGk=\x07" {
 		t.Fatalf("osc52 = %q", got)
 	}
-	if got := osc52("hi", true); got != "\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\" {
+	if got := osc52("hi", true, false); got != "\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\" {
 		t.Fatalf("tmux osc52 = %q", got)
+	}
+	if got := osc52("hi", false, true); got != "\x1b]52;c;aGk=\x07\x1bP\x1b]52;c;aGk=\x07\x1b\\" {
+		t.Fatalf("screen osc52 = %q", got)
+	}
+	// A long copy reaches screen in pieces it accepts.
+	long := osc52(strings.Repeat("x", 2000), false, true)
+	if n := strings.Count(long, "\x1bP"); n < 4 {
+		t.Fatalf("screen osc52 of 2000 bytes in %d pieces", n)
 	}
 }
 

@@ -65,6 +65,13 @@ type streamFlushMsg struct{}
 // noticeExpiredMsg clears a status-bar notice unless a newer one replaced it.
 type noticeExpiredMsg struct{ id int }
 
+// editorDoneMsg carries the draft back from the editor (editor.go).
+type editorDoneMsg struct {
+	taskID string
+	text   string
+	err    error
+}
+
 // clipboardDoneMsg reports a copy to the system clipboard.
 type clipboardDoneMsg struct {
 	what string

@@ -79,7 +79,12 @@ func (s *statusModel) pendingNotice() int {
 func (s *statusModel) userLabel() string { return s.user }
 
 func newStatus(st *theme.Styles, cfg Config) statusModel {
-	return statusModel{st: st, demo: cfg.Demo, host: textsafe.Line(cfg.Host), user: textsafe.Line(cfg.UserID), conn: api.StateConnecting,
+	host := textsafe.Line(cfg.Host)
+	if cfg.Profile != "" && !cfg.Demo {
+		// Which network, once there are several to switch between.
+		host = textsafe.Line(cfg.Profile) + " · " + host
+	}
+	return statusModel{st: st, demo: cfg.Demo, host: host, user: textsafe.Line(cfg.UserID), conn: api.StateConnecting,
 		presenter: cfg.Presenter}
 }
 

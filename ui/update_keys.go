@@ -22,6 +22,9 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		m.overlay, _ = m.overlay.Update(k)
 		return nil
 	}
+	if m.picker.IsOpen() {
+		return m.pickerKey(k)
+	}
 	switch m.focus {
 	case focusTasks:
 		return m.tasksKey(k)
@@ -39,7 +42,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 // overlay, or the focused pane's filter prompt, find prompt or raw view.
 func (m *Model) capturing() bool {
 	switch {
-	case m.overlay.IsOpen():
+	case m.overlay.IsOpen(), m.picker.IsOpen():
 		return true
 	case m.focus == focusTasks:
 		return m.tasks.Capturing()
@@ -56,7 +59,7 @@ func (m *Model) globalKeys() GlobalKeys {
 	g := m.com.keys.Global
 	switch {
 	case m.capturing():
-		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt)
+		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.Profiles)
 	case m.focus == focusComposer:
 		off(&g.QuitQ, &g.Help, &g.Chip)
 	}
@@ -69,6 +72,10 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	switch {
 	case key.Matches(k, g.Quit, g.QuitQ):
 		return tea.Quit, true
+	case key.Matches(k, g.Suspend):
+		return tea.Suspend, true
+	case key.Matches(k, g.Profiles):
+		return m.openPicker(), true
 	case key.Matches(k, g.NextFocus):
 		return m.cycleFocus(1), true
 	case key.Matches(k, g.PrevFocus):
@@ -143,6 +150,8 @@ func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
 	m.composer, cmd = m.composer.Update(k)
 	in := m.composer.takeIntents()
 	switch {
+	case in.edit:
+		return tea.Batch(cmd, m.editDraft())
 	case in.leave && m.chat.OpenID() == "":
 		m.setFocus(focusTasks)
 	case in.leave:

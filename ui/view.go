@@ -32,6 +32,8 @@ func (m Model) render() string {
 		main = m.finderView()
 	case m.overlay.IsOpen():
 		main = m.overlay.View()
+	case m.picker.IsOpen():
+		main = m.picker.View()
 	case m.lay.narrow && m.lay.showList:
 		main = m.tasksPane()
 	case m.lay.narrow:
@@ -218,6 +220,9 @@ func (m Model) helpBarKeys() []key.Binding {
 	}
 	if m.overlay.IsOpen() {
 		return m.overlay.ShortHelp()
+	}
+	if m.picker.IsOpen() {
+		return m.picker.ShortHelp()
 	}
 	return m.shortHelp()
 }

@@ -358,18 +358,21 @@ type seeded struct {
 // seed writes tasks in one transaction (one fsync however many messages)
 // and sets the marker so the same seed is not written twice.
 func (s *store) seed(marker string, tasks []seeded) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, t := range tasks {
-			t.rec.Messages = len(t.msgs)
-			if err := putTask(tx, t.rec); err != nil {
-				return err
-			}
-			if err := appendMessages(tx, t.rec.ID, t.msgs); err != nil {
-				return err
-			}
+	return s.db.Update(func(tx *bolt.Tx) error { return writeSeed(tx, marker, tasks) })
+}
+
+// writeSeed is seed inside a transaction.
+func writeSeed(tx *bolt.Tx, marker string, tasks []seeded) error {
+	for _, t := range tasks {
+		t.rec.Messages = len(t.msgs)
+		if err := putTask(tx, t.rec); err != nil {
+			return err
 		}
-		return tx.Bucket(bucketMeta).Put([]byte(marker), []byte("1"))
-	})
+		if err := appendMessages(tx, t.rec.ID, t.msgs); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bucketMeta).Put([]byte(marker), []byte("1"))
 }
 
 // hasMarker reports whether a seed marker is set.
