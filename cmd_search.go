@@ -189,10 +189,22 @@ func fetchAll(ctx context.Context, f connFlags, progress io.Writer) (int, error)
 		return 0, err
 	}
 	defer c.close()
-	st, notice := openCache(c.where(), c.userID)
-	if st == nil {
-		return 0, errors.New(notice)
+	dir, err := cacheDir()
+	if err != nil {
+		return 0, err
 	}
+	x := &indexer{ix: search.Open(searchIndexDir(dir, c.where(), c.userID))}
+	st, notice, err := cache.Open(cache.Options{Dir: dir, BaseURL: c.where(), UserID: c.userID, OnStore: x.stored})
+	if notice != "" {
+		fmt.Fprintln(progress, notice)
+	}
+	switch {
+	case errors.Is(err, cache.ErrInUse):
+		return 0, errors.New("--fetch writes to the local cache, which a running aui-tui holds: fetch from its search (ctrl+f, then ctrl+r), or quit it first")
+	case err != nil:
+		return 0, err
+	}
+	x.c = st
 	defer st.Close()
 	var tasks []api.Task
 	for page := 1; ; page++ {

@@ -61,6 +61,19 @@ func TestSearchCommand(t *testing.T) {
 	if _, _, err := runCmd(t, b.cmd("search", `""`)...); err == nil || !strings.Contains(err.Error(), "search needs a QUERY") {
 		t.Fatalf("an empty query: %v", err)
 	}
+
+	// A running aui-tui holds the cache: --fetch says so, searching works.
+	held, notice := openCache("demo", demo.DefaultUserID)
+	if held == nil {
+		t.Fatal(notice)
+	}
+	defer held.Close()
+	if _, _, err := runCmd(t, b.cmd("search", "--fetch", "microwave")...); err == nil || !strings.Contains(err.Error(), "a running aui-tui holds") {
+		t.Fatalf("--fetch with the cache held: %v", err)
+	}
+	if out := mustRun(t, b.cmd("search", "microwave", "--limit", "1")...); !strings.Contains(strings.ToLower(out), "microwave") {
+		t.Fatalf("search with the cache held: %q", out)
+	}
 }
 
 // BenchmarkSearchCommand100k runs `aui-tui search` as a whole process
