@@ -252,7 +252,9 @@ func writeHits(out io.Writer, hits []search.Hit, width int, toTerminal bool) err
 		if h.Pos < 0 {
 			sender = "title"
 		}
-		head := fmt.Sprintf("%s  %s  %s: ", when, clip(h.Title, 30), sender)
+		title := clip(h.Title, 30)
+		title += strings.Repeat(" ", max(0, 30-len([]rune(title)))) // one column
+		head := fmt.Sprintf("%s  %s  %s: ", when, title, sender)
 		before, match, after := h.Snippet(max(width-len([]rune(head)), 20))
 		if toTerminal {
 			match = "\x1b[7m" + match + "\x1b[27m"
