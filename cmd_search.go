@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -162,8 +163,8 @@ func cachedTotal(where, user string) int {
 	if err != nil {
 		return -1
 	}
-	if _, err := os.Stat(dir); err != nil {
-		return -1
+	if _, err := os.Stat(filepath.Join(dir, cache.FileName(where, user))); err != nil {
+		return -1 // never cached: opening would create it
 	}
 	c, _, err := cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user})
 	if err != nil {

@@ -20,6 +20,9 @@ func TestSearchCommand(t *testing.T) {
 	if err != nil || out != "" || !strings.Contains(errOut, "No message in the 0 cached transcripts matches.") {
 		t.Fatalf("before any fetch: out %q, stderr %q, err %v", out, errOut, err)
 	}
+	if dir, _ := cacheDir(); fileExists(filepath.Join(dir, "cache-*.db")) {
+		t.Fatal("searching created a cache file")
+	}
 
 	out, errOut, err = runCmd(t, b.cmd("search", "--fetch", "--json", "--limit", "3", `"built-in microwave"`)...)
 	if err != nil {
@@ -120,4 +123,10 @@ func ixDir(b *testing.B, state string) string {
 		b.Fatalf("cache folder %q, %v", dir, err)
 	}
 	return searchIndexDir(dir, "demo", demo.DefaultUserID)
+}
+
+// fileExists reports whether a file matches pattern.
+func fileExists(pattern string) bool {
+	m, _ := filepath.Glob(pattern)
+	return len(m) > 0
 }

@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"aui-tui/api"
@@ -172,19 +174,39 @@ func (ix *Index) Search(q Query, limit int) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	top := &topN{limit: limit}
-	for _, name := range names {
-		b, unmap, err := mapFile(filepath.Join(ix.dir, name))
-		if err != nil {
-			continue
-		}
-		if v, err := parse(b); err == nil {
-			res.Searched++
-			scanFile(&v, q, top)
-		}
-		unmap()
+	// The files are shared out among the processors, each keeping its own
+	// newest hits; those are merged at the end.
+	workers := min(runtime.GOMAXPROCS(0), len(names), 4)
+	tops := make([]topN, workers)
+	searched := make([]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tops[w].limit = limit
+			for i := w; i < len(names); i += workers {
+				b, unmap, err := mapFile(filepath.Join(ix.dir, names[i]))
+				if err != nil {
+					continue
+				}
+				if v, err := parse(b); err == nil {
+					searched[w]++
+					scanFile(&v, q, &tops[w])
+				}
+				unmap()
+			}
+		}()
 	}
-	res.Hits = top.hits
+	wg.Wait()
+	all := topN{limit: limit}
+	for w := range workers {
+		res.Searched += searched[w]
+		for i, h := range tops[w].hits {
+			all.add(h, tops[w].times[i])
+		}
+	}
+	res.Hits = all.hits
 	return res, nil
 }
 
