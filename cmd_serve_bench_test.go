@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"errors"
+	"fmt"
 	"log"
 	"net"
 	"path/filepath"
@@ -67,50 +69,68 @@ type benchVisitor struct {
 
 // arrive connects with a new key and returns once the visitor's task list
 // is on screen.
-func arrive(b testing.TB, addr string) *benchVisitor {
-	_, key, err := ed25519.GenerateKey(rand.Reader)
+func arrive(tb testing.TB, addr string) *benchVisitor {
+	tb.Helper()
+	v, err := tryArrive(addr, nil)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	return arriveWith(b, addr, key)
+	return v
 }
 
-// arriveWith is arrive with a given key.
-func arriveWith(b testing.TB, addr string, key ed25519.PrivateKey) *benchVisitor {
+// tryArrive is arrive with a given key (nil: a new one) that reports what
+// went wrong, for use off the test's goroutine.
+func tryArrive(addr string, key ed25519.PrivateKey) (*benchVisitor, error) {
+	if key == nil {
+		var err error
+		if _, key, err = ed25519.GenerateKey(rand.Reader); err != nil {
+			return nil, err
+		}
+	}
 	signer, err := gossh.NewSignerFromKey(key)
 	if err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
 	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
 		User: "bench", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
 	})
 	if err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
+	v, err := startVisit(client)
+	if err != nil {
+		client.Close()
+		return nil, err
+	}
+	return v, nil
+}
+
+// startVisit opens a 120x40 shell session and waits for the task list.
+func startVisit(client *gossh.Client) (*benchVisitor, error) {
 	sess, err := client.NewSession()
 	if err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
 	v := &benchVisitor{client: client, sess: sess, out: &lockedBuffer{}}
 	sess.Stdout = v.out
 	if v.in, err = sess.StdinPipe(); err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
 	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
 	if err := sess.Shell(); err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for !v.out.has(" tasks") {
 		if time.Now().After(deadline) {
-			b.Fatalf("no task list after 30 s")
+			return nil, fmt.Errorf("no task list after 60 s; the visitor's terminal got:\n%q", v.out.String())
 		}
 		time.Sleep(time.Millisecond)
 	}
-	return v
+	return v, nil
 }
 
 // leave quits the program and hangs up.
@@ -140,10 +160,14 @@ func BenchmarkServeTenVisitors(b *testing.B) {
 		before := heapInUse()
 		vs := make([]*benchVisitor, n)
 		var wg sync.WaitGroup
+		errs := make([]error, n)
 		for i := range vs {
-			wg.Go(func() { vs[i] = arrive(b, addr) })
+			wg.Go(func() { vs[i], errs[i] = tryArrive(addr, nil) })
 		}
 		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			b.Fatal(err)
+		}
 		perVisitor = float64(heapInUse()-before) / n / (1 << 20)
 		for _, v := range vs {
 			v.leave()

@@ -13,7 +13,7 @@ func TestEndToEndSearchAll(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
-	s := startTmux(t, 80, 24, "--demo-pace", "3ms", "--theme", "dark")
+	s := startTmux(t, 120, 40, "--demo-pace", "3ms", "--theme", "dark")
 	s.waitFor("the task list", "tasks · demo_user", "Built-in microwave", "Quiet dishwasher")
 
 	s.keys("Enter")

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors for errors.Is. Every error the client returns for a failed
@@ -106,7 +108,7 @@ func (e *APIError) Error() string {
 	if e.StatusCode == 0 {
 		msg := firstNonEmpty(e.Message, e.Description, "The request failed")
 		if e.cause != nil {
-			return msg + ": " + e.cause.Error()
+			return msg + ": " + midSentence(e.cause.Error())
 		}
 		return msg
 	}
@@ -271,4 +273,16 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// midSentence lowers the capital that starts a cause's own sentence when it
+// continues another ("The reply was not received: the server closed…"),
+// leaving acronyms and names ("API key", "WebSocket") as they are.
+func midSentence(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	r, n := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) || len(word) == n || strings.IndexFunc(word[n:], unicode.IsUpper) >= 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -129,10 +129,23 @@ func TestLocalAndCloseErrors(t *testing.T) {
 	if !errors.Is(le, ErrUnauthorized) || errors.Is(le, ErrServer) {
 		t.Error("a local error should match its cause")
 	}
-	if !strings.HasPrefix(le.Error(), "The reply was not received: The server closed") {
+	if !strings.HasPrefix(le.Error(), "The reply was not received: the server closed") {
 		t.Errorf("%q", le.Error())
 	}
 	if err := invalidArg("task_id", "is empty"); !errors.Is(err, ErrValidation) || err.Error() != "the request was not valid: task_id is empty" {
 		t.Errorf("%v", err)
+	}
+}
+
+func TestLocalErrorReadsAsOneSentence(t *testing.T) {
+	cases := map[string]string{
+		"The server closed the connection": "The reply was not received: the server closed the connection",
+		"API key rejected":                 "The reply was not received: API key rejected",
+		"WebSocket gone":                   "The reply was not received: WebSocket gone",
+	}
+	for cause, want := range cases {
+		if got := localError("The reply was not received", errors.New(cause)).Error(); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
 	}
 }

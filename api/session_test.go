@@ -337,7 +337,7 @@ func TestSessionRecoveryFailures(t *testing.T) {
 		want       error
 		text       string
 	}{
-		{"transcript unavailable", nil, ErrServer, "The connection dropped during the reply, and the reply could not be fetched: The server had a problem (500 Internal server error)"},
+		{"transcript unavailable", nil, ErrServer, "The connection dropped during the reply, and the reply could not be fetched: the server had a problem (500 Internal server error)"},
 		{"message never arrived", []string{agentMessage("w", "Welcome")}, nil, "The connection dropped before the message reached the agent"},
 		{"no reply yet", []string{userMessageJSON("u1", "hello")}, nil, "The connection dropped before the agent replied; reload the task to see whether the reply arrived"},
 	}

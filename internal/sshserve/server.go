@@ -148,15 +148,28 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	var err error
 	select {
 	case <-left:
+		// A client hangs up once its session has ended; cutting the
+		// connection first would make its goodbye end in an error.
+		grace := time.NewTimer(hangUpGrace)
+		select {
+		case <-stopped:
+		case <-grace.C:
+		case <-ctx.Done():
+		}
+		grace.Stop()
 	case <-ctx.Done():
 		err = ctx.Err()
 	}
-	// Clients normally hang up once their session ends; this closes the
-	// connections of those that do not, and of sessions that overran ctx.
+	// Closes the connections of clients that do not hang up, and of
+	// sessions that overran ctx.
 	_ = s.srv.Close()
 	<-stopped
 	return err
 }
+
+// hangUpGrace is how long Shutdown waits for clients to hang up after
+// their sessions ended.
+const hangUpGrace = 2 * time.Second
 
 // Sessions is the number of visitors connected now.
 func (s *Server) Sessions() int {
