@@ -191,11 +191,11 @@ type uiHooks struct {
 	options []tea.ProgramOption
 	// session are options of the WebSocket session (the reply deadline).
 	session []api.SessionOption
+	// ended sees the program's final model (to learn of a profile switch).
+	ended func(ui.Model)
 	// cache: read and write the local cache of task lists and transcripts
 	// (the user's own runs, unless --no-cache).
 	cache bool
-	// ended sees the program's final model (to learn of a profile switch).
-	ended func(ui.Model)
 }
 
 // runUI runs the program with a WebSocket session whose events are fed into
@@ -230,6 +230,11 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 			cfg.SaveDrafts = drafts.save
 		}
 	}
+	var lastFile string // a replay neither reopens nor records a task
+	if f, lerr := lastTaskPath(where, c.userID); lerr == nil && !h.replay {
+		lastFile = f
+		cfg.Reopen = loadLastTask(f)
+	}
 	if h.cache && !h.replay {
 		st, notice := openCache(where, c.userID)
 		if st != nil {
@@ -242,11 +247,6 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		if notice != "" && cfg.Notice == "" {
 			cfg.Notice = notice
 		}
-	}
-	var lastFile string // a replay neither reopens nor records a task
-	if f, lerr := lastTaskPath(where, c.userID); lerr == nil && !h.replay {
-		lastFile = f
-		cfg.Reopen = loadLastTask(f)
 	}
 	opts := append(append(ui.ProgramOptions(), tea.WithContext(ctx), tea.WithoutSignalHandler()), h.options...)
 	if h.filter != nil {

@@ -73,6 +73,9 @@ type Info struct {
 	// when it was last stored or read (the LRU order).
 	Stored time.Time `json:"stored"`
 	Used   time.Time `json:"used"`
+	// Writing: a new copy is being written (or its writing was cut
+	// short); until it is done the transcript reads as not cached.
+	Writing bool `json:"writing,omitempty"`
 }
 
 // Options configure Open.

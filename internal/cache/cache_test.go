@@ -303,3 +303,54 @@ func TestClear(t *testing.T) {
 		t.Fatalf("Clear of a missing folder: %d, %v", n, err)
 	}
 }
+
+func TestLongTranscriptWrittenInPartsReadsWhole(t *testing.T) {
+	c := openTest(t, t.TempDir(), nil)
+	msgs := transcript(t, "a", 2000)
+	// Long texts, so the transcript spans several write transactions.
+	for i := range msgs {
+		msgs[i].Raw = fmt.Appendf(nil, `{"id":"a-%d","text":%q,"sender":{"type":"agent"}}`, i, strings.Repeat("x", 5000))
+	}
+	if err := c.PutTranscript(api.Task{ID: "a", Title: "Long"}, msgs); err != nil {
+		t.Fatal(err)
+	}
+	got, in, err := c.Messages("a", 0, 2000)
+	if err != nil || in.Count != 2000 || len(got) != 2000 || got[1999].ID != "a-1999" || in.Writing {
+		t.Fatalf("read back %d of %+v, %v", len(got), in, err)
+	}
+}
+
+func TestTranscriptCutShortWhileWrittenReadsAsNotCached(t *testing.T) {
+	c := openTest(t, t.TempDir(), nil)
+	if err := c.PutTranscript(api.Task{ID: "a"}, transcript(t, "a", 5)); err != nil {
+		t.Fatal(err)
+	}
+	// As a crash between the write transactions leaves it.
+	err := c.update(func(tx *bolt.Tx) error {
+		tb := tx.Bucket(bucketTasks).Bucket([]byte("a"))
+		in, err := readInfo(tb)
+		if err != nil {
+			return err
+		}
+		in.Writing = true
+		return writeInfo(tb, in)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Messages("a", 0, 5); !errors.Is(err, ErrNotCached) {
+		t.Fatalf("Messages of a half-written transcript: %v", err)
+	}
+	if _, err := c.Info("a"); !errors.Is(err, ErrNotCached) {
+		t.Fatalf("Info of a half-written transcript: %v", err)
+	}
+	if all, _ := c.Transcripts(); len(all) != 0 {
+		t.Fatalf("Transcripts lists a half-written one: %+v", all)
+	}
+	if err := c.PutTranscript(api.Task{ID: "a"}, transcript(t, "a", 5)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Info("a"); err != nil {
+		t.Fatalf("written again, it reads: %v", err)
+	}
+}

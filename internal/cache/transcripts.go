@@ -14,12 +14,22 @@ import (
 // ErrNotCached means the cache holds no copy of the task's transcript.
 var ErrNotCached = errors.New("not in the cache")
 
+// putChunk bounds the message bytes one write transaction holds: bbolt
+// keeps every page a transaction changes in memory until it commits, so a
+// 90 MB transcript written at once would cost the process 90 MB more.
+const putChunk = 4 << 20
+
 // PutTranscript stores the server's copy of a task's transcript. What the
 // cache already holds is compared message by message: identical messages
 // are left alone, changed ones rewritten, new ones appended and any past
 // the new end removed. The transcripts read longest ago are then dropped
 // while the cache is over its bound (never this one). OnStore is called
 // once it is written.
+//
+// A long transcript is written in several transactions; meanwhile it is
+// marked as being written, and reads treat it as not cached, so no reader
+// ever sees old and new messages mixed (nor, after a crash, a half-written
+// copy).
 func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 	if task.ID == "" {
 		return errors.New("cannot cache a transcript without a task id")
@@ -43,42 +53,70 @@ func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 		if err != nil {
 			return err
 		}
-		if in.Title == "" {
-			if old, err := readInfo(tb); err == nil {
-				in.Title = old.Title // a task record without its title keeps the one known
-			}
+		old, oerr := readInfo(tb)
+		if in.Title == "" && oerr == nil {
+			in.Title = old.Title // a task record without its title keeps the one known
 		}
-		mb, err := tb.CreateBucketIfNotExists(bucketMsgs)
-		if err != nil {
+		if _, err := tb.CreateBucketIfNotExists(bucketMsgs); err != nil {
 			return err
 		}
-		// Bulk appends fill pages fully: positions only grow.
-		mb.FillPercent = 0.95
-		for i, raw := range raws {
-			k := posKey(i)
-			if old := mb.Get(k); old != nil && bytes.Equal(old, raw) {
-				continue
-			}
-			if err := mb.Put(k, raw); err != nil {
-				return err
-			}
-		}
-		cur := mb.Cursor()
-		for k, _ := cur.Seek(posKey(len(raws))); k != nil; k, _ = cur.Seek(posKey(len(raws))) {
-			if err := cur.Delete(); err != nil {
-				return err
-			}
-		}
-		if err := writeInfo(tb, in); err != nil {
-			return err
-		}
-		return c.evict(tx, task.ID)
+		old.TaskID, old.Writing = task.ID, true
+		return writeInfo(tb, old)
 	})
+	for from := 0; err == nil && from < len(raws); {
+		to, n := from, 0
+		for to < len(raws) && (to == from || n+len(raws[to]) <= putChunk) {
+			n += len(raws[to])
+			to++
+		}
+		err = c.update(func(tx *bolt.Tx) error { return putMessages(tx, task.ID, from, raws[from:to]) })
+		from = to
+	}
+	if err == nil {
+		err = c.update(func(tx *bolt.Tx) error {
+			tb := tx.Bucket(bucketTasks).Bucket([]byte(task.ID))
+			if tb == nil {
+				return fmt.Errorf("%w: the transcript went while it was written", errDamaged)
+			}
+			cur := tb.Bucket(bucketMsgs).Cursor()
+			for k, _ := cur.Seek(posKey(len(raws))); k != nil; k, _ = cur.Seek(posKey(len(raws))) {
+				if err := cur.Delete(); err != nil {
+					return err
+				}
+			}
+			if err := writeInfo(tb, in); err != nil {
+				return err
+			}
+			return c.evict(tx, task.ID)
+		})
+	}
 	if err != nil {
 		return fmt.Errorf("cannot cache the transcript: %w", err)
 	}
 	if c.onStore != nil {
 		c.onStore(in)
+	}
+	return nil
+}
+
+// putMessages writes raws at positions from on, leaving alone those the
+// cache already holds as they are.
+func putMessages(tx *bolt.Tx, taskID string, from int, raws [][]byte) error {
+	tb := tx.Bucket(bucketTasks).Bucket([]byte(taskID))
+	if tb == nil || tb.Bucket(bucketMsgs) == nil {
+		return fmt.Errorf("%w: the transcript went while it was written", errDamaged)
+	}
+	mb := tb.Bucket(bucketMsgs)
+	// Bulk appends fill pages fully: positions only grow.
+	mb.FillPercent = 0.95
+	for i, raw := range raws {
+		k := posKey(from + i)
+		if old := mb.Get(k); old != nil && bytes.Equal(old, raw) {
+			continue
+		}
+		if err := mb.Put(k, raw); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -131,8 +169,12 @@ func infosIn(tx *bolt.Tx) ([]Info, error) {
 func (c *Cache) Transcripts() ([]Info, error) {
 	var infos []Info
 	err := c.view(func(tx *bolt.Tx) error {
-		var err error
-		infos, err = infosIn(tx)
+		all, err := infosIn(tx)
+		for _, in := range all {
+			if !in.Writing {
+				infos = append(infos, in)
+			}
+		}
 		return err
 	})
 	return infos, err
@@ -147,7 +189,9 @@ func (c *Cache) Info(taskID string) (Info, error) {
 			return ErrNotCached
 		}
 		var err error
-		in, err = readInfo(tb)
+		if in, err = readInfo(tb); err == nil && in.Writing {
+			return ErrNotCached
+		}
 		return err
 	})
 	return in, err
@@ -168,6 +212,9 @@ func (c *Cache) Messages(taskID string, from, to int) ([]api.Message, Info, erro
 		var err error
 		if in, err = readInfo(tb); err != nil {
 			return err
+		}
+		if in.Writing {
+			return ErrNotCached
 		}
 		from, to = max(from, 0), min(to, in.Count)
 		if from >= to {
