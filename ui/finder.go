@@ -36,8 +36,11 @@ type finderModel struct {
 	open  bool
 	input textinput.Model
 	seq   int // the newest search started
-	hits  []search.Hit
-	cur   int
+	// running: a search is under way; stale: the query changed since it
+	// started.
+	running, stale bool
+	hits           []search.Hit
+	cur            int
 	// searched is how many transcripts the last search looked through.
 	searched int
 	err      string
@@ -142,6 +145,9 @@ func (m *Model) onFinderPaste(p tea.PasteMsg) tea.Cmd {
 }
 
 // searchAgain searches for what the query line holds.
+// One search runs at a time: keys typed meanwhile are searched for, all
+// at once, when it ends, so fast typing over a large cache does not pile up
+// scans on the processors the UI needs.
 func (m *Model) searchAgain() tea.Cmd {
 	f := &m.finder
 	f.seq++
@@ -149,7 +155,25 @@ func (m *Model) searchAgain() tea.Cmd {
 		f.hits, f.cur, f.err = nil, 0, ""
 		return nil
 	}
+	if f.running {
+		f.stale = true
+		return nil
+	}
+	f.running = true
 	return finderCmd(m.com.cfg.Search, f.seq, f.input.Value())
+}
+
+// onFinderResult shows a search's hits, then searches for what was typed
+// while it ran.
+func (m *Model) onFinderResult(msg finderResultMsg) tea.Cmd {
+	f := &m.finder
+	f.running = false
+	if f.stale {
+		f.stale = false
+		return m.searchAgain()
+	}
+	f.onResult(msg)
+	return nil
 }
 
 func (f *finderModel) onResult(msg finderResultMsg) {

@@ -186,3 +186,39 @@ func TestExportKeepsTheServersCopySearchable(t *testing.T) {
 		t.Fatalf("the exported copy is not searchable: %+v, %v", res.Hits, err)
 	}
 }
+
+// countingSearcher records what it is asked to search for.
+type countingSearcher struct {
+	Searcher
+	queries []string
+}
+
+func (c *countingSearcher) Search(q search.Query, limit int) (search.Result, error) {
+	c.queries = append(c.queries, strings.Join(q.Terms, " "))
+	return c.Searcher.Search(q, limit)
+}
+
+// TestSearchAllRunsOneSearchAtATime: keys typed while a search runs are
+// searched for together once it ends, not one scan each.
+func TestSearchAllRunsOneSearchAtATime(t *testing.T) {
+	h, _ := searchHarness(t)
+	cs := &countingSearcher{Searcher: h.m.com.cfg.Search}
+	h.m.com.cfg.Search = cs
+	h.send(ctrlF)
+	m := h.m
+	for _, r := range "heat" {
+		next, _ := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m = next.(Model) // the first search's command is never run: it is "still running"
+	}
+	if !m.finder.running || !m.finder.stale {
+		t.Fatalf("running %v, stale %v after typing during a search", m.finder.running, m.finder.stale)
+	}
+	h.m = m
+	h.send(finderResultMsg{seq: 1})
+	if len(cs.queries) != 1 || cs.queries[0] != "heat" {
+		t.Fatalf("searched for %q, want one search for what was typed", cs.queries)
+	}
+	if scr := plainView(h.m); !strings.Contains(scr, "2 matches in 3 cached conversations") {
+		t.Fatalf("hits for the latest query not shown:\n%s", scr)
+	}
+}

@@ -165,7 +165,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
 	case finderResultMsg:
-		m.finder.onResult(msg)
+		cmd = m.onFinderResult(msg)
 	case finderListedMsg, finderFetchedMsg:
 		cmd = m.onFinderFetch(msg)
 	case transcript.OpenLinkMsg:
