@@ -513,6 +513,28 @@ func TestFlagValuesAreCheckedInEveryMode(t *testing.T) {
 	})
 }
 
+// TestDemoStoreInUseSaysWhatToDo holds the demo store as a running UI
+// does and wants the commands that need it to say how to share the demo.
+func TestDemoStoreInUseSaysWhatToDo(t *testing.T) {
+	isolate(t)
+	path, err := demo.DefaultStorePath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := demo.New(demo.Options{StorePath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	for _, args := range [][]string{{"tasks"}, {"transcript", "t1", "--demo"}} {
+		_, _, err := runCmd(t, args...)
+		oneLine(t, err, "the demo store "+path+" is in use by another aui-tui", `run "aui-tui demo-server"`,
+			envKey+"="+demo.DefaultKey, "--base-url http://127.0.0.1:8080 --user "+demo.DefaultUserID)
+	}
+	_, _, err = runCmd(t, "demo-server", "--addr", "127.0.0.1:0")
+	oneLine(t, err, "in use by another aui-tui", "--store FILE")
+}
+
 func TestHelp(t *testing.T) {
 	isolate(t)
 	connection := []string{"--base-url", "--region", "--user", "--timeout", "--demo", "--demo-reset", "--demo-long"}

@@ -105,6 +105,9 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 		return nil, fmt.Errorf("--demo-chaos: %w", err)
 	}
 	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
+	if inUse := (*demo.StoreInUseError)(nil); errors.As(err, &inUse) {
+		return nil, demoInUseError(inUse.Path)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +135,16 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 	hs.Close()
 	srv.Close()
 	return nil, err
+}
+
+// demoInUseError explains that the demo store is held by another aui-tui
+// (the UI, usually) and how to use the demo from two programs at once: one
+// demo-server that both connect to. The server needs the store too, so the
+// other program has to close first.
+func demoInUseError(path string) error {
+	return fmt.Errorf("the demo store %s is in use by another aui-tui; to use the demo from two programs at once, "+
+		"close that one, run \"aui-tui demo-server\" and start both with %s=%s and --base-url http://127.0.0.1:8080 --user %s",
+		path, envKey, demo.DefaultKey, demo.DefaultUserID)
 }
 
 // demoConn is a connection to an in-process demo server.
