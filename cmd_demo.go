@@ -48,8 +48,8 @@ func newDemoServerCmd() *cobra.Command {
 				return fmt.Errorf("--chaos: %w", err)
 			}
 			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Chaos: chaos})
-			if inUse := (*demo.StoreInUseError)(nil); errors.As(err, &inUse) {
-				return fmt.Errorf("the demo store %s is in use by another aui-tui; close it first, or give the server a store of its own with --store FILE", inUse.Path)
+			if errors.Is(err, demo.ErrStoreInUse) {
+				return fmt.Errorf("%w; close that one first, or pass --store with another file", err)
 			}
 			if err != nil {
 				return err

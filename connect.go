@@ -105,8 +105,8 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 		return nil, fmt.Errorf("--demo-chaos: %w", err)
 	}
 	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
-	if inUse := (*demo.StoreInUseError)(nil); errors.As(err, &inUse) {
-		return nil, demoInUseError(inUse.Path)
+	if errors.Is(err, demo.ErrStoreInUse) {
+		return nil, demoInUseError(err)
 	}
 	if err != nil {
 		return nil, err
@@ -137,14 +137,17 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 	return nil, err
 }
 
-// demoInUseError explains that the demo store is held by another aui-tui
-// (the UI, usually) and how to use the demo from two programs at once: one
-// demo-server that both connect to. The server needs the store too, so the
-// other program has to close first.
-func demoInUseError(path string) error {
-	return fmt.Errorf("the demo store %s is in use by another aui-tui; to use the demo from two programs at once, "+
-		"close that one, run \"aui-tui demo-server\" and start both with %s=%s and --base-url http://127.0.0.1:8080 --user %s",
-		path, envKey, demo.DefaultKey, demo.DefaultUserID)
+// demoInUseError says what to do when the demo store is held by another
+// aui-tui (the UI, usually). bbolt locks the file for one process at a
+// time, and even a read-only open needs a shared lock the holder refuses,
+// so the way to use the demo from two programs is one demo-server both
+// connect to; the server needs the store too, so the other program has to
+// close first. These commands take no store flag: a separate demo follows
+// the state directory.
+func demoInUseError(err error) error {
+	return fmt.Errorf("%w; to use the demo from two programs at once, close that one, run \"aui-tui demo-server\" "+
+		"and start both with %s=%s and --base-url http://127.0.0.1:8080 --user %s, "+
+		"or run this one with another XDG_STATE_HOME for a separate demo", err, envKey, demo.DefaultKey, demo.DefaultUserID)
 }
 
 // demoConn is a connection to an in-process demo server.

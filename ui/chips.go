@@ -37,7 +37,7 @@ func (c *chipsModel) set(items []string) {
 	c.rev++
 	c.items = c.items[:0:0]
 	for _, it := range items {
-		if s := textsafe.Line(it); s != "" {
+		if s := textsafe.Cells(textsafe.Line(it)); s != "" {
 			c.items = append(c.items, s)
 		}
 		if len(c.items) == 9 {
@@ -122,11 +122,34 @@ func (c *chipsModel) lines() []string {
 	if len(c.items) == 0 || c.w < 4 || c.maxRows <= 0 {
 		return nil
 	}
-	rows, shown := c.layout(0)
+	rows, shown := c.layout(0, nil)
 	if c.focused && c.index >= shown {
-		rows, _ = c.layout(c.index)
+		rows, _ = c.layout(c.index, nil)
 	}
 	return rows
+}
+
+// chipHit is where chip n (1-based) is drawn: row, and cells [x0, x1).
+type chipHit struct{ row, x0, x1, n int }
+
+// chipAt is the number of the chip drawn at row, column x of the chip
+// rows, 0 when there is none (a click between chips).
+func (c *chipsModel) chipAt(row, x int) int {
+	if len(c.items) == 0 || c.w < 4 || c.maxRows <= 0 {
+		return 0
+	}
+	var hits []chipHit
+	_, shown := c.layout(0, &hits)
+	if c.focused && c.index >= shown {
+		hits = hits[:0]
+		c.layout(c.index, &hits)
+	}
+	for _, h := range hits {
+		if h.row == row && x >= h.x0 && x < h.x1 {
+			return h.n
+		}
+	}
+	return 0
 }
 
 // chipsKey is everything the chip rows depend on.
@@ -141,8 +164,9 @@ func (c *chipsModel) key() chipsKey {
 }
 
 // layout places chips from first on; shown is the index of the first chip
-// left out (len(items) when all fit).
-func (c *chipsModel) layout(first int) (rows []string, shown int) {
+// left out (len(items) when all fit). hits, when not nil, gets where each
+// chip shown is drawn.
+func (c *chipsModel) layout(first int, hits *[]chipHit) (rows []string, shown int) {
 	var row strings.Builder
 	rowW := 0
 	if first > 0 {
@@ -175,6 +199,9 @@ func (c *chipsModel) layout(first int) (rows []string, shown int) {
 		if rowW > 0 {
 			row.WriteByte(' ')
 			rowW++
+		}
+		if hits != nil {
+			*hits = append(*hits, chipHit{row: len(rows), x0: rowW, x1: rowW + cw, n: i + 1})
 		}
 		row.WriteString(chip)
 		rowW += cw

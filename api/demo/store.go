@@ -36,6 +36,10 @@ const schemaVersion = "1"
 // the store gets a clear error instead of a hang.
 const lockTimeout = 300 * time.Millisecond
 
+// ErrStoreInUse reports that another process holds the store file; the
+// caller adds what the user can do about it, which depends on the command.
+var ErrStoreInUse = errors.New("in use by another aui-tui")
+
 // errTaskNotFound reports an unknown task id.
 var errTaskNotFound = errors.New("task not found")
 
@@ -94,7 +98,7 @@ func openStore(path string, reset bool, now time.Time) (s *store, notice string,
 	}
 	switch {
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, "", &StoreInUseError{Path: path}
+		return nil, "", fmt.Errorf("the demo store %s is %w", path, ErrStoreInUse)
 	case err != nil:
 		if temp {
 			_ = os.Remove(path)
@@ -102,21 +106,6 @@ func openStore(path string, reset bool, now time.Time) (s *store, notice string,
 		return nil, "", fmt.Errorf("open the demo store %s: %w", path, err)
 	}
 	return &store{db: db, path: path, temp: temp}, notice, nil
-}
-
-// StoreInUseError means another process has the demo store open. bbolt
-// locks the file for one process at a time, and even a read-only open
-// needs a shared lock the writer's exclusive one refuses, so a second
-// program cannot read the store either; it has to reach the first one's
-// data through a server (demo-server) instead.
-type StoreInUseError struct {
-	Path string
-}
-
-// Error says what happened; callers that know the command line add what
-// to do.
-func (e *StoreInUseError) Error() string {
-	return "the demo store " + e.Path + " is in use by another aui-tui; close that one first or choose another store file"
 }
 
 // errDamaged marks a file bbolt cannot read as a database.
