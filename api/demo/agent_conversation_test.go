@@ -125,7 +125,7 @@ func TestAgentConversations(t *testing.T) {
 			{say: "which one is the quietest?", has: []string{"The **Aurelia Integra 300** is the quietest of these, at **35 dB**"}, pick: "AU-INT300"},
 		},
 		"words order the search": {
-			{say: "show me cheap fridges", has: []string{"cheapest first"}, pick: "BW-CUBE90", ascending: price},
+			{say: "show me cheap fridges", has: []string{"cheapest first"}, lacks: []string{"cheaper options?"}, pick: "BW-CUBE90", ascending: price},
 			{say: "budget vacuums", has: []string{"cheapest first", "rated 3.9★"}, pick: "HD-PMAX", ascending: price},
 			{say: "affordable dishwashers", pick: "BW-TAB6", ascending: price},
 			{say: "any inexpensive coffee machines?", pick: "HD-BREW12", ascending: price},

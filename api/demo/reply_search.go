@@ -109,7 +109,12 @@ func searchReply(st *convState, q request) reply {
 	if len(found) == 1 {
 		b.WriteString("\n\nWould you like more details on it, or shall I look for alternatives?")
 	} else {
-		b.WriteString("\n\n" + closings[st.Turns%len(closings)])
+		closing := closings[st.Turns%len(closings)]
+		if order == byPrice && closing == closings[0] {
+			// The cheapest are already listed: no "cheaper options".
+			closing = closings[1]
+		}
+		b.WriteString("\n\n" + closing)
 	}
 
 	st.Shown, st.Pick = skus(shown), pick.SKU
