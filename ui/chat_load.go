@@ -12,6 +12,11 @@ func (c *chatModel) fetch(id string) tea.Cmd {
 	s.loading = true
 	s.err = ""
 	cfg := c.com.cfg
+	if cfg.Store != nil && !s.loaded && !s.cached {
+		// The cached tail first, then the server (see onTranscriptCached):
+		// on a busy machine the server's copy would delay it.
+		return cachedTranscriptCmd(cfg.Store, id, c.reqSeq, cacheTail)
+	}
 	return loadTranscriptCmd(cfg.Backend, cfg.Timeout, cfg.Now, id, c.reqSeq)
 }
 
@@ -22,26 +27,41 @@ func (c *chatModel) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	}
 	s.loading = false
 	if msg.err != nil {
+		s.unreachable = unreachable(msg.err)
+		if c.offline(s) {
+			return tea.Batch(c.cachedRest(s), c.dispatchQueued(msg.taskID))
+		}
 		s.err = humanError(msg.err)
 		c.notify(levelError, "Could not load the transcript: "+s.err)
 		// A message waiting for the history is sent anyway.
 		return c.dispatchQueued(msg.taskID)
 	}
 	c.setLatency(msg.latency)
+	c.intents.online = true
+	s.unreachable = false
 	if s.turn.inFlight != "" && !s.turn.queued {
 		// A reply is streaming: the history would hold its turn twice.
 		// Set it aside and fetch again when the turn ends.
 		s.refetch = true
 		return nil
 	}
-	wasLoaded := s.loaded
-	s.loaded = true
-	if wasLoaded && s.sameMessages(msg.msgs) {
-		// A refresh that found nothing new keeps the reader's place.
+	shown := s.loaded || s.cached || s.partial
+	if msg.rest != nil {
+		return c.showTail(msg, shown)
+	}
+	s.loaded, s.partial = true, false
+	if shown && s.sameMessages(msg.msgs) {
+		// A refresh, or the server's copy of a cached transcript, that
+		// found nothing new keeps the reader's place.
 		return c.dispatchQueued(msg.taskID)
 	}
-	s.tr.SetEntries(entriesFromMessages(s.task, msg.msgs, s.local()))
-	var cmds []tea.Cmd
+	es := entriesFromMessages(s.task, msg.msgs, s.local())
+	if shown {
+		s.tr.RefreshEntries(es)
+	} else {
+		s.tr.SetEntries(es)
+	}
+	cmds := []tea.Cmd{c.storeTranscript(s.task, msg.msgs)}
 	if msg.taskID == c.openID {
 		c.intents.chips = true
 		cmds = append(cmds, c.schedulePrewarm())
