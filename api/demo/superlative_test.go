@@ -38,7 +38,7 @@ func TestSuperlativeNamesEveryWinner(t *testing.T) {
 	for _, ps := range byCat {
 		for _, set := range subsets(ps, 2, 4) {
 			for _, sq := range superlativeQuestions {
-				st := convState{Cat: set[0].Cat.Key, Shown: skuList(set), Pick: set[0].SKU}
+				st := convState{Cat: set[0].Cat.Key, Shown: skus(showAs(set, "")), Pick: set[0].SKU}
 				r := respond(&st, sq.say, "")
 				head, _, _ := strings.Cut(r.Text, "\n")
 				if !strings.Contains(head, "of these") {
@@ -65,11 +65,11 @@ func TestSuperlativeNamesEveryWinner(t *testing.T) {
 				sort.Strings(want)
 				sort.Strings(got)
 				if strings.Join(got, "|") != strings.Join(want, "|") {
-					t.Errorf("%v %q: names %q, want %q:\n%s", skuList(set), sq.say, got, want, head)
+					t.Errorf("%v %q: names %q, want %q:\n%s", skus(showAs(set, "")), sq.say, got, want, head)
 				}
 				_, pick := cardSKUs(t, r.Options)
 				if p, _ := productBySKU(pick); sq.figure(p) != extreme {
-					t.Errorf("%v %q: recommends %s, not one of %q", skuList(set), sq.say, pick, want)
+					t.Errorf("%v %q: recommends %s, not one of %q", skus(showAs(set, "")), sq.say, pick, want)
 				}
 				checked++
 				if len(want) > 1 {
@@ -96,14 +96,6 @@ func subsets(ps []product, min, max int) [][]product {
 		if len(set) >= min && len(set) <= max {
 			out = append(out, set)
 		}
-	}
-	return out
-}
-
-func skuList(ps []product) []string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = p.SKU
 	}
 	return out
 }
