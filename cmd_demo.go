@@ -48,6 +48,9 @@ func newDemoServerCmd() *cobra.Command {
 				return fmt.Errorf("--chaos: %w", err)
 			}
 			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Chaos: chaos})
+			if errors.Is(err, demo.ErrStoreInUse) {
+				return fmt.Errorf("%w; close that one first, or pass --store with another file", err)
+			}
 			if err != nil {
 				return err
 			}

@@ -93,6 +93,7 @@ func newRootCmd() *cobra.Command {
 					Mouse:        !noMouse,
 					ExportDir:    exportDir,
 					Clipboard:    nativeClipboard(),
+					OpenURL:      nativeOpener(),
 					Notice:       firstOf(notice, c.notice, s.notice()),
 					InTmux:       os.Getenv("TMUX") != "",
 					InScreen:     os.Getenv("STY") != "",
@@ -227,6 +228,11 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 			cfg.SaveDrafts = drafts.save
 		}
 	}
+	var lastFile string // a replay neither reopens nor records a task
+	if f, lerr := lastTaskPath(where, c.userID); lerr == nil && !h.replay {
+		lastFile = f
+		cfg.Reopen = loadLastTask(f)
+	}
 	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, h.options...)
 	if h.filter != nil {
 		// The hooks see the program's own model, not the crash guard.
@@ -267,6 +273,11 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	showCursor()
 	cancel()
 	<-done
+	if g, ok := final.(guarded); ok && lastFile != "" {
+		if m, ok := g.inner.(ui.Model); ok {
+			_ = saveLastTask(lastFile, m.OpenTaskID()) // losing it only means starting with no task open
+		}
+	}
 	kept := "" // said after a crash when the drafts are safe
 	if g, ok := final.(guarded); ok {
 		if m, ok := g.inner.(ui.Model); ok {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -40,6 +41,11 @@ func newTasksCmd() *cobra.Command {
 			}
 			defer c.close()
 			p, err := c.client.ListTasks(cmd.Context(), c.userID, page, size)
+			if errors.Is(err, api.ErrNotFound) {
+				// Every user has a task listing: a 404 means the address is
+				// not an AUI API.
+				return fmt.Errorf("%w; this address serves no AUI task list: check --base-url (or --region)", err)
+			}
 			if err != nil {
 				return explain(err)
 			}
@@ -103,9 +109,13 @@ func writeTaskTable(out, notes io.Writer, p api.TaskPage, userID string) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTITLE")
+	fmt.Fprintln(tw, "ID\tCREATED\tTITLE")
 	for _, t := range p.Tasks {
-		fmt.Fprintf(tw, "%s\t%s\n", textsafe.Line(t.ID), textsafe.Line(t.Title))
+		created := "-"
+		if c, ok := t.Created(); ok {
+			created = c.Local().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", textsafe.Line(t.ID), created, textsafe.Line(t.Title))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

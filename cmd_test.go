@@ -194,12 +194,14 @@ func TestTasksCommand(t *testing.T) {
 				t.Fatal(err)
 			}
 			lines := strings.Split(strings.TrimRight(table, "\n"), "\n")
-			if len(lines) != 11 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "TITLE") {
+			if len(lines) != 11 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "CREATED") || !strings.Contains(lines[0], "TITLE") {
 				t.Fatalf("table:\n%s", table)
 			}
 			for i, task := range p1.Tasks {
-				if f := strings.Fields(lines[i+1]); len(f) < 2 || f[0] != task.ID || !strings.Contains(lines[i+1], task.Title) {
-					t.Errorf("row %d %q, want %s %s", i+1, lines[i+1], task.ID, task.Title)
+				// Tasks of the same title are told apart by their date.
+				c, ok := task.Created()
+				if f := strings.Fields(lines[i+1]); !ok || len(f) < 4 || f[0] != task.ID || f[1]+" "+f[2] != c.Local().Format("2006-01-02 15:04") || !strings.Contains(lines[i+1], task.Title) {
+					t.Errorf("row %d %q, want %s, its date and %s", i+1, lines[i+1], task.ID, task.Title)
 				}
 			}
 			pages := (p1.Total + 9) / 10
@@ -544,6 +546,34 @@ func TestDemoServerCommand(t *testing.T) {
 	if rest := <-printed; !strings.Contains(rest, "key:   "+demo.DefaultKey) || !strings.Contains(rest, "--base-url "+base) {
 		t.Errorf("demo-server did not explain how to connect:\n%s", rest)
 	}
+}
+
+// TestStoreInUseNamesWhatTheCommandTakes: with the demo store held by
+// another process, each command says what it can do instead, naming only
+// flags it has.
+func TestStoreInUseNamesWhatTheCommandTakes(t *testing.T) {
+	isolate(t)
+	path, err := demo.DefaultStorePath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stop := serveDemo(t, path)
+	defer stop()
+	_, _, err = runCmd(t, "tasks", "--demo")
+	if msg := oneLine(t, err, "in use by another aui-tui", "XDG_STATE_HOME"); strings.Contains(msg, "--store") || strings.Contains(msg, "store file") {
+		t.Errorf("tasks has no --store flag, yet the error suggests one: %q", msg)
+	}
+	_, _, err = runCmd(t, "demo-server", "--store", path, "--addr", "127.0.0.1:0")
+	oneLine(t, err, "in use by another aui-tui", "--store")
+}
+
+// TestTasksAtAWrongAddressNamesBaseURL: a server without the task listing
+// (a wrong path) is reported as a wrong --base-url, not a missing item.
+func TestTasksAtAWrongAddressNamesBaseURL(t *testing.T) {
+	b := serverMode(t)
+	t.Setenv(envKey, demo.DefaultKey)
+	_, _, err := runCmd(t, "tasks", "--base-url", b.client.BaseURL()+"/nothing-here", "--user", demo.DefaultUserID)
+	oneLine(t, err, "--base-url")
 }
 
 func TestAnsiTranscriptFollowsTheTerminalsColours(t *testing.T) {

@@ -105,6 +105,11 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 		return nil, fmt.Errorf("--demo-chaos: %w", err)
 	}
 	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
+	if errors.Is(err, demo.ErrStoreInUse) {
+		// These commands take no store flag: the store follows the state
+		// directory.
+		return nil, fmt.Errorf("%w; close that one first, or run this one with another XDG_STATE_HOME", err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -43,3 +43,26 @@ func TestDraftsFileRoundTrip(t *testing.T) {
 		t.Fatal("a damaged drafts file read without error")
 	}
 }
+
+func TestLastTaskFileRoundTrip(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	path, err := lastTaskPath("demo", "demo_user")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := loadLastTask(path); got != "" {
+		t.Fatalf("no file yet, got %q", got)
+	}
+	if err := saveLastTask(path, "6b0d9e66430cbdd73f076976"); err != nil {
+		t.Fatal(err)
+	}
+	if got := loadLastTask(path); got != "6b0d9e66430cbdd73f076976" {
+		t.Fatalf("got %q", got)
+	}
+	if err := saveLastTask(path, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("no task open, yet the file stays: %v", err)
+	}
+}

@@ -236,3 +236,38 @@ func TestEndToEndAutopilotPresenting(t *testing.T) {
 		t.Fatalf("still running after ctrl+c:\n%s", s.screen())
 	}
 }
+
+// TestEndToEndReadingAt80x24 reads a reply at the most common terminal
+// size: the reply's start stays on screen with "↓ more", its table keeps
+// every price whole, a joined emoji leaves every pane border in place, and
+// the notice log shows a notice whole.
+func TestEndToEndReadingAt80x24(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	s := startTmux(t, 80, 24, "--demo-pace", "3ms", "--theme", "dark")
+	s.waitFor("the task list", "tasks · demo_user", "page 1 of")
+	s.keys("C-n")
+	s.waitFor("the welcome message", "perfect product")
+	s.typeText("What is on sale right now?")
+	s.keys("Enter")
+	scr := s.waitFor("the reply held at its start", "These are on sale right now", "↓ more", "1 ")
+	for _, whole := range []string{"$79.00", "$279.99", "$749.00"} {
+		if !strings.Contains(scr, whole) {
+			t.Errorf("%s is split or missing:\n%s", whole, scr)
+		}
+	}
+	s.typeText("Größe ≥ 25 L 👨\u200d👩\u200d👧\u200d👦 ¿tienen hornos?")
+	s.keys("Enter")
+	scr = s.waitFor("the message with the joined emoji", "tienen hornos?")
+	for i, row := range strings.Split(strings.TrimRight(scr, "\n"), "\n")[:22] {
+		if r := []rune(strings.TrimRight(row, " ")); len(r) == 0 || !strings.ContainsRune("│╮╯", r[len(r)-1]) {
+			t.Fatalf("row %d lost its right border:\n%s", i, scr)
+		}
+	}
+	time.Sleep(300 * time.Millisecond) // a lone ESC, not alt+…
+	s.keys("Escape")
+	time.Sleep(300 * time.Millisecond)
+	s.keys("!")
+	s.waitFor("the notice log", "Notices, newest first")
+}

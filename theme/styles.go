@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"fmt"
+	"image/color"
 	"os"
 	"reflect"
 
@@ -146,8 +148,8 @@ func New(isDark, noColor bool) *Styles {
 	s.Composer.Text = base
 
 	s.Status.Bar = lipgloss.NewStyle().Foreground(p.Muted).Background(p.BarBg)
-	s.Status.Demo = lipgloss.NewStyle().Foreground(p.MatchFg).Background(p.Warn).Bold(true).Padding(0, 1)
-	s.Status.Live = lipgloss.NewStyle().Foreground(p.MatchFg).Background(p.Success).Bold(true).Padding(0, 1)
+	s.Status.Demo = lipgloss.NewStyle().Foreground(p.BadgeFg).Background(p.Warn).Bold(true).Padding(0, 1)
+	s.Status.Live = lipgloss.NewStyle().Foreground(p.BadgeFg).Background(p.Success).Bold(true).Padding(0, 1)
 	if noColor {
 		s.Status.Demo = lipgloss.NewStyle().Reverse(true).Bold(true).Padding(0, 1)
 		s.Status.Live = s.Status.Demo
@@ -167,20 +169,32 @@ func New(isDark, noColor bool) *Styles {
 	s.Help.Overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.BorderFocus).Padding(1, 2)
 	s.Spinner = lipgloss.NewStyle().Foreground(p.Accent)
 
-	s.Markdown = markdownStyle(isDark, noColor)
+	s.Markdown = markdownStyle(p, isDark, noColor)
 	return s
 }
 
 // markdownStyle starts from glamour's own dark, light or ASCII style and
 // removes the document margin: the conversation pane does its own padding,
-// and a margin would waste columns on narrow terminals.
-func markdownStyle(isDark, noColor bool) ansi.StyleConfig {
+// and a margin would waste columns on narrow terminals. The colours of
+// glamour's styles that read below 4.5:1 on a usual background (links,
+// inline code, the first heading, image text) come from the palette.
+func markdownStyle(p Palette, isDark, noColor bool) ansi.StyleConfig {
 	var c ansi.StyleConfig
 	switch {
 	case isDark || noColor:
 		c = glamourstyles.DarkStyleConfig
 	default:
 		c = glamourstyles.LightStyleConfig
+	}
+	if !noColor {
+		// Only pointers are replaced: what they point to is shared with
+		// glamour's own styles.
+		c.H1.Color, c.H1.BackgroundColor = hexOf(p.SelFg), hexOf(p.SelBg)
+		c.Link.Color = hexOf(p.User)
+		c.Image.Color = hexOf(p.Accent)
+		c.ImageText.Color = hexOf(p.Muted)
+		c.Code.Color = hexOf(p.Accent)
+		c.CodeBlock.Color = hexOf(p.Muted)
 	}
 	if noColor {
 		// NO_COLOR asks for no colour, not for raw markup: keep bold,
@@ -226,4 +240,11 @@ func stripColors(v reflect.Value) {
 			stripColors(f)
 		}
 	}
+}
+
+// hexOf writes a colour the way glamour's style wants it.
+func hexOf(c color.Color) *string {
+	r, g, b, _ := c.RGBA()
+	s := fmt.Sprintf("#%02X%02X%02X", r>>8, g>>8, b>>8)
+	return &s
 }

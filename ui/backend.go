@@ -55,6 +55,12 @@ type Config struct {
 	NoFiles bool
 	// Clipboard writes text to the system clipboard; nil means OSC 52 only.
 	Clipboard func(string) error
+	// OpenURL opens an http(s) link with the system's opener; nil means
+	// links are shown, not opened.
+	OpenURL func(string) error
+	// Reopen is the task to open once the task list shows it: the one
+	// open when the program last ended ("" for none).
+	Reopen string
 	// Drafts are unsent texts by task id (key "" for no task), as Drafts
 	// returned them when the program last ended.
 	Drafts map[string]string

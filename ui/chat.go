@@ -61,6 +61,9 @@ type chatTask struct {
 	// refetch: a history fetch arrived while a reply streamed and was set
 	// aside; fetch again once the turn ends.
 	refetch bool
+	// queue is the keys of messages typed while a reply streamed, in
+	// order: each is sent when the turn before it ends.
+	queue []string
 }
 
 // turn is the exchange in progress: the user's message whose reply is
@@ -172,7 +175,9 @@ func (c chatModel) Update(msg tea.Msg) (chatModel, tea.Cmd) {
 	default:
 		*c.current(), cmd = c.current().Update(msg)
 	}
-	return c, cmd
+	// Whatever ended a turn (the final message, a failure), a message
+	// queued behind it goes now.
+	return c, tea.Batch(cmd, c.sendQueued())
 }
 
 // schedulePrewarm asks for the pages around the transcript's view to be
@@ -306,8 +311,13 @@ func (c *chatModel) Blur() {
 // ShortHelp is the help bar while the conversation has focus.
 func (c *chatModel) ShortHelp() []key.Binding {
 	h := c.current().ShortHelp()
-	if !c.Capturing() {
-		ck := c.com.keys.Conversation
+	ck := c.com.keys.Conversation
+	switch {
+	case c.ShowsDetail():
+		cp := ck.Copy
+		cp.SetHelp(cp.Help().Key, "copy what is shown")
+		h = append(h, cp)
+	case !c.Capturing():
 		h = append(h, ck.Copy, ck.Export)
 	}
 	return h
@@ -340,7 +350,7 @@ func (c *chatModel) header() string {
 		return st.Chat.Notice.Render(ansi.Truncate(hint, c.w, "…"))
 	}
 	s := c.state(c.openID)
-	title := textsafe.Line(s.task.Title)
+	title := textsafe.Cells(textsafe.Line(s.task.Title))
 	if title == "" {
 		title = "(untitled)"
 	}

@@ -142,7 +142,7 @@ func (s *chatTask) isEmpty() bool {
 func (s *chatTask) local() []transcript.Entry {
 	var out []transcript.Entry
 	s.visitBack(func(e transcript.Entry) bool {
-		if e.Status == transcript.StatusFailed || e.Status == transcript.StatusPending {
+		if e.Status == transcript.StatusFailed || e.Status == transcript.StatusPending || e.Status == transcript.StatusQueued {
 			out = append(out, e)
 		}
 		return true

@@ -32,24 +32,12 @@ func (c *chatModel) Send(text string, fromComposer bool) tea.Cmd {
 		return nil
 	}
 	s := c.state(id)
-	if s.turn.inFlight != "" {
-		if fromComposer {
-			c.intents.restore = text
-		}
-		c.notify(levelWarn, "The agent is still replying; your text is kept in the composer.")
+	if s.turn.inFlight != "" || len(s.queue) > 0 {
+		c.enqueue(s, text)
 		return nil
 	}
 	localKey := c.nextKey(localPrefix)
-	s.tr.Upsert(transcript.Entry{
-		Key:    localKey,
-		Status: transcript.StatusPending,
-		Msg: api.Message{
-			Text:      text,
-			CreatedAt: api.NewTimestamp(c.com.cfg.Now()),
-			Sender:    api.Party{ID: c.com.cfg.UserID, Type: api.ActorUser},
-			Receiver:  agent,
-		},
-	})
+	s.tr.Upsert(c.userEntry(localKey, text, transcript.StatusPending))
 	s.turn.inFlight = localKey
 	c.intents.chips = true
 	s.tr.ScrollToBottom()

@@ -37,7 +37,7 @@ func (c *chipsModel) set(items []string) {
 	c.rev++
 	c.items = c.items[:0:0]
 	for _, it := range items {
-		if s := textsafe.Line(it); s != "" {
+		if s := textsafe.Cells(textsafe.Line(it)); s != "" {
 			c.items = append(c.items, s)
 		}
 		if len(c.items) == 9 {
@@ -119,7 +119,11 @@ func (c chipsModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortH
 // When they do not all fit, "…" leads a row with chips before it and "+N"
 // counts the chips after the last row; the rows shown start so that the
 // chosen chip is among them. Focus changes the highlight, never the rows.
-func (c *chipsModel) lines() []string {
+func (c *chipsModel) lines() []string { return c.draw(nil) }
+
+// draw lays the chips out (see lines); hits, when not nil, gets where each
+// chip shown is drawn.
+func (c *chipsModel) draw(hits *[]chipHit) []string {
 	if len(c.items) == 0 || c.w < 4 || c.maxRows <= 0 {
 		return nil
 	}
@@ -143,18 +147,27 @@ func (c *chipsModel) lines() []string {
 	out := make([]string, 0, last-first)
 	for r := first; r < last; r++ {
 		var sb strings.Builder
+		x := 0
 		if r == first && first > 0 {
 			sb.WriteString(c.st.Chips.Label.Render("…") + " ")
+			x = 2
 		}
 		for i := rows[r][0]; i < rows[r][1]; i++ {
 			if i > rows[r][0] {
 				sb.WriteByte(' ')
+				x++
 			}
 			st := c.st.Chips.Chip
 			if c.focused && i == c.index {
 				st = c.st.Chips.Active
 			}
-			sb.WriteString(st.Render(c.label(i, w)))
+			chip := st.Render(c.label(i, w))
+			cw := ansi.StringWidth(chip)
+			if hits != nil {
+				*hits = append(*hits, chipHit{row: r - first, x0: x, x1: x + cw, n: i + 1})
+			}
+			sb.WriteString(chip)
+			x += cw
 		}
 		if r == last-1 && last < len(rows) {
 			sb.WriteString(" " + c.st.Chips.Label.Render(fmt.Sprintf("+%d", len(c.items)-rows[r][1])))
@@ -162,6 +175,22 @@ func (c *chipsModel) lines() []string {
 		out = append(out, sb.String())
 	}
 	return out
+}
+
+// chipHit is where chip n (1-based) is drawn: row, and cells [x0, x1).
+type chipHit struct{ row, x0, x1, n int }
+
+// chipAt is the number of the chip drawn at row, column x of the chip
+// rows, 0 when there is none (a click between chips).
+func (c *chipsModel) chipAt(row, x int) int {
+	var hits []chipHit
+	c.draw(&hits)
+	for _, h := range hits {
+		if h.row == row && x >= h.x0 && x < h.x1 {
+			return h.n
+		}
+	}
+	return 0
 }
 
 // chipsKey is everything the chip rows depend on.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -75,12 +76,23 @@ func (m *Model) exportKeys() string {
 	return keyHint(ck.Export) + " or " + keyHint(ck.ExportJSON)
 }
 
+// copyFocused copies what the reader is looking at: the JSON when the raw
+// view is open, else the focused message when it is on screen, else the
+// message at the top of the view; the notice says which.
 func (m *Model) copyFocused() tea.Cmd {
-	e, ok := m.chat.FocusedEntry()
+	if card, ok := m.chat.DetailsText(); ok {
+		return m.copyText("card", card)
+	}
+	if raw, ok := m.chat.RawText(); ok {
+		return m.copyText(fmt.Sprintf("raw JSON (%s characters)", thousands(utf8.RuneCountInString(raw))), raw)
+	}
+	e, ok := m.chat.Target()
 	if !ok {
 		return m.notify(levelWarn, "Nothing to copy: the conversation is empty.")
 	}
-	return m.copyText("message", textsafe.Text(e.Msg.Text))
+	text := textsafe.Text(e.Msg.Text)
+	what := fmt.Sprintf("%s (%s characters)", m.chat.Describe(e), thousands(utf8.RuneCountInString(text)))
+	return m.copyText(what, text)
 }
 
 func (m *Model) copyTranscript() tea.Cmd {
@@ -113,7 +125,7 @@ func (m *Model) onClipboardDone(msg clipboardDoneMsg) tea.Cmd {
 func messagesOf(es []transcript.Entry) []api.Message {
 	out := make([]api.Message, 0, len(es))
 	for _, e := range es {
-		if e.Welcome || e.Status == transcript.StatusStreaming {
+		if e.Welcome || e.Status == transcript.StatusStreaming || e.Status == transcript.StatusQueued {
 			continue
 		}
 		out = append(out, e.Msg)
@@ -136,6 +148,13 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 	}
 	shown, loc, dir := messagesOf(m.chat.Entries()), m.com.cfg.Location, m.com.cfg.ExportDir
 	b, timeout := m.com.cfg.Backend, m.com.cfg.Timeout
+	// A long transcript takes seconds to fetch and write: say so until it
+	// is done (the notice stays; the outcome replaces it).
+	format := "Markdown"
+	if asJSON {
+		format = "JSON"
+	}
+	m.status.setNotice(levelInfo, fmt.Sprintf("Exporting %s messages as %s…", thousands(len(shown)), format), exportTag)
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
@@ -148,6 +167,9 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 		return exportDoneMsg{path: path, err: err, local: local}
 	}
 }
+
+// exportTag marks the notice that an export is under way.
+const exportTag = "export"
 
 func (m *Model) onExportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {

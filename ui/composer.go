@@ -117,6 +117,16 @@ func (c *composerModel) restore(text string) {
 	}
 }
 
+// takeBack puts a message that was not sent back in front of what is
+// being typed, so neither is lost.
+func (c *composerModel) takeBack(text string) {
+	if cur := c.ta.Value(); strings.TrimSpace(cur) != "" {
+		text += "\n" + cur
+	}
+	c.ta.SetValue(text)
+	c.ta.MoveToEnd()
+}
+
 func (c *composerModel) value() string { return c.ta.Value() }
 
 // draft is the task whose draft is being typed, and the text.
@@ -181,7 +191,7 @@ func (c composerModel) ShortHelp() []key.Binding {
 
 // FullHelp is every binding of the composer.
 func (c composerModel) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append(c.ShortHelp(), c.km.Editor)}
+	return [][]key.Binding{append(c.ShortHelp(), c.km.ScrollUp, c.km.Editor)}
 }
 
 // View is the text area.

@@ -71,11 +71,7 @@ func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
 // onWheel scrolls the pane under the pointer: the transcript, or the task
 // list (one row per notch).
 func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	overList := m.lay.showList && msg.Mouse().X < m.lay.listW
-	if m.lay.narrow {
-		overList = m.lay.showList
-	}
-	if !overList {
+	if !m.overList(msg.Mouse().X) {
 		return m.toChat(msg)
 	}
 	m.tasks, _ = m.tasks.Update(msg)

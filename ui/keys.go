@@ -40,6 +40,12 @@ type GlobalKeys struct {
 	Help    key.Binding
 	// Chip and ChipAlt send suggestion N: the Nth key of the binding.
 	Chip, ChipAlt key.Binding
+	// ToggleList hides or shows the task list at any width, giving the
+	// conversation the whole window (tab still reaches the list).
+	ToggleList key.Binding
+	// Log and LogAlt show the last notices whole (LogAlt types text, so
+	// it is off in the composer).
+	Log, LogAlt key.Binding
 }
 
 // ListKeys work in the task list (tasks.go, tasksModel.Update). The Filter*
@@ -64,6 +70,8 @@ type ConversationKeys struct {
 // other keys edit the text.
 type ComposerKeys struct {
 	Send, Newline, Leave key.Binding
+	// ScrollUp and ScrollDown page the conversation while typing.
+	ScrollUp, ScrollDown key.Binding
 	// Editor opens the draft in $VISUAL or $EDITOR and takes the result
 	// back (editor.go).
 	Editor key.Binding
@@ -98,17 +106,20 @@ func DefaultKeyMap() KeyMap {
 			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
 			ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
 				h("alt+1-9", "send suggestion")),
+			ToggleList: b(k("ctrl+b"), h("ctrl+b", "hide/show tasks")),
+			Log:        b(k("ctrl+l"), h("ctrl+l", "notice log")),
+			LogAlt:     b(k("!"), h("!", "notice log")),
 		},
 		List: ListKeys{
 			Up:          b(k("up", "k"), h("↑/k", "up")),
 			Down:        b(k("down", "j"), h("↓/j", "down")),
-			PageUp:      b(k("pgup", "ctrl+b"), h("pgup", "page up")),
+			PageUp:      b(k("pgup"), h("pgup", "page up")),
 			PageDown:    b(k("pgdown", "ctrl+f"), h("pgdn", "page down")),
 			Top:         b(k("home", "g"), h("g", "first")),
 			Bottom:      b(k("end", "G"), h("G", "last")),
 			Open:        b(k("enter", "right", "l"), h("enter", "open")),
 			Filter:      b(k("/"), h("/", "filter")),
-			FilterApply: b(k("enter"), h("enter", "apply filter")),
+			FilterApply: b(k("enter"), h("enter", "open match")),
 			FilterClear: b(k("esc"), h("esc", "clear filter")),
 			FilterUp:    b(k("up"), h("↑", "up")),
 			FilterDown:  b(k("down"), h("↓", "down")),
@@ -122,10 +133,14 @@ func DefaultKeyMap() KeyMap {
 			ExportJSON: b(k("E"), h("E", "export .json")),
 		},
 		Composer: ComposerKeys{
-			Send:    b(k("enter"), h("enter", "send")),
-			Newline: b(k("alt+enter", "ctrl+j"), h("alt+enter/ctrl+j", "newline")),
-			Leave:   b(k("esc"), h("esc", "leave")),
-			Editor:  b(k("ctrl+e"), h("ctrl+e", "edit in $EDITOR")),
+			Send: b(k("enter"), h("enter", "send")),
+			// shift+enter arrives as such where the terminal reports key
+			// modifiers (the kitty keyboard protocol); elsewhere it is enter.
+			Newline:    b(k("shift+enter", "alt+enter", "ctrl+j"), h("shift+enter/ctrl+j", "newline")),
+			Leave:      b(k("esc"), h("esc", "leave")),
+			ScrollUp:   b(k("pgup"), h("pgup/pgdn", "scroll conversation")),
+			ScrollDown: b(k("pgdown")),
+			Editor:     b(k("ctrl+e"), h("ctrl+e", "edit in $EDITOR")),
 		},
 		Chips: ChipKeys{
 			Left:  b(k("left", "h"), h("←/→", "choose")),
@@ -158,7 +173,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.ToggleList, g.Log, g.LogAlt, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

@@ -22,13 +22,15 @@ type layout struct {
 	showList bool
 }
 
-func computeLayout(w, h int, listFocused bool) layout {
+// computeLayout sizes the panes. A hidden list (listHidden) lays out as a
+// narrow terminal does: one pane at a time, the list only while focused.
+func computeLayout(w, h int, listFocused, listHidden bool) layout {
 	l := layout{w: max(w, 1), h: max(h, 1)}
 	l.mainH = max(3, l.h-2) // status bar + help bar
 	if l.h < 5 {
 		l.mainH = max(1, l.h-1)
 	}
-	l.narrow = l.w < narrowWidth
+	l.narrow = l.w < narrowWidth || listHidden
 	if l.narrow {
 		l.showList = listFocused
 		if l.showList {
@@ -42,6 +44,17 @@ func computeLayout(w, h int, listFocused bool) layout {
 	l.listW = max(24, l.w*30/100)
 	l.convW = l.w - l.listW
 	return l
+}
+
+// toggleList hides the task list (the conversation takes the window) or
+// shows it again; focus leaves a list that is hidden.
+func (m *Model) toggleList() {
+	m.listHidden = !m.listHidden
+	if m.listHidden && m.focus == focusTasks && m.chat.OpenID() != "" {
+		m.setFocus(focusConversation)
+		return
+	}
+	m.relayout()
 }
 
 func (m *Model) resize(w, h int) {
@@ -60,7 +73,7 @@ func (m *Model) relayout() {
 	if m.lay.w == 0 {
 		return
 	}
-	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks)
+	m.lay = computeLayout(m.lay.w, m.lay.h, m.focus == focusTasks, m.listHidden)
 	if !m.helpBar && m.lay.h >= 5 {
 		m.lay.mainH++ // the hidden help bar's row goes to the panes
 	}

@@ -54,6 +54,10 @@ type Model struct {
 	spinning  bool
 	cache     *viewCache
 	draftSave draftTracker
+	// listHidden: the reader hid the task list (ToggleList).
+	listHidden bool
+	// reopen is the task to open once the list has loaded (Config.Reopen).
+	reopen string
 }
 
 // New builds the root model. Styles start dark (or from --theme) and are
@@ -88,7 +92,9 @@ func New(cfg Config) Model {
 	if cfg.Presenter {
 		m.tasks.HideIDs()
 	}
+	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
 	m.tasks.setDrafted(m.composer.drafted())
+	m.reopen = cfg.Reopen
 	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
@@ -134,6 +140,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onKey(msg)
 	case tea.PasteMsg:
 		cmd = m.onPaste(msg)
+	case tea.MouseClickMsg:
+		cmd = m.onClick(msg)
 	case tea.MouseWheelMsg:
 		cmd = m.onWheel(msg)
 	case spinner.TickMsg:
@@ -154,6 +162,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case transcript.OpenLinkMsg:
+		cmd = m.openLink(msg)
+	case linkOpenedMsg:
+		cmd = m.onLinkOpened(msg)
 	case RateLimited:
 		cmd = m.onRateLimited(msg)
 	case editorDoneMsg:
@@ -209,6 +221,10 @@ func (m *Model) onBackground(isDark bool) {
 // Drafts returns every task's unsent text, so a caller can keep it for the
 // next start.
 func (m Model) Drafts() map[string]string { return m.composer.allDrafts() }
+
+// OpenTaskID is the task open now ("" when none), for the next start to
+// reopen.
+func (m Model) OpenTaskID() string { return m.chat.OpenID() }
 
 // prewarmDelay lets a burst of scrolling (a held key) finish before the
 // pages around the view are rendered.

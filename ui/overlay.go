@@ -17,13 +17,22 @@ type overlayModel struct {
 	com      *common
 	open     bool
 	sections []helpSection
-	offset   int
-	w, h     int
+	// text, when set, is shown instead of sections (the notice log), each
+	// entry wrapped whole.
+	title  string
+	text   []string
+	offset int
+	w, h   int
 }
 
 // Open shows the sections, from the top.
 func (o *overlayModel) Open(sections []helpSection) {
-	o.open, o.sections, o.offset = true, sections, 0
+	o.open, o.sections, o.text, o.title, o.offset = true, sections, nil, "", 0
+}
+
+// OpenText shows titled text entries (the notice log), from the top.
+func (o *overlayModel) OpenText(title string, entries []string) {
+	o.open, o.sections, o.title, o.text, o.offset = true, nil, title, entries, 0
 }
 
 // IsOpen reports whether the overlay shows.
@@ -82,6 +91,13 @@ func (o *overlayModel) lines() (lines []string, view int) {
 	ov := o.com.st.Help.Overlay
 	maxW := max(1, o.w-ov.GetHorizontalFrameSize())
 	maxH := max(1, o.h-ov.GetVerticalFrameSize())
+	if o.text != nil {
+		lines = []string{o.com.st.PaneTitleFocused.Render(o.title)}
+		for _, e := range o.text {
+			lines = append(lines, strings.Split(ansi.Wrap(e, maxW, ""), "\n")...)
+		}
+		return lines, max(1, maxH-2)
+	}
 	var rows []string
 	var row []string
 	rowW := 0

@@ -44,7 +44,28 @@ type statusModel struct {
 	// noticeTag names the notice so whoever asked for it can withdraw it.
 	noticeTag string
 	w         int
+
+	// log keeps the last notices whole, for the notice log: the bar cuts
+	// long ones and they expire. Value copies of the model share it, as
+	// the bar's look does not depend on it.
+	log *noticeLog
 }
+
+// noticeLog is the notices shown so far, oldest first, at most logSize.
+type noticeLog struct {
+	entries []loggedNotice
+	now     func() time.Time
+}
+
+// loggedNotice is one notice as the log shows it.
+type loggedNotice struct {
+	at    time.Time
+	level noticeLevel
+	text  string
+}
+
+// logSize is how many notices the log keeps.
+const logSize = 100
 
 // Update clears a notice whose time is up, unless a newer one replaced it.
 func (s statusModel) Update(msg tea.Msg) (statusModel, tea.Cmd) {
@@ -81,13 +102,14 @@ func newStatus(st *theme.Styles, cfg Config) statusModel {
 		host = textsafe.Line(cfg.Profile) + " · " + host
 	}
 	return statusModel{st: st, demo: cfg.Demo, host: host, user: textsafe.Line(cfg.UserID), conn: api.StateConnecting,
-		presenter: cfg.Presenter}
+		presenter: cfg.Presenter, log: &noticeLog{now: cfg.Now}}
 }
 
 // setNotice shows text and returns its id, for the expiry.
 func (s *statusModel) setNotice(level noticeLevel, text, tag string) int {
 	s.noticeID++
 	s.notice = textsafe.Line(text)
+	s.record(level, s.notice)
 	s.noticeLevel = level
 	s.noticeTag = tag
 	return s.noticeID
@@ -212,4 +234,41 @@ func fmtLatency(d time.Duration) string {
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}
 	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// record adds a notice to the log, dropping the oldest beyond logSize.
+func (s *statusModel) record(level noticeLevel, text string) {
+	if text == "" || s.log == nil {
+		return
+	}
+	at := time.Now()
+	if s.log.now != nil {
+		at = s.log.now()
+	}
+	l := s.log
+	if len(l.entries) >= logSize {
+		l.entries = append(l.entries[:0], l.entries[len(l.entries)-logSize+1:]...)
+	}
+	l.entries = append(l.entries, loggedNotice{at: at, level: level, text: text})
+}
+
+// logLines is the notice log, newest first: "14:02:07 ✗ text", whole.
+func (s *statusModel) logLines() []string {
+	if s.log == nil || len(s.log.entries) == 0 {
+		return []string{s.st.Help.Desc.Render("No notices yet.")}
+	}
+	es := s.log.entries
+	out := make([]string, 0, len(es))
+	for i := len(es) - 1; i >= 0; i-- {
+		n := es[i]
+		mark, st := "·", s.st.Status.Info
+		switch n.level {
+		case levelWarn:
+			mark, st = "!", s.st.Status.Warn
+		case levelError:
+			mark, st = "✗", s.st.Status.Error
+		}
+		out = append(out, s.st.Help.Desc.Render(n.at.Format("15:04:05")+" ")+st.UnsetBackground().Render(mark+" "+n.text))
+	}
+	return out
 }

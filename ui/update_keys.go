@@ -52,14 +52,22 @@ func (m *Model) capturing() bool {
 
 // globalKeys is the global bindings enabled in the current mode: only Quit
 // while something captures input, and not the keys that type text (q, ?,
-// digits) while the composer has focus.
+// digits) while the composer has focus. A bare digit sends a suggestion
+// only where the suggestions are what is read (the conversation, the
+// chips): in the task list it is too easily pressed meaning something else,
+// and the message would go to the open task, not the highlighted one.
 func (m *Model) globalKeys() GlobalKeys {
 	g := m.com.keys.Global
 	switch {
 	case m.capturing():
-		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.Profiles)
+		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.Profiles, &g.ToggleList, &g.Log, &g.LogAlt)
 	case m.focus == focusComposer:
-		off(&g.QuitQ, &g.Help, &g.Chip)
+		off(&g.QuitQ, &g.Help, &g.Chip, &g.LogAlt)
+	case m.focus == focusTasks:
+		off(&g.Chip)
+	}
+	if len(m.chat.Suggestions()) == 0 {
+		off(&g.Chip, &g.ChipAlt) // nothing to send: not offered in the help bar
 	}
 	return g
 }
@@ -89,6 +97,12 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	case key.Matches(k, g.Help):
 		m.overlay.Open(m.helpSections())
 		return nil, true
+	case key.Matches(k, g.ToggleList):
+		m.toggleList()
+		return nil, true
+	case key.Matches(k, g.Log, g.LogAlt):
+		m.overlay.OpenText(fmt.Sprintf("Notices, newest first (the last %d are kept)", logSize), m.status.logLines())
+		return nil, true
 	case key.Matches(k, g.Chip):
 		return m.sendChip(nth(g.Chip, k.String())), true
 	case key.Matches(k, g.ChipAlt):
@@ -116,6 +130,9 @@ func (m *Model) tasksKey(k tea.KeyPressMsg) tea.Cmd {
 // hands every other key to the chat.
 func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 	ck := m.com.keys.Conversation
+	if m.chat.ShowsDetail() && key.Matches(k, ck.Copy) {
+		return m.copyFocused() // the JSON or card on screen
+	}
 	if !m.chat.Capturing() {
 		switch {
 		case key.Matches(k, ck.Copy):
@@ -146,6 +163,23 @@ func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
+	if ck := m.com.keys.Composer; key.Matches(k, ck.ScrollUp, ck.ScrollDown) {
+		dir := 1
+		if key.Matches(k, ck.ScrollUp) {
+			dir = -1
+		}
+		m.chat.ScrollPage(dir)
+		return nil
+	}
+	if key.Matches(k, m.com.keys.Composer.Leave) {
+		// Leaving takes a queued message back first: it returns to the
+		// composer, nothing is lost.
+		if text, ok := m.chat.CancelQueued(); ok {
+			m.composer.takeBack(text)
+			m.relayout()
+			return m.notify(levelInfo, "Queued message taken back into the composer.")
+		}
+	}
 	var cmd tea.Cmd
 	m.composer, cmd = m.composer.Update(k)
 	in := m.composer.takeIntents()

@@ -18,7 +18,13 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		m.tasks.fail(humanError(msg.err), m.retryHint(msg.err))
+		hint := m.retryHint(msg.err)
+		if errors.Is(msg.err, api.ErrNotFound) {
+			// Every user has a task listing: a 404 means the address is
+			// not an AUI API, and retrying will not change that.
+			hint = "This address serves no AUI task list: check --base-url (or --region) and restart."
+		}
+		m.tasks.fail(humanError(msg.err), hint)
 		return m.notify(levelError, "Could not load tasks: "+humanError(msg.err))
 	}
 	m.status.clearTag(refreshTag)
@@ -29,10 +35,20 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 			m.chat.SetTask(t)
 		}
 	}
-	if m.tasks.wantMore() {
-		return m.loadTasks(m.tasks.nextPage())
+	var cmds []tea.Cmd
+	if id := m.reopen; id != "" && m.chat.OpenID() == "" {
+		// The task open when the program last ended comes back, if the
+		// list still has it, with the cursor on it.
+		m.reopen = ""
+		if _, ok := m.tasks.find(id); ok {
+			m.tasks.selectID(id)
+			cmds = append(cmds, m.openTask(id))
+		}
 	}
-	return nil
+	if m.tasks.wantMore() {
+		cmds = append(cmds, m.loadTasks(m.tasks.nextPage()))
+	}
+	return tea.Batch(cmds...)
 }
 
 // newTask creates a task; thenSend (if any) is sent to it once it exists.

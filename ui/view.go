@@ -164,9 +164,19 @@ func (m Model) convTitle() string {
 	case focusChips:
 		return "suggestions"
 	case focusComposer:
-		return "compose"
+		return "compose" + m.convPosition()
 	}
-	return "conversation"
+	return "conversation" + m.convPosition()
+}
+
+// convPosition is " · msg 120/2,400 · 5%" while the transcript is longer
+// than its pane, so the reader knows where in a long history they are.
+func (m Model) convPosition() string {
+	msg, total, pct, fits := m.chat.Position()
+	if total == 0 || fits {
+		return ""
+	}
+	return fmt.Sprintf(" · msg %s/%s · %d%%", thousands(msg), thousands(total), pct)
 }
 
 // helpBarKeys is the bindings the help bar shows: the overlay's while it

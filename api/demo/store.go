@@ -36,6 +36,10 @@ const schemaVersion = "1"
 // the store gets a clear error instead of a hang.
 const lockTimeout = 300 * time.Millisecond
 
+// ErrStoreInUse reports that another process holds the store file; the
+// caller adds what the user can do about it, which depends on the command.
+var ErrStoreInUse = errors.New("in use by another aui-tui")
+
 // errTaskNotFound reports an unknown task id.
 var errTaskNotFound = errors.New("task not found")
 
@@ -94,7 +98,7 @@ func openStore(path string, reset bool, now time.Time) (s *store, notice string,
 	}
 	switch {
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, "", fmt.Errorf("the demo store %s is in use by another aui-tui; close that one first or choose another store file", path)
+		return nil, "", fmt.Errorf("the demo store %s is %w", path, ErrStoreInUse)
 	case err != nil:
 		if temp {
 			_ = os.Remove(path)

@@ -184,8 +184,15 @@ func cardLines(p api.Card, inner, titleW int, c renderCtx) []string {
 			lines = append(lines, c.st.Card.Value.Render(ansi.Truncate(r.v, inner, "…")))
 			continue
 		}
-		// A long value (features, a link) gets a second line rather than
-		// being cut at once: a link cut short is no use.
+		if u, ok := linkURL(r.v); ok {
+			// One line, clickable where the terminal supports it; enter
+			// shows it whole and o opens it.
+			label := c.st.Card.Value.Underline(true).Render(linkLabel(u, valW))
+			lines = append(lines, c.st.Card.Key.Render(k)+"  "+hyperlink(u, label))
+			continue
+		}
+		// A long value (features) gets a second line rather than being cut
+		// at once.
 		wrapped := ansi.Wrap(r.v, valW, "")
 		if !strings.Contains(r.v, " ") {
 			wrapped = ansi.Hardwrap(r.v, valW, false) // a link: keep as much as fits

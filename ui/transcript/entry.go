@@ -13,6 +13,8 @@ const (
 	StatusPending
 	StatusFailed
 	StatusStreaming
+	// StatusQueued: typed while a reply streamed, sent when the turn ends.
+	StatusQueued
 )
 
 // Entry is one message of the transcript as the conversation pane shows it.
@@ -71,6 +73,9 @@ type cache struct {
 	decoKey decoKey
 
 	stream *stream // finished-prefix cache while the entry streams
+	// tables keeps table column widths, so they hold while a reply streams
+	// and when it completes.
+	tables tableMemo
 
 	// Lower-cased plain text for find, and its match count for findQ.
 	search    string

@@ -35,20 +35,33 @@ func goldenEntries() []Entry {
 	}
 }
 
+// TestGolden keeps the dark screens as text. The light theme changes only
+// colours, so rather than a byte-identical second set of files, the light
+// screen is checked to hold the same text in other colours.
 func TestGolden(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {140, 40}} {
-		for _, dark := range []bool{true, false} {
-			name := fmt.Sprintf("%dx%d_%s", sz[0], sz[1], map[bool]string{true: "dark", false: "light"}[dark])
+		for _, top := range []bool{false, true} {
+			name := fmt.Sprintf("%dx%d_dark", sz[0], sz[1])
+			if top {
+				name += "_top"
+			}
 			t.Run(name, func(t *testing.T) {
-				m := newModel(t, sz[0], sz[1], dark, goldenEntries())
-				checkFrame(t, m, sz[0], sz[1])
-				golden.RequireEqual(t, ansi.Strip(m.View()))
-			})
-			t.Run(name+"_top", func(t *testing.T) {
-				m := newModel(t, sz[0], sz[1], dark, goldenEntries())
-				m = press(m, "g", "]", "]")
-				checkFrame(t, m, sz[0], sz[1])
-				golden.RequireEqual(t, ansi.Strip(m.View()))
+				view := func(dark bool) string {
+					m := newModel(t, sz[0], sz[1], dark, goldenEntries())
+					if top {
+						m = press(m, "g", "]", "]")
+					}
+					checkFrame(t, m, sz[0], sz[1])
+					return m.View()
+				}
+				dark, light := view(true), view(false)
+				golden.RequireEqual(t, ansi.Strip(dark))
+				if ansi.Strip(light) != ansi.Strip(dark) {
+					t.Errorf("the light screen's text differs from the dark one's:\n%s", ansi.Strip(light))
+				}
+				if light == dark {
+					t.Error("the light screen has the dark screen's colours")
+				}
 			})
 		}
 	}

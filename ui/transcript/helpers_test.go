@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -100,12 +101,20 @@ func checkFrame(t testing.TB, m Model, w, h int) {
 	assertOnlySGR(t, v)
 }
 
-// assertOnlySGR fails when s holds any control other than "\n" and SGR
-// sequences.
+// osc8 matches the hyperlinks the program writes itself: an http(s)
+// target of printable ASCII, or the closing sequence.
+var osc8 = regexp.MustCompile(`^\x1b\]8;;(https?://[!-~]+)?\x1b\\`)
+
+// assertOnlySGR fails when s holds any control other than "\n", SGR
+// sequences and OSC 8 hyperlinks to http(s) URLs.
 func assertOnlySGR(t testing.TB, s string) {
 	t.Helper()
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if l := osc8.FindString(s[i:]); l != "" && !strings.Contains(l[5:len(l)-2], "\x1b") {
+			i += len(l) - 1
+			continue
+		}
 		switch {
 		case c == 0x1b:
 			j := i + 1

@@ -17,9 +17,14 @@ type KeyMap struct {
 	// ClearFind drops the active find's highlights.
 	ClearFind key.Binding
 	Raw       key.Binding
+	// OpenLink opens the focused message's link (its card's, when it has
+	// one card; else Details opens to choose); Details shows every field
+	// of its cards.
+	OpenLink, Details key.Binding
 
 	Prompt  FindKeys
 	RawView RawKeys
+	Cards   CardKeys
 
 	// Retry is not handled here: it is the program's key for sending a
 	// failed message again, named in that message's hint.
@@ -36,13 +41,19 @@ type RawKeys struct {
 	Close key.Binding
 }
 
+// CardKeys act on the card details view: choose a card (OpenLink opens
+// its link, the scroll bindings of KeyMap page through), or close.
+type CardKeys struct {
+	Prev, Next, Close key.Binding
+}
+
 // DefaultKeyMap is the less/vim-like default set.
 func DefaultKeyMap() KeyMap {
 	b, k, h := key.NewBinding, key.WithKeys, key.WithHelp
 	return KeyMap{
 		LineUp:       b(k("up", "k"), h("↑/k", "scroll up")),
 		LineDown:     b(k("down", "j"), h("↓/j", "scroll down")),
-		PageUp:       b(k("pgup", "ctrl+b"), h("pgup/ctrl+b", "page up")),
+		PageUp:       b(k("pgup"), h("pgup", "page up")),
 		PageDown:     b(k("pgdown", "ctrl+f", "space"), h("pgdn/ctrl+f/space", "page down")),
 		HalfPageUp:   b(k("ctrl+u"), h("ctrl+u", "half page up")),
 		HalfPageDown: b(k("ctrl+d"), h("ctrl+d", "half page down")),
@@ -57,6 +68,8 @@ func DefaultKeyMap() KeyMap {
 		FindPrev:     b(k("N"), h("N", "previous match")),
 		ClearFind:    b(k("esc"), h("esc", "clear find")),
 		Raw:          b(k("v"), h("v", "raw JSON")),
+		OpenLink:     b(k("o"), h("o", "open link")),
+		Details:      b(k("enter"), h("enter", "card details")),
 		Prompt: FindKeys{
 			Confirm:    b(k("enter"), h("enter", "confirm")),
 			Cancel:     b(k("esc"), h("esc", "cancel")),
@@ -65,6 +78,11 @@ func DefaultKeyMap() KeyMap {
 		},
 		RawView: RawKeys{
 			Close: b(k("esc", "v", "q"), h("esc/v/q", "close raw JSON")),
+		},
+		Cards: CardKeys{
+			Prev:  b(k("up", "k", "left", "h"), h("↑↓", "card")),
+			Next:  b(k("down", "j", "right", "l")),
+			Close: b(k("esc", "enter", "q"), h("esc", "close details")),
 		},
 		Retry: b(k("ctrl+r"), h("ctrl+r", "retry")),
 	}
@@ -81,6 +99,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.LineUp, k.LineDown, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 		{k.PrevMessage, k.NextMessage, k.PrevUser, k.NextUser},
 		{k.Find, k.FindNext, k.FindPrev, k.ClearFind, k.Raw, k.RawView.Close},
+		{k.Details, k.OpenLink, k.Cards.Prev, k.Cards.Close},
 	}
 }
 
@@ -90,6 +109,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 func (m Model) ShortHelp() []key.Binding {
 	k := m.keys
 	switch {
+	case m.details != nil:
+		return []key.Binding{k.Cards.Prev, k.OpenLink, k.Cards.Close}
 	case m.raw != nil:
 		return []key.Binding{k.RawView.Close, k.LineDown, k.PageDown}
 	case m.find.prompt:

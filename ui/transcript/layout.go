@@ -33,7 +33,29 @@ func (m Model) contentHeight() int {
 
 // statusRow reports whether the bottom row is taken by the status line.
 func (m Model) statusRow() bool {
-	return m.h > 0 && (m.find.prompt || m.find.query != "" || (m.newBelow && !m.atBottom))
+	return m.h > 0 && (m.find.prompt || m.find.query != "" || ((m.newBelow || m.held) && !m.atBottom))
+}
+
+// holdPinned stops following at the pinned reply's first line once the
+// bottom-anchored view would scroll it off the top.
+func (m *Model) holdPinned() {
+	if m.pinKey == "" {
+		return
+	}
+	p, ok := m.lookup(m.pinKey)
+	if !ok {
+		m.pinKey = ""
+		return
+	}
+	if m.top.idx > p || m.top.idx == p && m.top.off > 0 {
+		m.top = anchor{p, 0}
+		m.follow, m.held = false, true
+	}
+}
+
+// unpin hands the scroll position back to the reader.
+func (m *Model) unpin() {
+	m.pinKey, m.held = "", false
 }
 
 // heightAt renders item i if needed and returns its height in rows.
@@ -74,6 +96,7 @@ func (m *Model) scrollTop() {
 func (m *Model) scrollBottom() {
 	m.follow = true
 	m.newBelow = false
+	m.unpin()
 }
 
 // anchorBottom places the view so its last row is the transcript's last
@@ -145,13 +168,23 @@ func (m *Model) placeLine(i, line int) {
 	m.follow = false
 }
 
-// reveal scrolls entry i's first line into view if it is not visible.
+// reveal scrolls entry i into view: all of it when it fits, else its
+// first line at the top. An entry already wholly visible stays put.
 func (m *Model) reveal(i int) {
-	if row, ok := m.rowOf(i); ok && row >= 0 {
+	// The separator line under the entry need not be shown.
+	rows, h := m.contentHeight(), max(m.heightAt(i)-1, 1)
+	row, ok := m.rowOf(i)
+	if ok && row >= 0 && row+h <= rows {
 		return
 	}
 	m.follow = false
-	m.top = anchor{i, 0}
+	if !ok || row < 0 || h >= rows {
+		m.top = anchor{i, 0}
+		return
+	}
+	// Below the view's bottom edge: scroll just enough to show its end.
+	m.scrollBy(row + h - rows)
+	m.follow = false
 }
 
 // resizeAnchor picks what must stay put across a resize: the focused entry
@@ -259,6 +292,21 @@ func (x *heightIndex) prefix(i int) int {
 		s += x.tree[i]
 	}
 	return s
+}
+
+// ScrollPage moves the view a page up (dir < 0) or down, as the reader's
+// page keys do, even while another pane has the keyboard.
+func (m *Model) ScrollPage(dir int) {
+	if len(m.items) == 0 || dir == 0 {
+		return
+	}
+	m.unpin()
+	page := max(m.contentHeight(), 1)
+	if dir < 0 {
+		page = -page
+	}
+	m.scrollBy(page)
+	m.sync()
 }
 
 // ScrollToBottom shows the newest entries and follows new content again,

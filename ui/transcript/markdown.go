@@ -75,11 +75,14 @@ func (r *Renderer) markdown(st *theme.Styles, width int, src string) ([]string, 
 
 // markdownPart renders src with glamour, falling back to wrapped text.
 func (r *Renderer) markdownPart(st *theme.Styles, width int, src string) ([]string, []int) {
+	protected, swapped := protectTokens(src)
 	r.mu.Lock()
-	out, ok := r.render(st, width, src)
+	out, ok := r.render(st, width, protected)
 	r.mu.Unlock()
 	if !ok {
 		out = ansi.Wrap(src, width, "")
+	} else if swapped {
+		out = restoreTokens(out)
 	}
 	return splitRendered(out, width)
 }

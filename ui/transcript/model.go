@@ -38,11 +38,18 @@ type Model struct {
 	top      anchor // the first visible line
 	follow   bool   // at the bottom: new content keeps the tail in view
 	newBelow bool   // content arrived below while the reader was elsewhere
+	// pinKey is the newest agent reply that arrived while following: once
+	// it is taller than the view its first line stays at the top (held),
+	// as chat apps do, rather than the tail scrolling its start away.
+	pinKey   string
+	held     bool
 	atBottom bool
 	focusKey string // entry marked by [ ] { } navigation; "" means the last
 
 	find findState
 	raw  *rawView
+	// details shows the focused message's cards in full.
+	details *detailsView
 
 	// frame is the joined output View returns.
 	frame string
@@ -116,6 +123,10 @@ func (m *Model) SetSize(w, h int) {
 	if m.raw != nil {
 		m.raw.wrap(m.w)
 	}
+	if m.details != nil {
+		m.details.build(m.w, m.st)
+		m.details.scroll(0, rawRows(m.h))
+	}
 	m.sync()
 }
 
@@ -176,7 +187,9 @@ func (m Model) Focused() bool { return m.focused }
 // Capturing reports whether every key must come here: the find prompt is
 // open (q, digits and ? are typed into it) or the raw JSON view is (it is
 // modal: its keys scroll or close it, nothing else acts).
-func (m Model) Capturing() bool { return m.focused && (m.find.prompt || m.raw != nil) }
+func (m Model) Capturing() bool {
+	return m.focused && (m.find.prompt || m.raw != nil || m.details != nil)
+}
 
 // Typing reports whether the find prompt is open, so typed or pasted text
 // belongs to it.
@@ -186,7 +199,7 @@ func (m Model) Typing() bool { return m.focused && m.find.prompt }
 // the find prompt or an active find), so the root can leave esc to the
 // transcript in that case.
 func (m Model) CanDismiss() bool {
-	return m.raw != nil || m.find.prompt || m.find.query != ""
+	return m.raw != nil || m.details != nil || m.find.prompt || m.find.query != ""
 }
 
 // RawOpen reports whether the raw JSON view replaces the transcript.
@@ -194,6 +207,9 @@ func (m Model) RawOpen() bool { return m.raw != nil }
 
 // AtBottom reports whether the last line of the transcript is visible.
 func (m Model) AtBottom() bool { return m.atBottom }
+
+// AtTop reports whether the first line of the transcript is visible.
+func (m Model) AtTop() bool { return m.top == (anchor{}) }
 
 // ScrollPercent is how far down the transcript the view is, 0–100, from
 // measured heights near the view and estimates elsewhere.
@@ -207,6 +223,21 @@ func (m Model) ScrollPercent() int {
 	}
 	pos := m.hidx.prefix(m.top.idx) + m.top.off
 	return min(max(pos*100/total, 0), 99)
+}
+
+// Position is where the view is: the number (from 1) of the message at
+// the top of the view, or of the last one when the view is at the bottom,
+// the number of messages, and ScrollPercent. All zero when empty.
+func (m Model) Position() (msg, total, percent int) {
+	n := len(m.items)
+	if n == 0 {
+		return 0, 0, 0
+	}
+	msg = min(max(m.top.idx, 0), n-1) + 1
+	if m.atBottom {
+		msg = n
+	}
+	return msg, n, m.ScrollPercent()
 }
 
 // focusIndex is the index of the focused entry, -1 when empty.

@@ -16,7 +16,8 @@ func (m *Model) SetEntries(es []Entry) {
 	m.top = anchor{}
 	m.follow, m.newBelow = true, false
 	m.focusKey = ""
-	m.raw = nil
+	m.pinKey, m.held = "", false
+	m.raw, m.details = nil, nil
 	m.find.reset()
 	m.sync()
 }
@@ -45,8 +46,14 @@ func (m *Model) ReplaceKey(oldKey string, e Entry) {
 	if m.focusKey == oldKey {
 		m.focusKey = e.Key
 	}
+	if m.pinKey == oldKey {
+		m.pinKey = e.Key
+	}
 	if m.raw != nil && m.raw.key == oldKey {
 		m.raw.key = e.Key
+	}
+	if m.details != nil && m.details.key == oldKey {
+		m.details.key = e.Key
 	}
 	if j, dup := m.lookup(e.Key); dup && j != i {
 		// The new key already has an entry (it arrived by another path):
@@ -106,8 +113,13 @@ func (m *Model) appendItem(e Entry) {
 	m.index[e.Key] = len(m.items) - 1
 	it.height = it.estimate(m.contentWidth())
 	m.hidx.append(it.height)
-	if !m.follow {
+	switch {
+	case !m.follow:
 		m.newBelow = true
+	case !e.fromUser() && !e.Welcome:
+		m.pinKey, m.held = e.Key, false
+	default:
+		m.unpin() // a new turn: the last reply is no longer what is read
 	}
 }
 
@@ -117,7 +129,8 @@ func (m *Model) changed(i int) {
 	it := &m.items[i]
 	it.height = it.estimate(m.contentWidth())
 	m.hidx.set(i, it.height)
-	if !m.follow && i >= m.lastVisible() {
+	// The held reply growing is what "↓ more" already says.
+	if !m.follow && i >= m.lastVisible() && !(m.held && it.e.Key == m.pinKey) {
 		m.newBelow = true
 	}
 }
@@ -139,6 +152,9 @@ func (m *Model) removeAt(i int) {
 	}
 	if m.raw != nil && m.raw.key == key {
 		m.raw = nil
+	}
+	if m.details != nil && m.details.key == key {
+		m.details = nil
 	}
 }
 

@@ -24,6 +24,8 @@ type renderCtx struct {
 	width int // content width in cells, gutter excluded
 	loc   *time.Location
 	now   time.Time
+	// tables keeps the entry's table layouts (nil: lay out afresh).
+	tables *tableMemo
 	// retry names the key that sends a failed message again ("" outside
 	// the program: no hint).
 	retry string
@@ -51,9 +53,11 @@ func (b *lineBuf) addAll(ls []string, ws []int) {
 // separator line. This is the only place glamour runs for settled entries.
 func renderBody(it *item, c renderCtx) ([]string, []int) {
 	e := it.e
+	c.tables = it.need().tables.forWidth(c.width)
 	var b lineBuf
 	b.add(ansi.Truncate(header(e, c), c.width, "…"))
-	text := textsafe.Text(e.Msg.Text)
+	// Cells before wrapping, so the wrap counts the cells terminals draw.
+	text := textsafe.Cells(textsafe.Text(e.Msg.Text))
 	switch {
 	case e.fromUser():
 		userText(&b, text, c)
@@ -65,7 +69,7 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 		b.addAll(ls, ws)
 		typing(&b, c)
 	case strings.TrimSpace(text) != "":
-		b.addAll(c.r.markdown(c.st, c.width, text))
+		b.addAll(renderMarkdown(c, text, false))
 	}
 	if prods, vars := e.Msg.Products(); len(prods) > 0 || len(vars) > 0 {
 		for _, l := range renderCards(prods, vars, c) {
@@ -77,6 +81,12 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 		b.add("")
 	}
 	b.add("")
+	// The rest (card values, names) is made terminal-proof line by line.
+	for i, l := range b.lines {
+		if cl := textsafe.Cells(l); cl != l {
+			b.lines[i], b.widths[i] = ansi.Truncate(cl, c.width, "…"), min(ansi.StringWidth(cl), c.width)
+		}
+	}
 	return b.lines, b.widths
 }
 
@@ -152,6 +162,8 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 	switch e.Status {
 	case StatusPending:
 		b.add(ansi.Truncate(c.st.Chat.Pending.Render("sending…"), c.width, "…"))
+	case StatusQueued:
+		b.add(ansi.Truncate(c.st.Chat.Pending.Render("queued · sent when the reply ends"), c.width, "…"))
 	case StatusFailed:
 		reason := textsafe.Line(e.Err)
 		if reason == "" {

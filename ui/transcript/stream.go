@@ -25,7 +25,7 @@ func (s *stream) render(text string, c renderCtx) ([]string, []int) {
 	}
 	s.src = text
 	if b := lastBoundary(text, s.done); b > s.done {
-		ls, ws := c.r.markdown(c.st, c.width, text[s.done:b])
+		ls, ws := renderMarkdown(c, text[s.done:b], false)
 		s.doneL, s.doneW = appendBlock(s.doneL, s.doneW, ls, ws)
 		s.done = b
 	}
@@ -33,7 +33,7 @@ func (s *stream) render(text string, c renderCtx) ([]string, []int) {
 	if !s.tailOK || tail != s.tailFor {
 		s.tailL, s.tailW = nil, nil
 		if strings.TrimSpace(tail) != "" {
-			s.tailL, s.tailW = c.r.markdown(c.st, c.width, closeFence(tail))
+			s.tailL, s.tailW = renderMarkdown(c, closeFence(tail), true)
 		}
 		s.tailFor, s.tailOK = tail, true
 	}

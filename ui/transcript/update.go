@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"time"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -15,6 +16,7 @@ const wheelStep = 3
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
+		m.unpin()
 		m.wheel(msg.Mouse().Button)
 	case tea.PasteMsg:
 		if m.focused && m.find.prompt {
@@ -24,19 +26,95 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.focused {
 			return m, nil
 		}
+		var cmd tea.Cmd
 		switch {
+		case m.details != nil:
+			cmd = m.detailsKey(msg)
 		case m.raw != nil:
 			m.rawKey(msg)
 		case m.find.prompt:
 			m.promptKey(msg)
 		default:
-			m.navKey(msg)
+			m.unpin() // the reader takes over the scroll position
+			cmd = m.navKey(msg)
 		}
+		m.sync()
+		return m, cmd
 	default:
 		return m, nil
 	}
 	m.sync()
 	return m, nil
+}
+
+// openLink asks the program to open url ("" says there is none).
+func openLink(url string) tea.Cmd {
+	return func() tea.Msg { return OpenLinkMsg{URL: url} }
+}
+
+// openCardLink opens the focused message's link when it has exactly one
+// card with links, else shows its cards to choose from.
+func (m *Model) openCardLink() tea.Cmd {
+	i := m.targetIndex()
+	if i < 0 {
+		return openLink("")
+	}
+	var links []string
+	for _, c := range entryCards(m.items[i].e) {
+		if ls := cardLinks(c); len(ls) > 0 {
+			links = append(links, ls[0])
+		}
+	}
+	switch len(links) {
+	case 0:
+		return openLink("")
+	case 1:
+		return openLink(links[0])
+	}
+	m.openDetails(i)
+	return nil
+}
+
+// openDetails shows entry i's cards in full, if it has any.
+func (m *Model) openDetails(i int) {
+	if i < 0 || len(entryCards(m.items[i].e)) == 0 {
+		return
+	}
+	m.details = newDetailsView(m.items[i].e, m.w, m.st)
+	m.details.selectCard(0, rawRows(m.h), m.st)
+}
+
+// detailsKey chooses a card, opens its link, pages, or closes the view.
+func (m *Model) detailsKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, v, rows := m.keys, m.details, rawRows(m.h)
+	switch {
+	case key.Matches(msg, k.Cards.Close):
+		m.details = nil
+	case key.Matches(msg, k.OpenLink):
+		return openLink(v.link())
+	case key.Matches(msg, k.Cards.Prev):
+		v.selectCard(-1, rows, m.st)
+	case key.Matches(msg, k.Cards.Next):
+		v.selectCard(1, rows, m.st)
+	case key.Matches(msg, k.PageUp):
+		v.scroll(-max(rows, 1), rows)
+	case key.Matches(msg, k.PageDown):
+		v.scroll(max(rows, 1), rows)
+	case key.Matches(msg, k.Top):
+		v.off = 0
+	case key.Matches(msg, k.Bottom):
+		v.scroll(len(v.lines), rows)
+	}
+	return nil
+}
+
+// DetailsText is the selected card of the details view as plain text,
+// false when the view is closed.
+func (m Model) DetailsText() (string, bool) {
+	if m.details == nil {
+		return "", false
+	}
+	return m.details.text(), true
 }
 
 func (m *Model) wheel(b tea.MouseButton) {
@@ -53,12 +131,16 @@ func (m *Model) wheel(b tea.MouseButton) {
 		m.raw.scroll(n, rawRows(m.h))
 		return
 	}
+	if m.details != nil {
+		m.details.scroll(n, rawRows(m.h))
+		return
+	}
 	m.scrollBy(n)
 }
 
 // navKey handles the transcript's own keys; others are ignored so the root
 // can use them.
-func (m *Model) navKey(msg tea.KeyPressMsg) {
+func (m *Model) navKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, page := m.keys, max(m.contentHeight(), 1)
 	switch {
 	case key.Matches(msg, k.LineUp):
@@ -93,27 +175,87 @@ func (m *Model) navKey(msg tea.KeyPressMsg) {
 		m.stepMatch(-1)
 	case key.Matches(msg, k.Raw):
 		m.openRaw()
+	case key.Matches(msg, k.OpenLink):
+		return m.openCardLink()
+	case key.Matches(msg, k.Details):
+		m.openDetails(m.targetIndex())
 	case key.Matches(msg, k.ClearFind):
 		if m.find.query != "" {
 			m.find.reset()
 		}
 	}
+	return nil
 }
 
 // openRaw shows the focused entry's JSON. When the focused entry is out of
 // view, the entry at the top of the view is focused and shown instead: the
 // reader means what is on screen.
 func (m *Model) openRaw() {
+	if i := m.targetIndex(); i >= 0 {
+		m.raw = newRawView(m.items[i].e, m.w)
+	}
+}
+
+// targetIndex is the entry a command acts on: the focused entry when it is
+// on screen, else the one at the top of the view, which then becomes the
+// focused entry so the focus bar shows what was acted on. -1 when empty.
+func (m *Model) targetIndex() int {
 	i := m.focusIndex()
 	if i < 0 {
-		return
+		return -1
 	}
 	if _, vis := m.rowOf(i); !vis {
 		m.clampTop()
 		i = m.top.idx
+		if m.top.off > 0 && m.top.off >= m.heightAt(i)-1 && i+1 < len(m.items) {
+			i++ // only its separator line is left on screen
+		}
 		m.focusKey = m.items[i].e.Key
 	}
-	m.raw = newRawView(m.items[i].e, m.w)
+	return i
+}
+
+// Target returns the entry a command such as copy acts on: the focused one
+// when it is on screen, else the one at the top of the view (which becomes
+// focused). false when the transcript is empty.
+func (m *Model) Target() (Entry, bool) {
+	i := m.targetIndex()
+	if i < 0 {
+		return Entry{}, false
+	}
+	m.sync()
+	return m.items[i].e, true
+}
+
+// Describe names an entry for a notice: "agent message of 14:02", "your
+// message of Mar 9 14:02", "welcome message".
+func (m Model) Describe(e Entry) string {
+	who := "agent message"
+	switch {
+	case e.Welcome:
+		return "welcome message"
+	case e.fromUser():
+		who = "your message"
+	}
+	loc, now := m.loc, time.Now()
+	if loc == nil {
+		loc = time.Local
+	}
+	if m.now != nil {
+		now = m.now()
+	}
+	if t := formatTime(e.Msg.CreatedAt.Time, loc, now); t != "" {
+		return who + " of " + t
+	}
+	return who
+}
+
+// RawText is the JSON the raw view shows, false when it is closed.
+func (m Model) RawText() (string, bool) {
+	if m.raw == nil {
+		return "", false
+	}
+	return m.raw.text, true
 }
 
 // promptKey edits the find prompt; every key is taken.

@@ -47,8 +47,9 @@ func TestVariantsWrapBetweenVariants(t *testing.T) {
 	}
 }
 
-// TestLongCardValuesTakeTwoLines: a link longer than the card keeps its
-// start and continues on a second line instead of being cut at once.
+// TestLongCardValuesTakeTwoLines: a long value continues on a second line
+// instead of being cut at once; a link takes one line, shortened, and is a
+// hyperlink to the whole URL.
 func TestLongCardValuesTakeTwoLines(t *testing.T) {
 	link := "https://shop.example.com/microwaves/nordvik-bm25x"
 	card := api.Card{Name: "Nordvik BM25X", Parameters: []api.Parameter{
@@ -61,11 +62,11 @@ func TestLongCardValuesTakeTwoLines(t *testing.T) {
 		plain = append(plain, ansi.Strip(l))
 	}
 	text := strings.Join(plain, "\n")
-	if !strings.Contains(text, "Link      https://shop.example") || !strings.Contains(text, ".com/microwaves/nor") {
-		t.Fatalf("link not continued on a second line:\n%s", text)
+	if !strings.Contains(text, "Link      shop.example.com/mi…") || !strings.Contains(lines[1], "\x1b]8;;"+link+"\x1b\\") {
+		t.Fatalf("link is not one line linked to the whole URL:\n%q", lines)
 	}
-	if len(plain) != 5 { // name, link x2, features x2
-		t.Fatalf("want 5 lines (values capped at two lines each), got %d:\n%s", len(plain), text)
+	if len(plain) != 4 { // name, link, features x2
+		t.Fatalf("want 4 lines (values capped at two lines each), got %d:\n%s", len(plain), text)
 	}
 	for _, l := range plain {
 		if ansi.StringWidth(l) > 30 {

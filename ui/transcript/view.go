@@ -82,6 +82,10 @@ func (m *Model) sync() {
 		m.frame = m.joinFrame(m.raw.view(m.w, m.h, m.st, m.keys.RawView.Close), false, "")
 		return
 	}
+	if m.details != nil {
+		m.frame = m.joinFrame(m.details.view(m.w, m.h, m.st, m.keys), false, "")
+		return
+	}
 	status := m.statusRow()
 	lines := m.collect(m.contentHeight())
 	if m.statusRow() != status {
@@ -108,6 +112,7 @@ func (m *Model) collect(rows int) []string {
 	}
 	if m.follow {
 		m.anchorBottom(rows)
+		m.holdPinned()
 	} else {
 		m.clampTop()
 	}
@@ -118,7 +123,7 @@ func (m *Model) collect(rows int) []string {
 	}
 	m.atBottom = end
 	if end {
-		m.follow, m.newBelow = true, false
+		m.follow, m.newBelow, m.held = true, false, false
 	} else {
 		m.follow = false
 	}
@@ -180,7 +185,10 @@ func (m Model) statusLine() string {
 	if m.find.prompt || m.find.query != "" {
 		parts = append(parts, m.findLine())
 	}
-	if m.newBelow && !m.atBottom {
+	switch {
+	case m.held && !m.atBottom:
+		parts = append(parts, m.st.Chat.Marker.Render("↓ more"))
+	case m.newBelow && !m.atBottom:
 		parts = append(parts, m.st.Chat.Marker.Render("↓ new messages"))
 	}
 	return strings.Join(parts, "  ")
