@@ -26,7 +26,7 @@ func newRootCmd() *cobra.Command {
 	var f connFlags
 	var g globalFlags
 	var themeFlag, exportDir string
-	var noMouse bool
+	var noMouse, noCache bool
 	var pageSize int
 	var recordFile string
 	var recordUser, presenter bool
@@ -109,6 +109,7 @@ func newRootCmd() *cobra.Command {
 					filter:  rec.filter(),
 					session: []api.SessionOption{api.WithReplyTimeout(replyTimeout)},
 					ended:   func(m ui.Model) { next = m.SwitchTo() },
+					cache:   !noCache,
 				})
 				return next, err
 			})
@@ -122,6 +123,7 @@ func newRootCmd() *cobra.Command {
 	fl.SortFlags = false
 	fl.StringVar(&themeFlag, "theme", "auto", "the colour theme: auto (follow the terminal), dark or light")
 	fl.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal (native text selection; no wheel scrolling)")
+	fl.BoolVar(&noCache, "no-cache", false, "neither read nor write the local cache of task lists and transcripts")
 	fl.IntVar(&pageSize, "page-size", 20, "how many tasks each page of the task list loads")
 	fl.StringVar(&exportDir, "export-dir", ".", "the folder for exported transcripts (e / E keys)")
 	fl.BoolVar(&presenter, "presenter", false, "the presenter layout: no ids or host, a quieter status bar, more space, no help bar (? shows it)")
@@ -136,7 +138,7 @@ func newRootCmd() *cobra.Command {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
 	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd(), newServeCmd(),
-		newConfigCmd(), newLogsCmd(), newManCmd())
+		newConfigCmd(), newLogsCmd(), newManCmd(), newCacheCmd())
 	return cmd
 }
 
@@ -191,6 +193,9 @@ type uiHooks struct {
 	session []api.SessionOption
 	// ended sees the program's final model (to learn of a profile switch).
 	ended func(ui.Model)
+	// cache: read and write the local cache of task lists and transcripts
+	// (the user's own runs, unless --no-cache).
+	cache bool
 }
 
 // runUI runs the program with a WebSocket session whose events are fed into
@@ -233,7 +238,17 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		lastFile = f
 		cfg.Reopen = loadLastTask(f)
 	}
-	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, h.options...)
+	if h.cache && !h.replay {
+		st, notice := openCache(where, c.userID)
+		if st != nil {
+			defer st.Close()
+			cfg.Store = st
+		}
+		if notice != "" && cfg.Notice == "" {
+			cfg.Notice = notice
+		}
+	}
+	opts := append(append(ui.ProgramOptions(), tea.WithContext(ctx), tea.WithoutSignalHandler()), h.options...)
 	if h.filter != nil {
 		// The hooks see the program's own model, not the crash guard.
 		opts = append(opts, tea.WithFilter(func(m tea.Model, msg tea.Msg) tea.Msg {

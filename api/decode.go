@@ -29,15 +29,19 @@ type streamDecoder interface {
 // anything else not the expected JSON is ErrBadReply with a sentence.
 func (c *Client) decodeReply(ctx context.Context, body io.Reader, out any) error {
 	r := &replyReader{r: body, left: c.maxBody}
-	dec := json.NewDecoder(r)
 	var err error
-	if s, ok := out.(streamDecoder); ok {
-		err = s.decodeStream(dec)
+	if s, ok := out.(bodyDecoder); ok {
+		err = s.decodeBody(r)
 	} else {
-		err = dec.Decode(out)
-	}
-	if err == nil {
-		err = expectEnd(dec)
+		dec := json.NewDecoder(r)
+		if s, ok := out.(streamDecoder); ok {
+			err = s.decodeStream(dec)
+		} else {
+			err = dec.Decode(out)
+		}
+		if err == nil {
+			err = expectEnd(dec)
+		}
 	}
 	switch {
 	case err == nil:

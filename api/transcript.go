@@ -19,13 +19,17 @@ const messageBlock = 256
 // for a long transcript is tens of megabytes.
 type messageList struct {
 	msgs []Message
+	// split: keep each message's JSON in raws, undecoded (see
+	// TaskMessagesRaw).
+	split bool
+	raws  [][]byte
 }
 
 // decodeStream reads the documented bare array, null, or an object holding
 // the array under "messages" (a wrapper some API generations use).
 func (l *messageList) decodeStream(dec *json.Decoder) error {
 	// The target is reused when a GET is retried; start each try afresh.
-	l.msgs = nil
+	l.msgs, l.raws = nil, nil
 	tok, err := dec.Token()
 	if err != nil {
 		return err // io.EOF here is an empty body
@@ -58,6 +62,10 @@ func (l *messageList) readArray(dec *json.Decoder) error {
 		// from that copy, which the message keeps as Raw.
 		if err := dec.Decode(&sink); err != nil {
 			return unexpectedEOF(err)
+		}
+		if l.split {
+			l.raws = append(l.raws, sink.raw)
+			continue
 		}
 		var m Message
 		if err := pk.decode(&m, sink.raw); err != nil {

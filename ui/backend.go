@@ -21,6 +21,12 @@ type Backend interface {
 	GetTask(ctx context.Context, taskID string) (api.Task, error)
 }
 
+// RawBackend is a Backend that can download a transcript without decoding
+// it (*api.Client does), so its tail is shown before the rest is decoded.
+type RawBackend interface {
+	TaskMessagesRaw(ctx context.Context, taskID string) ([][]byte, error)
+}
+
 // Sender delivers a user message. *api.Session satisfies it: over the
 // WebSocket when it is live, else over REST; the reply arrives as session
 // events (see SessionEvent).
@@ -32,7 +38,9 @@ type Sender interface {
 type Config struct {
 	Backend Backend
 	Sender  Sender
-	UserID  string
+	// Store is the local cache of what the server sent; nil for none.
+	Store  Store
+	UserID string
 	// Demo is true when the embedded demo backend serves the API.
 	Demo bool
 	// Host is shown in the status bar ("127.0.0.1:41234", "data-services.aui.io").

@@ -1,5 +1,9 @@
 package ui
 
+// Component benchmarks: the root model's Update and View called directly,
+// without Bubble Tea's renderer, timers or the network. What a person
+// waits for is measured in program_bench_test.go.
+
 import (
 	"fmt"
 	"regexp"
@@ -27,9 +31,9 @@ func benchModel(b *testing.B, n int) (Model, transcriptLoadedMsg) {
 	return h.m, msg
 }
 
-// BenchmarkOpenTranscript measures a transcript's arrival to the first
-// frame of the whole screen (the data is already decoded: that happens off
-// the Update loop).
+// BenchmarkOpenTranscript measures a transcript's arrival to the View of
+// the whole screen (the data is already decoded: that happens off the
+// Update loop; drawing to the terminal is left out).
 func BenchmarkOpenTranscript(b *testing.B) {
 	for _, n := range []int{10, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {

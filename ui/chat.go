@@ -58,6 +58,17 @@ type chatTask struct {
 	reqID   int
 	err     string
 	turn    turn
+	// cached: the entries shown came from the local cache, stored at
+	// cachedAt (cachedPart: only its tail); the server's copy replaces
+	// them without moving the reader.
+	cached     bool
+	cachedAt   time.Time
+	cachedPart bool
+	// partial: only the tail of the server's copy is shown, the rest
+	// being decoded.
+	partial bool
+	// unreachable: the last fetch could not reach the server.
+	unreachable bool
 	// refetch: a history fetch arrived while a reply streamed and was set
 	// aside; fetch again once the turn ends.
 	refetch bool
@@ -71,7 +82,7 @@ type chatTask struct {
 type turn struct {
 	// inFlight is the key of the user message whose reply is awaited.
 	inFlight string
-	// stream holds streamed text not yet shown (flushed every 30 ms).
+	// stream holds streamed text not yet shown (flushed once a frame).
 	stream      string
 	streamDirty bool
 	streamKey   string
@@ -93,6 +104,10 @@ type chatIntents struct {
 	restore string
 	// chips: the open task's suggestions may have changed.
 	chips bool
+	// offline: the server could not be reached and a cached copy of
+	// offlineAt is shown; online: the server answered.
+	offline, online bool
+	offlineAt       time.Time
 }
 
 // notice is a status-bar notice asked for by a component. A notice with a
@@ -153,6 +168,8 @@ func (c *chatModel) current() *transcript.Model {
 func (c chatModel) Update(msg tea.Msg) (chatModel, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
+	case transcriptCachedMsg:
+		cmd = c.onTranscriptCached(msg)
 	case transcriptLoadedMsg:
 		cmd = c.onTranscriptLoaded(msg)
 	case sendDoneMsg:

@@ -12,6 +12,11 @@ func (c *chatModel) fetch(id string) tea.Cmd {
 	s.loading = true
 	s.err = ""
 	cfg := c.com.cfg
+	if cfg.Store != nil && !s.loaded && !s.cached {
+		// The cached tail first, then the server (see onTranscriptCached):
+		// on a busy machine the server's copy would delay it.
+		return cachedTranscriptCmd(cfg.Store, id, c.reqSeq, cacheTail)
+	}
 	return loadTranscriptCmd(cfg.Backend, cfg.Timeout, cfg.Now, id, c.reqSeq)
 }
 
@@ -29,11 +34,12 @@ func (c *chatModel) confirmSent(id string) tea.Cmd {
 
 // onConfirmLoaded takes the server's copies of messages sent from here
 // when the fetched transcript is exactly what is shown; anything else (an
-// error, a server that has not caught up, a turn under way) is left to the
-// next full fetch, so this never replaces what is on screen.
+// error, a server that has not caught up, a turn under way, a transcript
+// so long only its tail was decoded) is left to the next full fetch, so
+// this never replaces what is on screen.
 func (c *chatModel) onConfirmLoaded(msg transcriptLoadedMsg) {
 	s := c.state(msg.taskID)
-	if msg.err != nil || s.loading || s.turn.inFlight != "" || !s.sameMessages(msg.msgs) {
+	if msg.err != nil || msg.rest != nil || s.loading || s.turn.inFlight != "" || !s.sameMessages(msg.msgs) {
 		return
 	}
 	s.adoptServerCopies(msg.msgs)
@@ -50,27 +56,42 @@ func (c *chatModel) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	}
 	s.loading = false
 	if msg.err != nil {
+		s.unreachable = unreachable(msg.err)
+		if c.offline(s) {
+			return tea.Batch(c.cachedRest(s), c.dispatchQueued(msg.taskID))
+		}
 		s.err = humanError(msg.err)
 		c.notify(levelError, "Could not load the transcript: "+s.err)
 		// A message waiting for the history is sent anyway.
 		return c.dispatchQueued(msg.taskID)
 	}
 	c.setLatency(msg.latency)
+	c.intents.online = true
+	s.unreachable = false
 	if s.turn.inFlight != "" && !s.turn.queued {
 		// A reply is streaming: the history would hold its turn twice.
 		// Set it aside and fetch again when the turn ends.
 		s.refetch = true
 		return nil
 	}
-	wasLoaded := s.loaded
-	s.loaded = true
-	if wasLoaded && s.sameMessages(msg.msgs) {
-		// A refresh that found nothing new keeps the reader's place.
+	shown := s.loaded || s.cached || s.partial
+	if msg.rest != nil {
+		return c.showTail(msg, shown)
+	}
+	s.loaded, s.partial = true, false
+	if shown && s.sameMessages(msg.msgs) {
+		// A refresh, or the server's copy of a cached transcript, that
+		// found nothing new keeps the reader's place.
 		s.adoptServerCopies(msg.msgs)
 		return c.dispatchQueued(msg.taskID)
 	}
-	s.tr.SetEntries(entriesFromMessages(s.task, msg.msgs, s.local()))
-	var cmds []tea.Cmd
+	es := entriesFromMessages(s.task, msg.msgs, s.local())
+	if shown {
+		s.tr.RefreshEntries(es)
+	} else {
+		s.tr.SetEntries(es)
+	}
+	cmds := []tea.Cmd{c.storeTranscript(s.task, msg.msgs)}
 	if msg.taskID == c.openID {
 		c.intents.chips = true
 		cmds = append(cmds, c.schedulePrewarm())

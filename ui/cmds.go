@@ -18,7 +18,7 @@ func listTasksCmd(b Backend, timeout time.Duration, now func() time.Time, reqID 
 		defer cancel()
 		start := now()
 		p, err := b.ListTasks(ctx, userID, page, size)
-		return tasksLoadedMsg{reqID: reqID, page: p, err: err, latency: now().Sub(start)}
+		return tasksLoadedMsg{reqID: reqID, pageNo: page, page: p, err: err, latency: now().Sub(start)}
 	}
 }
 
@@ -46,6 +46,11 @@ func loadTranscriptCmd(b Backend, timeout time.Duration, now func() time.Time, t
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		start := now()
+		if rb, ok := b.(RawBackend); ok {
+			msg := tailFirst(ctx, rb, taskID, reqID)
+			msg.latency = now().Sub(start)
+			return msg
+		}
 		msgs, err := b.TaskMessages(ctx, taskID)
 		return transcriptLoadedMsg{taskID: taskID, reqID: reqID, msgs: msgs, err: err, latency: now().Sub(start)}
 	}
@@ -61,9 +66,10 @@ func sendCmd(s Sender, timeout time.Duration, now func() time.Time, taskID, loca
 	}
 }
 
-// streamFlushInterval batches streamed tokens: fast enough to look live,
-// slow enough that a long reply is not re-rendered per word.
-const streamFlushInterval = 30 * time.Millisecond
+// streamFlushInterval batches streamed tokens: one render per frame (see
+// FrameRate), so a long reply is not re-rendered per word nor more often
+// than it can be seen.
+const streamFlushInterval = time.Second / FrameRate
 
 // ticker schedules a message after a delay; tests swap it so they never
 // sleep.

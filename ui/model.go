@@ -115,6 +115,9 @@ func (m Model) Init() tea.Cmd {
 		listTasksCmd(cfg.Backend, cfg.Timeout, cfg.Now, m.tasks.generation(), cfg.UserID, 1, cfg.PageSize),
 		m.spin.Tick,
 	}
+	if cfg.Store != nil {
+		cmds = append(cmds, cachedTasksCmd(cfg.Store, m.tasks.generation(), 1, cfg.PageSize, false))
+	}
 	if id := m.status.pendingNotice(); id != 0 {
 		cmds = append(cmds, noticeExpireCmd(m.com.tick, id))
 	}
@@ -152,7 +155,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onTaskCreated(msg)
 	case taskRefreshedMsg:
 		cmd = m.onTaskRefreshed(msg)
-	case transcriptLoadedMsg, sendDoneMsg, streamFlushMsg, prewarmMsg:
+	case tasksCachedMsg:
+		cmd = m.onTasksCached(msg)
+	case transcriptLoadedMsg, transcriptCachedMsg, sendDoneMsg, streamFlushMsg, prewarmMsg:
 		cmd = m.toChat(msg)
 	case SessionEvent:
 		cmd = m.onSessionEvent(msg.Event)

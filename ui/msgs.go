@@ -9,7 +9,9 @@ import (
 // tasksLoadedMsg carries one page of the task list. reqID lets a refresh
 // discard pages still in flight from before it.
 type tasksLoadedMsg struct {
-	reqID   int
+	reqID int
+	// pageNo is the page asked for (page is empty on failure).
+	pageNo  int
 	page    api.TaskPage
 	err     error
 	latency time.Duration
@@ -42,6 +44,9 @@ type transcriptLoadedMsg struct {
 	msgs    []api.Message
 	err     error
 	latency time.Duration
+	// rest: msgs is only the tail, decoded first; rest is every message's
+	// JSON, decoded next.
+	rest [][]byte
 }
 
 // sendDoneMsg reports whether a user message reached the server.

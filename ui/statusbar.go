@@ -35,6 +35,10 @@ type statusModel struct {
 	// on refusing a message; its coming back is not news either.
 	quietRetry bool
 	latency    time.Duration
+	// offline: the server cannot be reached and what is shown is the
+	// cached copy of cachedAt ("15:04").
+	offline  bool
+	cachedAt string
 	// presenter keeps the bar to the mode, connection and notices.
 	presenter bool
 
@@ -128,6 +132,12 @@ func (s *statusModel) clearTag(tag string) {
 	}
 }
 
+// setOffline marks what is shown as the cached copy stored at t.
+func (s *statusModel) setOffline(t time.Time, loc *time.Location) {
+	s.offline = true
+	s.cachedAt = t.In(loc).Format("15:04")
+}
+
 // setLatency shows the last request's latency.
 func (s *statusModel) setLatency(d time.Duration) { s.latency = d }
 
@@ -142,6 +152,9 @@ func (s *statusModel) setStyles(st *theme.Styles) { s.st = st }
 // connLabel names the WebSocket's state ("ws" keeps it apart from the
 // LIVE/DEMO mode badge); it is never shown by colour alone.
 func (s *statusModel) connLabel() (string, func(...string) string) {
+	if s.offline {
+		return "offline · cached " + s.cachedAt, s.st.Status.StateOffline.Render
+	}
 	switch s.conn {
 	case api.StateLive:
 		return "ws ● connected", s.st.Status.StateLive.Render

@@ -34,9 +34,15 @@ type tasksModel struct {
 	// gen counts refreshes; a page from an older generation is dropped.
 	gen     int
 	loading bool
-	loaded  bool
-	err     string
-	errHint string
+	// served: a page came from the server, so a cached one is not needed.
+	served bool
+	// fromCache: the list shown was read from the cache, so the server's
+	// first page replaces it rather than being merged with it (a task
+	// deleted since must not linger).
+	fromCache bool
+	loaded    bool
+	err       string
+	errHint   string
 
 	cursor, offset int
 	filter         textinput.Model
@@ -170,6 +176,9 @@ func (t *tasksModel) applyPage(p api.TaskPage) {
 		// pages stay after it, so the cursor and the open task keep their
 		// place instead of the list shrinking back to one page.
 		old := t.items
+		if t.fromCache {
+			old = nil
+		}
 		t.items = append(make([]api.Task, 0, len(old)+len(p.Tasks)), p.Tasks...)
 		seen := make(map[string]bool, len(t.items))
 		for _, it := range t.items {

@@ -22,6 +22,9 @@ func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	prev := m.status.conn
 	keyRejected := e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized)
 	m.status.setConn(e.State, e.Attempt, keyRejected)
+	if e.State == api.StateLive {
+		m.status.offline = false // the server is back
+	}
 	quiet := m.status.quietRetry
 	switch e.State {
 	case api.StateRetrying:
@@ -75,6 +78,12 @@ func (m *Model) applyChat(cmd tea.Cmd) tea.Cmd {
 	if in.timed {
 		m.status.setLatency(in.latency)
 	}
+	if in.online {
+		m.status.offline = false
+	}
+	if in.offline {
+		m.status.setOffline(in.offlineAt, m.com.cfg.Location)
+	}
 	if in.restore != "" {
 		m.composer.restore(in.restore)
 	}
@@ -99,6 +108,9 @@ func (m *Model) send(text string, fromComposer bool) tea.Cmd {
 			return nil
 		}
 		return m.newTask(text)
+	}
+	if cmd := m.offlineRefusal(text, fromComposer); cmd != nil {
+		return cmd
 	}
 	return m.applyChat(m.chat.Send(text, fromComposer))
 }

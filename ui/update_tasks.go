@@ -18,6 +18,12 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
+		if st := m.com.cfg.Store; st != nil && unreachable(msg.err) {
+			// Show the cached copy of the page (onTasksCached says if none).
+			m.tasks.loading = false
+			return tea.Batch(cachedTasksCmd(st, m.tasks.generation(), msg.pageNo, m.com.cfg.PageSize, true),
+				m.notify(levelError, "Could not load tasks: "+humanError(msg.err)))
+		}
 		hint := m.retryHint(msg.err)
 		if errors.Is(msg.err, api.ErrNotFound) {
 			// Every user has a task listing: a 404 means the address is
@@ -29,13 +35,17 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 	}
 	m.status.clearTag(refreshTag)
 	m.status.setLatency(msg.latency)
+	m.status.offline = false
+	m.tasks.served = true
 	m.tasks.applyPage(msg.page)
+	m.tasks.fromCache = false
+	store := m.storeTaskPage(msg.page)
 	if id := m.chat.OpenID(); id != "" {
 		if t, ok := m.tasks.find(id); ok {
 			m.chat.SetTask(t)
 		}
 	}
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{store}
 	if id := m.reopen; id != "" && m.chat.OpenID() == "" {
 		// The task open when the program last ended comes back, if the
 		// list still has it, with the cursor on it.

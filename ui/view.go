@@ -37,18 +37,25 @@ func (m Model) render() string {
 	case m.lay.narrow:
 		main = m.convPane()
 	default:
-		main = joinSideBySide(m.tasksPane(), m.convPane())
+		tp, cp := m.tasksPane(), m.convPane()
+		main = m.cache.sides.get(sidesKey{tp, cp}, func() string { return joinSideBySide(tp, cp) })
 	}
-	status := m.cache.status.get(m.status, m.status.View)
-	lines := []string{main, status}
+	sk := screenKey{main: main, status: m.cache.status.get(m.status, m.status.View)}
 	if m.lay.h >= 5 && m.helpBar {
 		keys := m.helpBarKeys()
 		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.com.st}
-		lines = append(lines, m.cache.help.get(hk, func() string {
+		sk.help, sk.hasHelp = m.cache.help.get(hk, func() string {
 			return ansi.Truncate(m.help.ShortHelpView(keys), m.lay.w, "…")
-		}))
+		}), true
 	}
-	return strings.Join(lines, "\n")
+	// The same string as the last frame when nothing changed, which the
+	// renderer then recognises at once.
+	return m.cache.screen.get(sk, func() string {
+		if !sk.hasHelp {
+			return sk.main + "\n" + sk.status
+		}
+		return sk.main + "\n" + sk.status + "\n" + sk.help
+	})
 }
 
 // memo keeps one rendered string and the key it was rendered for: the
@@ -75,6 +82,30 @@ type viewCache struct {
 	help     memo[helpBarMemoKey]
 	composer memo[composerMemoKey]
 	chips    memo[chipsKey]
+	conv     memo[convPaneKey]
+	sides    memo[sidesKey]
+	screen   memo[screenKey]
+}
+
+// convPaneKey is everything the conversation pane's frame shows. The
+// strings are the parts' own memos, so comparing them is cheap when they
+// did not change (the same string): a streamed word that is not drawn yet
+// costs no new frame.
+type convPaneKey struct {
+	chat, chips, sep, composer string
+	title                      string
+	focused                    bool
+	w, h                       int
+	st                         *theme.Styles
+}
+
+// sidesKey is the two panes joined side by side.
+type sidesKey struct{ tasks, conv string }
+
+// screenKey is the whole screen: the panes, the status bar, the help bar.
+type screenKey struct {
+	main, status, help string
+	hasHelp            bool
 }
 
 // chipRows is the chip rows, drawn again only when they change; the rows
@@ -139,24 +170,34 @@ func (m Model) convPane() string {
 		border, title = m.com.st.PaneFocused, m.com.st.PaneTitleFocused
 	}
 	w, h := m.convInner()
-	rows := make([]string, 0, h)
-	rows = append(rows, strings.Split(m.chat.View(), "\n")...)
-	for _, l := range m.chipRows() {
-		rows = append(rows, cells.Fit(l, w))
-	}
+	k := convPaneKey{chat: m.chat.View(), title: m.convTitle(), focused: m.focus != focusTasks,
+		w: m.lay.convW, h: m.lay.mainH, st: m.com.st}
+	k.chips = m.cache.chips.get(m.chips.key(), func() string { return strings.Join(m.chips.lines(), "\n") })
 	if m.sepHeight(h) > 0 {
 		label := ""
 		if m.focus == focusChips {
 			ck := m.com.keys.Chips
 			label = fmt.Sprintf(" %s %s · %s %s ", keyHint(ck.Left), ck.Left.Help().Desc, keyHint(ck.Send), ck.Send.Help().Desc)
 		}
-		rows = append(rows, m.com.st.Help.Sep.Render(cells.Fit(label+strings.Repeat("─", w), w)))
+		k.sep = label + "\x00" // present, even when unlabelled
 	}
 	ck := m.composer.memoKey(w, m.com.st)
-	rows = append(rows, strings.Split(m.cache.composer.get(ck, func() string {
+	k.composer = m.cache.composer.get(ck, func() string {
 		return strings.Join(fitAll(nil, m.composer.View(), w), "\n")
-	}), "\n")...)
-	return frame(border, title, m.convTitle(), rows, m.lay.convW, m.lay.mainH)
+	})
+	return m.cache.conv.get(k, func() string {
+		rows := make([]string, 0, h)
+		rows = append(rows, strings.Split(k.chat, "\n")...)
+		for _, l := range m.chipRows() {
+			rows = append(rows, cells.Fit(l, w))
+		}
+		if k.sep != "" {
+			label := strings.TrimSuffix(k.sep, "\x00")
+			rows = append(rows, m.com.st.Help.Sep.Render(cells.Fit(label+strings.Repeat("─", w), w)))
+		}
+		rows = append(rows, strings.Split(k.composer, "\n")...)
+		return frame(border, title, k.title, rows, m.lay.convW, m.lay.mainH)
+	})
 }
 
 func (m Model) convTitle() string {

@@ -77,7 +77,7 @@ func (r *Renderer) markdown(st *theme.Styles, width int, src string) ([]string, 
 func (r *Renderer) markdownPart(st *theme.Styles, width int, src string) ([]string, []int) {
 	protected, swapped := protectTokens(src)
 	r.mu.Lock()
-	out, ok := r.render(st, width, protected)
+	out, ok := r.render(st, width, plainFences(protected))
 	r.mu.Unlock()
 	if !ok {
 		out = ansi.Wrap(src, width, "")

@@ -1,7 +1,9 @@
 package transcript
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"aui-tui/internal/textsafe"
@@ -181,22 +183,43 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 
 // RenderAll renders a whole transcript at width, with the same item
 // renderer the pane uses (no focus, no find, no virtualisation), for
-// printing outside the TUI. Times are shown in the local zone.
+// printing outside the TUI. Times are shown in the local zone. Entries are
+// rendered on every processor, in runs of consecutive entries, each run
+// with its own Renderer (r serves the first): a glamour renderer is not
+// safe for concurrent use.
 func RenderAll(es []Entry, st *theme.Styles, r *Renderer, width int) string {
 	if r == nil {
 		r = NewRenderer()
 	}
-	c := renderCtx{st: st, r: r, width: max(width, 1), loc: time.Local, now: time.Now()}
-	var sb strings.Builder
-	for i, e := range es {
-		lines, _ := renderBody(newItem(e), c)
-		if i == len(es)-1 && len(lines) > 0 && lines[len(lines)-1] == "" {
-			lines = lines[:len(lines)-1]
+	now := time.Now()
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(es)/renderAllMinRun))
+	parts := make([]string, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		from, to := w*len(es)/workers, (w+1)*len(es)/workers
+		wr := r
+		if w > 0 {
+			wr = NewRenderer()
 		}
-		for _, l := range lines {
-			sb.WriteString(l)
-			sb.WriteByte('\n')
-		}
+		wg.Go(func() {
+			c := renderCtx{st: st, r: wr, width: max(width, 1), loc: time.Local, now: now}
+			var sb strings.Builder
+			for i := from; i < to; i++ {
+				lines, _ := renderBody(newItem(es[i]), c)
+				if i == len(es)-1 && len(lines) > 0 && lines[len(lines)-1] == "" {
+					lines = lines[:len(lines)-1]
+				}
+				for _, l := range lines {
+					sb.WriteString(l)
+					sb.WriteByte('\n')
+				}
+			}
+			parts[w] = sb.String()
+		})
 	}
-	return sb.String()
+	wg.Wait()
+	return strings.Join(parts, "")
 }
+
+// renderAllMinRun is the fewest entries worth a processor of their own.
+const renderAllMinRun = 64

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -243,4 +244,17 @@ func TestThemeSwitchRerenders(t *testing.T) {
 	}
 	m.SetStyles(theme.New(false, true))
 	assertOnlySGR(t, m.View())
+}
+
+func TestRenderAllInParallelKeepsOrder(t *testing.T) {
+	es := genEntries(400, testStart)
+	st := theme.New(true, false)
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	one := RenderAll(es, st, NewRenderer(), 100)
+	runtime.GOMAXPROCS(4)
+	four := RenderAll(es, st, NewRenderer(), 100)
+	if one != four {
+		t.Fatal("rendering on four processors changed the output")
+	}
 }
