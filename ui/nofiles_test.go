@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"aui-tui/api"
 )
 
 // TestExportWritesNothingInASharedSession: a program served to a visitor
@@ -59,5 +61,19 @@ func TestPresenterKeysAreTheWholeHelpBar(t *testing.T) {
 	h.key("esc")
 	if bar := strings.TrimSpace(lastLine(h.m)); bar != "q end replay" {
 		t.Fatalf("help bar = %q, want only the replay's key", bar)
+	}
+}
+
+// TestTooLargeToCopyInASharedSession: the notice for a copy too large
+// does not point to export where there is none.
+func TestTooLargeToCopyInASharedSession(t *testing.T) {
+	h := newHarness(t, 1, func(c *Config) { c.NoFiles = true })
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
+	id := h.openFirst()
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Message: agentMsg("big", strings.Repeat("long text ", 20000))}})
+	h.key("esc", "y")
+	v := plainView(h.m)
+	if !strings.Contains(v, "Too large to copy") || strings.Contains(v, "exports it") {
+		t.Fatalf("the notice should say the copy is too large without offering export:\n%s", v)
 	}
 }
