@@ -39,7 +39,9 @@ type Config struct {
 	Backend Backend
 	Sender  Sender
 	// Store is the local cache of what the server sent; nil for none.
-	Store  Store
+	Store Store
+	// Search finds messages across the cached transcripts; nil for none.
+	Search Searcher
 	UserID string
 	// Demo is true when the embedded demo backend serves the API.
 	Demo bool

@@ -151,7 +151,7 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 		return m.notify(levelWarn, "Open a task first.")
 	}
 	shown, loc, dir := messagesOf(m.chat.Entries()), m.com.cfg.Location, m.com.cfg.ExportDir
-	b, timeout := m.com.cfg.Backend, m.com.cfg.Timeout
+	b, timeout, st := m.com.cfg.Backend, m.com.cfg.Timeout, m.com.cfg.Store
 	// A long transcript takes seconds to fetch and write: say so until it
 	// is done (the notice stays; the outcome replaces it).
 	format := "Markdown"
@@ -166,6 +166,8 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 		local := err != nil
 		if local {
 			msgs = shown
+		} else if st != nil {
+			_ = st.PutTranscript(task, msgs) // the server's copy, kept (and searchable) like any other
 		}
 		path, err := export.WriteFile(dir, task, msgs, loc, asJSON)
 		return exportDoneMsg{path: path, err: err, local: local}

@@ -13,6 +13,9 @@ import (
 // groups name their handlers: quit first, then the global keys enabled for
 // the current mode (globalKeys), then the help overlay or the focused pane.
 func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.onFinderKey(k); ok {
+		return cmd
+	}
 	if cmd, ok := m.globalKey(k); ok {
 		return cmd
 	}
@@ -202,6 +205,8 @@ func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
 // filter or find prompt when one is open; a paste is never dropped.
 func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	switch {
+	case m.finder.open:
+		return m.onFinderPaste(p)
 	case m.focus == focusTasks && m.tasks.Capturing():
 		var cmd tea.Cmd
 		m.tasks, cmd = m.tasks.Update(p)

@@ -73,6 +73,9 @@ type Info struct {
 	// when it was last stored or read (the LRU order).
 	Stored time.Time `json:"stored"`
 	Used   time.Time `json:"used"`
+	// Sum identifies the stored messages (see sumOf), so storing the same
+	// copy again reads none of them back.
+	Sum uint64 `json:"sum,omitempty"`
 	// Writing: a new copy is being written (or its writing was cut
 	// short); until it is done the transcript reads as not cached.
 	Writing bool `json:"writing,omitempty"`

@@ -354,3 +354,31 @@ func TestTranscriptCutShortWhileWrittenReadsAsNotCached(t *testing.T) {
 		t.Fatalf("written again, it reads: %v", err)
 	}
 }
+
+func TestStoringTheSameCopyAgainWritesNothing(t *testing.T) {
+	var hooks int
+	c := openTest(t, t.TempDir(), func(o *Options) { o.OnStore = func(Info) { hooks++ } })
+	msgs := transcript(t, "a", 50)
+	if err := c.PutTranscript(api.Task{ID: "a", Title: "T"}, msgs); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := c.Info("a")
+	if err := c.PutTranscript(api.Task{ID: "a", Title: "T"}, msgs); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := c.Info("a")
+	if hooks != 1 {
+		t.Fatalf("OnStore called %d times for one copy stored twice", hooks)
+	}
+	if !again.Stored.After(first.Stored) || again.Count != 50 {
+		t.Fatalf("storing the same copy must still mark it stored now: %+v then %+v", first, again)
+	}
+	changed := transcript(t, "b", 50)
+	if err := c.PutTranscript(api.Task{ID: "a"}, changed); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := c.Messages("a", 49, 50)
+	if err != nil || hooks != 2 || got[0].ID != "b-49" {
+		t.Fatalf("a changed copy of the same length was not written: %v, hooks %d", err, hooks)
+	}
+}

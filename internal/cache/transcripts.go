@@ -2,8 +2,10 @@ package cache
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -24,7 +26,8 @@ const putChunk = 4 << 20
 // are left alone, changed ones rewritten, new ones appended and any past
 // the new end removed. The transcripts read longest ago are then dropped
 // while the cache is over its bound (never this one). OnStore is called
-// once it is written.
+// once it is written. A copy the same as the one stored only marks it as
+// stored and read now: OnStore is not called and no message is read back.
 //
 // A long transcript is written in several transactions; meanwhile it is
 // marked as being written, and reads treat it as not cached, so no reader
@@ -47,7 +50,8 @@ func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 	c.writes.Lock()
 	defer c.writes.Unlock()
 	now := c.now()
-	in := Info{TaskID: task.ID, Title: task.Title, Count: len(raws), Bytes: size, Stored: now, Used: now}
+	in := Info{TaskID: task.ID, Title: task.Title, Count: len(raws), Bytes: size, Stored: now, Used: now, Sum: sumOf(raws)}
+	same := false
 	err := c.update(func(tx *bolt.Tx) error {
 		tb, err := tx.Bucket(bucketTasks).CreateBucketIfNotExists([]byte(task.ID))
 		if err != nil {
@@ -57,12 +61,19 @@ func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 		if in.Title == "" && oerr == nil {
 			in.Title = old.Title // a task record without its title keeps the one known
 		}
+		if oerr == nil && !old.Writing && old.Count == in.Count && old.Sum == in.Sum {
+			same = true
+			return writeInfo(tb, in)
+		}
 		if _, err := tb.CreateBucketIfNotExists(bucketMsgs); err != nil {
 			return err
 		}
 		old.TaskID, old.Writing = task.ID, true
 		return writeInfo(tb, old)
 	})
+	if err == nil && same {
+		return nil
+	}
 	for from := 0; err == nil && from < len(raws); {
 		to, n := from, 0
 		for to < len(raws) && (to == from || n+len(raws[to]) <= putChunk) {
@@ -97,6 +108,19 @@ func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 		c.onStore(in)
 	}
 	return nil
+}
+
+// sumOf is a 64-bit FNV-1a hash of the messages, each with its length, in
+// order.
+func sumOf(raws [][]byte) uint64 {
+	h := fnv.New64a()
+	var n [4]byte
+	for _, r := range raws {
+		binary.BigEndian.PutUint32(n[:], uint32(len(r)))
+		h.Write(n[:])
+		h.Write(r)
+	}
+	return h.Sum64()
 }
 
 // putMessages writes raws at positions from on, leaving alone those the
