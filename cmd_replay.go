@@ -65,7 +65,7 @@ func newReplayCmd() *cobra.Command {
 				how = "space plays the next turn, q ends it"
 			}
 			cfg := r.config(mode, !noMouse)
-			cfg.PresenterKeys = replayKeys(step)
+			cfg.ViewerKeys = replayKeys(step)
 			cfg.Presenter = presenter
 			cfg.Notice = "Replaying " + filepath.Base(args[0]) + ": " + how
 			return runUI(r.conn, cfg, r.hooks(step))

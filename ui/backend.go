@@ -109,10 +109,10 @@ type Config struct {
 	Profile  string
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
-	// PresenterKeys, when set, are the only keys that do anything: the
+	// ViewerKeys, when set, are the only keys that do anything: the
 	// program is driven by a recording (replay) and the viewer's presses
 	// never reach it, so the help bar lists these instead of the KeyMap.
-	PresenterKeys []key.Binding
+	ViewerKeys []key.Binding
 	// Now and Location make time deterministic in tests.
 	Now      func() time.Time
 	Location *time.Location

@@ -52,11 +52,11 @@ func TestSharedSessionHelpOmitsExport(t *testing.T) {
 	}
 }
 
-// TestPresenterKeysAreTheWholeHelpBar: while a recording drives the
+// TestViewerKeysAreTheWholeHelpBar: while a recording drives the
 // program, the help bar lists the keys that work and nothing else.
-func TestPresenterKeysAreTheWholeHelpBar(t *testing.T) {
+func TestViewerKeysAreTheWholeHelpBar(t *testing.T) {
 	end := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "end replay"))
-	h := newHarness(t, 1, func(c *Config) { c.PresenterKeys = []key.Binding{end} })
+	h := newHarness(t, 1, func(c *Config) { c.ViewerKeys = []key.Binding{end} })
 	h.openFirst()
 	h.key("esc")
 	if bar := strings.TrimSpace(lastLine(h.m)); bar != "q end replay" {
