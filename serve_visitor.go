@@ -110,6 +110,7 @@ func replayApp(rec *record.Recording, name string, speed float64, base ui.Config
 		}
 		cfg := r.config(base.Theme, base.Mouse)
 		cfg.Presenter, cfg.NoFiles = base.Presenter, base.NoFiles
+		cfg.ViewerKeys = replayKeys(false)
 		cfg = forVisitor(cfg, v)
 		cfg.Notice = "Replaying " + name + ": q ends it"
 		// The recording's messages are not the visitor's: no rate limit.
