@@ -81,8 +81,8 @@ func TestSearchCommand(t *testing.T) {
 
 // BenchmarkSearchCommand100k runs `aui-tui search` as a whole process
 // against an index of 100,000 messages (50 transcripts of 2,000), for the
-// first screen of hits: a common word, two words, and a word found in 20
-// messages only.
+// first screen of hits: a common word, two words, a word found in 20
+// messages only, and a word found nowhere.
 func BenchmarkSearchCommand100k(b *testing.B) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "aui-tui")
@@ -102,13 +102,18 @@ func BenchmarkSearchCommand100k(b *testing.B) {
 	if ix.Count() != 50 {
 		b.Fatalf("%d transcripts indexed", ix.Count())
 	}
-	for _, q := range []string{"microwave", "quiet nordvik", "zephyrine"} {
+	for _, q := range []string{"microwave", "quiet nordvik", "zephyrine", "nowhere-to-be-found"} {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {
 				cmd := exec.Command(bin, "search", "--demo", "--limit", "30", q)
 				cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state)
-				if out, err := cmd.Output(); err != nil || strings.Count(string(out), "\n") < 20 {
-					b.Fatalf("search %s: %v\n%s", q, err, out)
+				var stderr strings.Builder
+				cmd.Stderr = &stderr
+				out, err := cmd.Output()
+				found := strings.Count(string(out), "\n") >= 20
+				none := len(out) == 0 && strings.Contains(stderr.String(), "No message in the 50 cached transcripts matches.")
+				if err != nil || (q == "nowhere-to-be-found") != none || (!none && !found) {
+					b.Fatalf("search %s: %v\n%s%s", q, err, out, stderr.String())
 				}
 			}
 		})
