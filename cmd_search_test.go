@@ -79,6 +79,41 @@ func TestSearchCommand(t *testing.T) {
 	}
 }
 
+// TestSearchFetchReindexesOlderFormat checks that --fetch brings index
+// files of an older format up to date even when the transcripts it fetches
+// are unchanged, so they are searched again.
+func TestSearchFetchReindexesOlderFormat(t *testing.T) {
+	b := demoMode(t)
+	if _, errOut, err := runCmd(t, b.cmd("search", "--fetch", "microwave")...); err != nil {
+		t.Fatalf("search --fetch: %v\n%s", err, errOut)
+	}
+	dir, err := cacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(searchIndexDir(dir, "demo", demo.DefaultUserID), "*.idx"))
+	if len(files) == 0 {
+		t.Fatal("no index files written")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copy(b, "AUISRCH2") // the format before this one
+		if err := os.WriteFile(f, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, errOut, _ := runCmd(t, b.cmd("search", "microwave")...); !strings.Contains(errOut, "No message in the 0 cached transcripts matches.") {
+		t.Fatalf("older files were searched: %q", errOut)
+	}
+	out, errOut, err := runCmd(t, b.cmd("search", "--fetch", "--limit", "2", "microwave")...)
+	if err != nil || strings.Count(out, "\n") != 2 {
+		t.Fatalf("search --fetch after a format change: %v\n%s%s", err, out, errOut)
+	}
+}
+
 // BenchmarkSearchCommand100k runs `aui-tui search` as a whole process
 // against an index of 100,000 messages (50 transcripts of 2,000), for the
 // first screen of hits: a common word, two words, a word found in 20
