@@ -15,10 +15,10 @@ import "math/bits"
 type filter []byte
 
 const (
-	minFilterBytes  = 8
-	maxMsgFilter    = 1 << 14 // 128 Kbit: a longer message's filter fills up and passes more
-	maxFileFilter   = 1 << 17 // 1 Mbit
-	minFileFilterLg = 7       // 1 Kbit
+	minFilterBytes = 8
+	maxMsgFilter   = 1 << 14 // 128 Kbit: a longer message's filter fills up and passes more
+	minFileFilter  = 1 << 7  // 1 Kbit
+	maxFileFilter  = 1 << 17 // 1 Mbit
 )
 
 // trigramHash mixes the trigram at s[i:i+3] into 64 bits; the filters take
@@ -59,7 +59,7 @@ func fileFilter(docs []doc) filter {
 	for _, d := range docs {
 		total += len(d.folded)
 	}
-	f := make(filter, max(filterSize(total, 2, maxFileFilter), 1<<minFileFilterLg))
+	f := make(filter, max(filterSize(total, 2, maxFileFilter), minFileFilter))
 	for _, d := range docs {
 		for i := 0; i+3 <= len(d.folded); i++ {
 			h := trigramHash(d.folded, i)
