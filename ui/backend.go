@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/glamour/v2/ansi"
 
 	"aui-tui/api"
@@ -108,6 +109,10 @@ type Config struct {
 	Profile  string
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
+	// ViewerKeys, when set, are the only keys that do anything: the
+	// program is driven by a recording (replay) and the viewer's presses
+	// never reach it, so the help bar lists these instead of the KeyMap.
+	ViewerKeys []key.Binding
 	// Now and Location make time deterministic in tests.
 	Now      func() time.Time
 	Location *time.Location

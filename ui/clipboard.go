@@ -58,6 +58,10 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 	if len(text) > maxOSC52 {
 		// Terminals drop (or choke on) escape sequences this long, and
 		// would do so silently.
+		if clip == nil && m.com.cfg.NoFiles {
+			// No export here to point to.
+			return m.notify(levelWarn, fmt.Sprintf("Too large to copy (%s) through the terminal.", byteSize(len(text))))
+		}
 		if clip == nil {
 			return m.notify(levelWarn, fmt.Sprintf("Too large to copy (%s): %s exports it", byteSize(len(text)), m.exportKeys()))
 		}

@@ -70,6 +70,11 @@ func New(cfg Config) Model {
 	// A failed message's hint names the key that retries it, whatever it
 	// is mapped to.
 	keys.Conversation.Transcript.Retry = keys.Global.Refresh
+	if cfg.NoFiles {
+		// Export writes files on the host: the help shows it only where
+		// it works (conversationKey still explains a press).
+		off(&keys.Conversation.Export, &keys.Conversation.ExportJSON)
+	}
 	com := &common{cfg: cfg, keys: keys, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
 	m := Model{
 		com:      com,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -145,6 +146,8 @@ func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 			return m.export(false)
 		case key.Matches(k, ck.ExportJSON):
 			return m.export(true)
+		case m.com.cfg.NoFiles && (slices.Contains(ck.Export.Keys(), k.String()) || slices.Contains(ck.ExportJSON.Keys(), k.String())):
+			return m.export(false) // says why there is no export
 		}
 	}
 	return m.toChat(k)
