@@ -134,16 +134,7 @@ func TestFileFilterSkipsWithoutReading(t *testing.T) {
 	dir := t.TempDir()
 	ix := Open(dir)
 	put(t, ix, "a", "Ovens", msg("a1", 1, api.ActorAgent, "a quiet microwave oven with a grill"))
-	path := filepath.Join(dir, fileName("a"))
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := strings.Index(string(b), "microwave")
-	copy(b[at:], "zephyrine")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	overwrite(t, filepath.Join(dir, fileName("a")), "microwave", "zephyrine")
 	if got := find(t, ix, "zephyrine"); got != nil {
 		t.Fatalf("filtered search read the text: %q", got)
 	}
@@ -163,19 +154,29 @@ func TestOlderFormatIsMissing(t *testing.T) {
 	dir := t.TempDir()
 	ix := Open(dir)
 	put(t, ix, "a", "Ovens", msg("a1", 1, api.ActorAgent, "oven"))
-	path := filepath.Join(dir, fileName("a"))
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	copy(b, "AUISRCH2")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	overwrite(t, filepath.Join(dir, fileName("a")), magic, "AUISRCH2") // the format before the filters
 	if ix.Has("a") {
 		t.Fatal("a file of the older format counts as indexed")
 	}
 	if got := find(t, ix, "oven"); got != nil {
 		t.Fatalf("an older file was searched: %q", got)
+	}
+}
+
+// overwrite replaces the first old in the file at path with new, of the
+// same length, in place.
+func overwrite(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(string(b), old)
+	if at < 0 || len(old) != len(new) {
+		t.Fatalf("cannot put %q for %q in %s", new, old, path)
+	}
+	copy(b[at:], new)
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
