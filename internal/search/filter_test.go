@@ -163,19 +163,19 @@ func TestOlderFormatIsMissing(t *testing.T) {
 	}
 }
 
-// overwrite replaces the first old in the file at path with new, of the
+// overwrite replaces the first from in the file at path with to, of the
 // same length, in place.
-func overwrite(t *testing.T, path, old, new string) {
+func overwrite(t *testing.T, path, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := strings.Index(string(b), old)
-	if at < 0 || len(old) != len(new) {
-		t.Fatalf("cannot put %q for %q in %s", new, old, path)
+	at := strings.Index(string(b), from)
+	if at < 0 || len(from) != len(to) {
+		t.Fatalf("cannot put %q for %q in %s", to, from, path)
 	}
-	copy(b[at:], new)
+	copy(b[at:], to)
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
