@@ -238,6 +238,9 @@ func fetchAll(ctx context.Context, f connFlags, progress io.Writer) (int, error)
 	if failed > 0 {
 		fmt.Fprintf(progress, "%d of %d transcripts could not be fetched; the rest are searched.\n", failed, len(tasks))
 	}
+	// A transcript fetched unchanged is not stored again, so one indexed in
+	// an older format (or not at all) is indexed here.
+	x.catchUp()
 	return len(tasks), nil
 }
 

@@ -79,10 +79,45 @@ func TestSearchCommand(t *testing.T) {
 	}
 }
 
+// TestSearchFetchReindexesOlderFormat checks that --fetch brings index
+// files of an older format up to date even when the transcripts it fetches
+// are unchanged, so they are searched again.
+func TestSearchFetchReindexesOlderFormat(t *testing.T) {
+	b := demoMode(t)
+	if _, errOut, err := runCmd(t, b.cmd("search", "--fetch", "microwave")...); err != nil {
+		t.Fatalf("search --fetch: %v\n%s", err, errOut)
+	}
+	dir, err := cacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(searchIndexDir(dir, "demo", demo.DefaultUserID), "*.idx"))
+	if len(files) == 0 {
+		t.Fatal("no index files written")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copy(b, "AUISRCH2") // the format before this one
+		if err := os.WriteFile(f, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, errOut, _ := runCmd(t, b.cmd("search", "microwave")...); !strings.Contains(errOut, "No message in the 0 cached transcripts matches.") {
+		t.Fatalf("older files were searched: %q", errOut)
+	}
+	out, errOut, err := runCmd(t, b.cmd("search", "--fetch", "--limit", "2", "microwave")...)
+	if err != nil || strings.Count(out, "\n") != 2 {
+		t.Fatalf("search --fetch after a format change: %v\n%s%s", err, out, errOut)
+	}
+}
+
 // BenchmarkSearchCommand100k runs `aui-tui search` as a whole process
 // against an index of 100,000 messages (50 transcripts of 2,000), for the
-// first screen of hits: a common word, two words, and a word found in 20
-// messages only.
+// first screen of hits: a common word, two words, a word found in 20
+// messages only, and a word found nowhere.
 func BenchmarkSearchCommand100k(b *testing.B) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "aui-tui")
@@ -102,13 +137,18 @@ func BenchmarkSearchCommand100k(b *testing.B) {
 	if ix.Count() != 50 {
 		b.Fatalf("%d transcripts indexed", ix.Count())
 	}
-	for _, q := range []string{"microwave", "quiet nordvik", "zephyrine"} {
+	for _, q := range []string{"microwave", "quiet nordvik", "zephyrine", "nowhere-to-be-found"} {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {
 				cmd := exec.Command(bin, "search", "--demo", "--limit", "30", q)
 				cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state)
-				if out, err := cmd.Output(); err != nil || strings.Count(string(out), "\n") < 20 {
-					b.Fatalf("search %s: %v\n%s", q, err, out)
+				var stderr strings.Builder
+				cmd.Stderr = &stderr
+				out, err := cmd.Output()
+				found := strings.Count(string(out), "\n") >= 20
+				none := len(out) == 0 && strings.Contains(stderr.String(), "No message in the 50 cached transcripts matches.")
+				if err != nil || (q == "nowhere-to-be-found") != none || (!none && !found) {
+					b.Fatalf("search %s: %v\n%s%s", q, err, out, stderr.String())
 				}
 			}
 		})

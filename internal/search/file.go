@@ -10,7 +10,7 @@ import (
 
 // magic starts every index file; a file of another format is ignored (and
 // rewritten when its transcript is next stored).
-const magic = "AUISRCH2"
+const magic = "AUISRCH3"
 
 var errFormat = errors.New("not a search index file")
 
@@ -20,13 +20,18 @@ var errFormat = errors.New("not a search index file")
 //	n × uint32  where each doc's folded text starts in the block
 //	n × uint32  where each doc's record starts in the records
 //	n × int64   each doc's time (Unix ns)
+//	n × uint32  where each doc's trigram filter starts in the filters
+//	uint32 length, the file's trigram filter
+//	uint32 length, filters: each doc's trigram filter (see filter)
 //	uint32 block length, block: every doc's folded text, each ended by "\n"
 //	records:    n × (id, pos, sender, text)
 //
 // Strings are a uvarint length then the bytes; fixed-size numbers are
 // little-endian. The folded texts are one block so that a search runs one
 // fast substring scan over it, newest message first, and reads a record
-// only for a hit; the fixed-size tables are read in place.
+// only for a hit; the fixed-size tables are read in place. The filters let
+// a search skip a file, or a message, that cannot hold a query's words
+// without reading its text.
 type taskFile struct {
 	taskID, title, foldedTitle string
 	stored                     int64
@@ -34,10 +39,13 @@ type taskFile struct {
 }
 
 func encode(f taskFile) []byte {
-	var block, recs []byte
+	var block, recs, filters []byte
 	starts := make([]uint32, len(f.docs))
 	recStarts := make([]uint32, len(f.docs))
+	filterStarts := make([]uint32, len(f.docs))
 	for i, d := range f.docs {
+		filterStarts[i] = uint32(len(filters))
+		filters = append(filters, msgFilter(d.folded)...)
 		starts[i] = uint32(len(block))
 		block = append(block, d.folded...)
 		block = append(block, '\n')
@@ -47,7 +55,8 @@ func encode(f taskFile) []byte {
 		recs = appendString(recs, d.sender)
 		recs = appendString(recs, d.text)
 	}
-	b := make([]byte, 0, 64+len(f.taskID)+2*len(f.title)+16*len(f.docs)+len(block)+len(recs))
+	fileF := fileFilter(f.docs)
+	b := make([]byte, 0, 64+len(f.taskID)+2*len(f.title)+20*len(f.docs)+len(fileF)+len(filters)+len(block)+len(recs))
 	b = append(b, magic...)
 	b = appendString(b, f.taskID)
 	b = appendString(b, f.title)
@@ -63,6 +72,13 @@ func encode(f taskFile) []byte {
 	for _, d := range f.docs {
 		b = binary.LittleEndian.AppendUint64(b, uint64(d.createdAt))
 	}
+	for _, s := range filterStarts {
+		b = binary.LittleEndian.AppendUint32(b, s)
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(fileF)))
+	b = append(b, fileF...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(filters)))
+	b = append(b, filters...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(block)))
 	b = append(b, block...)
 	return append(b, recs...)
@@ -80,6 +96,8 @@ type view struct {
 	stored                     int64
 	n                          int
 	starts, recStarts, times   []byte
+	filterStarts               []byte
+	fileFilter, filters        filter
 	block                      string
 	recs                       []byte
 }
@@ -94,11 +112,14 @@ func parse(b []byte) (view, error) {
 	v.taskID, v.title, v.foldedTitle = r.str(), r.str(), r.str()
 	v.stored = r.varint()
 	n := r.uvarint()
-	if r.err != nil || n > uint64(len(r.b))/16 {
+	if r.err != nil || n > uint64(len(r.b))/20 {
 		return v, errFormat
 	}
 	v.n = int(n)
 	v.starts, v.recStarts, v.times = r.take(4*v.n), r.take(4*v.n), r.take(8*v.n)
+	v.filterStarts = r.take(4 * v.n)
+	v.fileFilter = r.take(int(r.uint32()))
+	v.filters = r.take(int(r.uint32()))
 	blockLen := r.take(4)
 	if r.err != nil {
 		return v, errFormat
@@ -108,8 +129,14 @@ func parse(b []byte) (view, error) {
 	if r.err != nil {
 		return v, errFormat
 	}
+	if !isFilterSize(len(v.fileFilter)) {
+		return v, errFormat
+	}
 	for i := range v.n {
 		if v.start(i) > len(v.block) || int(binary.LittleEndian.Uint32(v.recStarts[4*i:])) > len(v.recs) {
+			return v, errFormat
+		}
+		if from, to := v.filterSpan(i); from > to || to > len(v.filters) || !isFilterSize(to-from) {
 			return v, errFormat
 		}
 	}
@@ -117,6 +144,24 @@ func parse(b []byte) (view, error) {
 }
 
 func (v *view) start(i int) int { return int(binary.LittleEndian.Uint32(v.starts[4*i:])) }
+
+// filterSpan is where doc i's filter lies in the filters.
+func (v *view) filterSpan(i int) (from, to int) {
+	from, to = int(binary.LittleEndian.Uint32(v.filterStarts[4*i:])), len(v.filters)
+	if i+1 < v.n {
+		to = int(binary.LittleEndian.Uint32(v.filterStarts[4*i+4:]))
+	}
+	return from, to
+}
+
+// msgFilter is doc i's trigram filter.
+func (v *view) msgFilter(i int) filter {
+	from, to := v.filterSpan(i)
+	return v.filters[from:to]
+}
+
+// isFilterSize reports whether n bytes can be a filter: a power of two.
+func isFilterSize(n int) bool { return n >= minFilterBytes && n&(n-1) == 0 }
 
 func (v *view) time(i int) int64 { return int64(binary.LittleEndian.Uint64(v.times[8*i:])) }
 
@@ -175,6 +220,14 @@ func (r *reader) varint() int64 {
 	}
 	r.b = r.b[n:]
 	return v
+}
+
+func (r *reader) uint32() uint32 {
+	b := r.take(4)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(b)
 }
 
 func (r *reader) take(n int) []byte {

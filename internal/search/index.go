@@ -27,6 +27,9 @@ const ext = ".idx"
 // and writes from several goroutines (or processes) never see half a file.
 type Index struct {
 	dir string
+	// scanOnly ignores the trigram filters, reading every text: the
+	// reference the filtered search is tested against.
+	scanOnly bool
 }
 
 // Open returns the index kept in dir; the folder is created on the first
@@ -176,6 +179,10 @@ func (ix *Index) Search(q Query, limit int) (Result, error) {
 	}
 	// The files are shared out among the processors, each keeping its own
 	// newest hits; those are merged at the end.
+	p := probe{hashes: make([][]uint64, len(q.Terms))}
+	if !ix.scanOnly {
+		p = newProbe(q)
+	}
 	workers := min(runtime.GOMAXPROCS(0), len(names), 4)
 	tops := make([]topN, workers)
 	searched := make([]int, workers)
@@ -192,7 +199,7 @@ func (ix *Index) Search(q Query, limit int) (Result, error) {
 				}
 				if v, err := parse(b); err == nil {
 					searched[w]++
-					scanFile(&v, q, &tops[w])
+					scanFile(&v, q, &p, &tops[w])
 				}
 				unmap()
 			}
@@ -211,10 +218,13 @@ func (ix *Index) Search(q Query, limit int) (Result, error) {
 }
 
 // scanFile adds a file's matches to top, newest first, stopping where its
-// messages get older than every hit top keeps. The longest term not in the
-// title drives: one substring scan of the file's folded block finds its
-// messages, and only those are checked for the other terms.
-func scanFile(v *view, q Query, top *topN) {
+// messages get older than every hit top keeps. Terms not in the title must
+// be in a message's text: when one of them can be filtered, the file is
+// skipped if its filter lacks it, and otherwise only the messages whose
+// filters admit them all are read. Without such a term, the longest term
+// not in the title drives: one substring scan of the file's folded block
+// finds its messages, and only those are checked for the other terms.
+func scanFile(v *view, q Query, p *probe, top *topN) {
 	if v.n == 0 {
 		return
 	}
@@ -255,6 +265,31 @@ func scanFile(v *view, q Query, top *topN) {
 		}
 		top.add(Hit{TaskID: v.taskID, Title: v.title, MessageID: d.id, Pos: d.pos, CreatedAt: unixTime(d.createdAt),
 			Sender: d.sender, Text: d.text, Match: matchRange(d.text, d.folded, at, length)}, d.createdAt)
+	}
+	var filtered []int // terms not in the title that have trigrams
+	for j := range q.Terms {
+		if !inTitle[j] && p.hashes[j] != nil {
+			if !p.mayHoldFile(v.fileFilter, j) {
+				return
+			}
+			filtered = append(filtered, j)
+		}
+	}
+	if len(filtered) > 0 {
+	next:
+		for i := range v.n {
+			if top.full() && v.time(i) < top.oldest() {
+				return
+			}
+			f := v.msgFilter(i)
+			for _, j := range filtered {
+				if !p.mayHoldMsg(f, j) {
+					continue next
+				}
+			}
+			try(i)
+		}
+		return
 	}
 	if driver < 0 {
 		for i := range v.n {
