@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/internal/cache"
+	"aui-tui/internal/search"
 	"aui-tui/internal/xdg"
 )
 
@@ -20,14 +21,21 @@ func cacheDir() (string, error) {
 	return filepath.Join(dir, "cache"), nil
 }
 
-// openCache opens the cache of where (a base URL, or "demo") and user. The
-// UI works without it, so a failure is a notice, not an error.
+// openCache opens the cache of where (a base URL, or "demo") and user,
+// with the search index kept in step with it (transcripts cached before
+// the index existed are indexed in the background). The UI works without
+// it, so a failure is a notice, not an error.
 func openCache(where, user string) (c *cache.Cache, notice string) {
 	dir, err := cacheDir()
 	if err != nil {
 		return nil, "Running without the local cache: " + err.Error()
 	}
-	c, notice, err = cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user})
+	x := &indexer{ix: search.Open(searchIndexDir(dir, where, user))}
+	c, notice, err = cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user, OnStore: x.stored})
+	if err == nil {
+		x.c = c
+		go x.catchUp()
+	}
 	switch {
 	case errors.Is(err, cache.ErrInUse):
 		return nil, "Another aui-tui is showing this user, so this one runs without the local cache."
@@ -61,6 +69,9 @@ func newCacheCmd() *cobra.Command {
 			n, err := cache.Clear(dir)
 			if err != nil {
 				return fmt.Errorf("could not clear the cache in %s: %w", dir, err)
+			}
+			if _, err := search.Clear(dir); err != nil {
+				return fmt.Errorf("could not clear the search index in %s: %w", dir, err)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Removed %d cache file(s) from %s.\n", n, dir)
 			return nil

@@ -50,7 +50,11 @@ func writeSettings(out io.Writer, f connFlags, s *setup, getenv func(string) str
 	} else {
 		row("profile", "none")
 	}
-	switch t, err := resolveTarget(f, s, getenv); {
+	t, err := resolveTarget(f, s, getenv)
+	switch flagErr := f.check(); {
+	case flagErr != nil:
+		// Refused by every command, --demo or not.
+		row("mode", "cannot connect: "+flagErr.Error())
 	case f.demo:
 		row("mode", "demo (--demo)")
 	case err != nil:

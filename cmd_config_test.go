@@ -238,6 +238,16 @@ func TestNamedConfigFileMustExist(t *testing.T) {
 	mustRun(t, "tasks", "--demo", "--demo-pace", "0")
 }
 
+func TestConfigShowRefusesWhatEveryCommandRefuses(t *testing.T) {
+	isolate(t)
+	for _, mode := range [][]string{{"--demo"}, {}} {
+		out := mustRun(t, append([]string{"config", "show", "--region", "mars"}, mode...)...)
+		if !strings.Contains(out, `mode           cannot connect: --region: unknown region "mars"`) {
+			t.Errorf("config show --region mars %v:\n%s", mode, out)
+		}
+	}
+}
+
 func TestConfigShowSaysWhereEachSettingComesFromWithoutTheKey(t *testing.T) {
 	profileServer(t, "")
 	t.Setenv("LOCAL_KEY", demo.DefaultKey)

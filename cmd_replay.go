@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
@@ -64,6 +65,7 @@ func newReplayCmd() *cobra.Command {
 				how = "space plays the next turn, q ends it"
 			}
 			cfg := r.config(mode, !noMouse)
+			cfg.ViewerKeys = replayKeys(step)
 			cfg.Presenter = presenter
 			cfg.Notice = "Replaying " + filepath.Base(args[0]) + ": " + how
 			return runUI(r.conn, cfg, r.hooks(step))
@@ -124,6 +126,16 @@ func (r *replay) config(mode theme.Mode, mouse bool) ui.Config {
 		PageSize: r.rec.Start.PageSize,
 		Mouse:    mouse,
 	}
+}
+
+// replayKeys are the keys that work during a replay, for its help bar:
+// the program's own keys never reach it.
+func replayKeys(step bool) []key.Binding {
+	ks := []key.Binding{key.NewBinding(key.WithKeys(replayQuitKey, "ctrl+c"), key.WithHelp(replayQuitKey, "end replay"))}
+	if step {
+		ks = append(ks, key.NewBinding(key.WithKeys(replayStepKey), key.WithHelp(replayStepKey, "next turn")))
+	}
+	return ks
 }
 
 // replayed wraps a recorded key or paste so the filter can tell it from

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -213,5 +214,23 @@ func TestRecordThenReplayShowsTheSameScreens(t *testing.T) {
 	}
 	if len(want) != len(turns) {
 		t.Fatalf("recorded %d turns, want %d", len(want), len(turns))
+	}
+}
+
+// TestReplayKeysNameWhatWorks: the replay's help bar names the quit key,
+// and the step key only when stepping.
+func TestReplayKeysNameWhatWorks(t *testing.T) {
+	for _, step := range []bool{false, true} {
+		var help []string
+		for _, b := range replayKeys(step) {
+			help = append(help, b.Help().Key)
+		}
+		want := []string{replayQuitKey}
+		if step {
+			want = append(want, replayStepKey)
+		}
+		if !slices.Equal(help, want) {
+			t.Errorf("step=%v: keys %q, want %q", step, help, want)
+		}
 	}
 }

@@ -138,7 +138,7 @@ func newRootCmd() *cobra.Command {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
 	cmd.AddCommand(newTasksCmd(), newTranscriptCmd(), newDemoServerCmd(), newReplayCmd(), newPlayCmd(), newServeCmd(),
-		newConfigCmd(), newLogsCmd(), newManCmd(), newCacheCmd())
+		newConfigCmd(), newLogsCmd(), newManCmd(), newCacheCmd(), newSearchCmd())
 	return cmd
 }
 
@@ -217,10 +217,7 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	}, append(h.session, api.WithPanicHandler(crash.record))...)
 	cfg.Backend = c.client
 	cfg.Sender = sess
-	where := c.client.BaseURL()
-	if c.demo {
-		where = "demo" // the demo's port changes every run
-	}
+	where := c.where()
 	var drafts *draftFile
 	if !h.replay {
 		if path, err := draftsPath(where, c.userID); err == nil {
@@ -243,6 +240,9 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		if st != nil {
 			defer st.Close()
 			cfg.Store = st
+			if ix, err := searchIndex(where, c.userID); err == nil {
+				cfg.Search = ix
+			}
 		}
 		if notice != "" && cfg.Notice == "" {
 			cfg.Notice = notice

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"net"
+	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
@@ -35,6 +36,7 @@ type serveFlags struct {
 	presenter      bool
 	replay         string
 	speed          float64
+	recordDir      string
 }
 
 // newServeCmd shares the program over SSH: every visitor gets the full UI
@@ -74,6 +76,7 @@ func newServeCmd() *cobra.Command {
 	fl.StringVar(&sf.theme, "theme", "auto", "colour theme: auto (follow each visitor's terminal), dark or light")
 	fl.StringVar(&sf.replay, "replay", "", "play this recording (made with --record) to each visitor instead of a backend")
 	fl.Float64Var(&sf.speed, "speed", 1, "with --replay: play faster (2) or slower (0.5) than recorded")
+	fl.StringVar(&sf.recordDir, "record", "", "record each visitor's session into this folder, a file each, for aui-tui replay (never the key; user ids replaced)")
 	fl.BoolVar(&sf.presenter, "presenter", false, "every visitor gets the presenter layout (no ids or host, quieter status bar, no help bar)")
 	fl.IntVar(&sf.maxSessions, "max-sessions", 50, "visitors at once; the next one is told the demo is full (0: no limit)")
 	fl.DurationVar(&sf.idle, "idle-timeout", 15*time.Minute, "close a session after this long without a key press (0: never)")
@@ -98,6 +101,8 @@ func (sf serveFlags) check() (theme.Mode, error) {
 		return "", errors.New("say who may connect: --authorized-keys FILE (only those keys) or --open (anyone)")
 	case sf.speed <= 0 || sf.speed > 100:
 		return "", errors.New("--speed must be more than 0 and at most 100")
+	case sf.recordDir != "" && sf.replay != "":
+		return "", errors.New("--record and --replay do not go together: a replay is already a recording")
 	case sf.maxSessions < 0, sf.perMinute < 0, sf.idle < 0, sf.length < 0:
 		return "", errors.New("--max-sessions, --messages-per-minute, --idle-timeout and --max-session must not be negative")
 	}
@@ -141,7 +146,12 @@ func runServe(cmd *cobra.Command, f connFlags, sf serveFlags) error {
 			return err
 		}
 		defer c.close()
-		app, what = visitorApp(c, base), "the demo backend, a demo user per visitor"
+		if sf.recordDir != "" {
+			if err := os.MkdirAll(sf.recordDir, 0o700); err != nil {
+				return fmt.Errorf("cannot record into %s: %w", sf.recordDir, err)
+			}
+		}
+		app, what = visitorApp(c, base, sf.recordDir), "the demo backend, a demo user per visitor"
 		if !c.demo {
 			what = "LIVE: " + c.client.Host() + " as " + c.userID + " (the key stays here)"
 		}

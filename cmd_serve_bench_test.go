@@ -39,7 +39,7 @@ func serveInProcess(tb testing.TB, opts sshserve.Options) (string, *conn, *locke
 	}
 	logged := &lockedBuffer{}
 	opts.HostKey = hk.PEM
-	opts.App = visitorApp(c, ui.Config{Theme: theme.ModeDark, Timeout: f.timeout, Mouse: true, NoFiles: true})
+	opts.App = visitorApp(c, ui.Config{Theme: theme.ModeDark, Timeout: f.timeout, Mouse: true, NoFiles: true}, "")
 	opts.Log = log.New(logged, "", 0)
 	srv, err := sshserve.New(opts)
 	if err != nil {

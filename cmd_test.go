@@ -467,6 +467,76 @@ func TestFlagErrors(t *testing.T) {
 	}
 }
 
+// TestFlagValuesAreCheckedInEveryMode gives each command a bad flag value
+// in demo mode (forced, and by having no key) and against a server, and
+// wants the same refusal in all three, before anything connects.
+func TestFlagValuesAreCheckedInEveryMode(t *testing.T) {
+	isolate(t)
+	modes := map[string][]string{
+		"--demo": {"--demo", "--demo-pace", "0"},
+		"no key": {"--demo-pace", "0"},
+		// Nothing listens on port 9: a refusal that came from connecting
+		// would say so instead.
+		"server": {"--user", "u", "--base-url", "http://127.0.0.1:9"},
+	}
+	bad := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"tasks", "--region", "mars"}, `--region: unknown region "mars": use gcp or azure`},
+		{[]string{"transcript", "t1", "--region", "mars"}, `--region: unknown region "mars": use gcp or azure`},
+		{[]string{"--region", "mars"}, `--region: unknown region "mars": use gcp or azure`},
+		{[]string{"tasks", "--timeout", "-1s"}, "--timeout must be more than 0"},
+		{[]string{"tasks", "--size", "0"}, "--size must be between 1 and 100"},
+		{[]string{"tasks", "--page", "0"}, "--page must be 1 or more"},
+		{[]string{"transcript", "t1", "--format", "pdf"}, `--format must be`},
+		{[]string{"transcript", "t1", "--theme", "pink"}, `--theme must be dark or light, not "pink"`},
+		{[]string{"--theme", "pink"}, `--theme must be auto, dark or light, not "pink"`},
+		{[]string{"--page-size", "0"}, "--page-size must be between 1 and 100"},
+		{[]string{"--reply-timeout", "-1s"}, "--reply-timeout must not be negative"},
+	}
+	for name, mode := range modes {
+		for _, b := range bad {
+			t.Run(name+" "+strings.Join(b.args, " "), func(t *testing.T) {
+				if name == "server" {
+					t.Setenv(envKey, wrongKey)
+				}
+				args := append(append([]string{}, b.args...), mode...)
+				_, _, err := runCmd(t, args...)
+				oneLine(t, err, b.want)
+			})
+		}
+	}
+	t.Run("a base URL that is not one", func(t *testing.T) {
+		for _, mode := range [][]string{{"--demo"}, {"--user", "u"}} {
+			_, _, err := runCmd(t, append([]string{"tasks", "--base-url", "ftp://example.com"}, mode...)...)
+			oneLine(t, err, "--base-url", "https:// or http://")
+		}
+	})
+}
+
+// TestDemoStoreInUseSaysWhatToDo holds the demo store as a running UI
+// does and wants the commands that need it to say how to share the demo.
+func TestDemoStoreInUseSaysWhatToDo(t *testing.T) {
+	isolate(t)
+	path, err := demo.DefaultStorePath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := demo.New(demo.Options{StorePath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	for _, args := range [][]string{{"tasks"}, {"transcript", "t1", "--demo"}} {
+		_, _, err := runCmd(t, args...)
+		oneLine(t, err, "the demo store "+path+" is in use by another aui-tui", `run "aui-tui demo-server"`,
+			envKey+"="+demo.DefaultKey, "--base-url http://127.0.0.1:8080 --user "+demo.DefaultUserID, "XDG_STATE_HOME")
+	}
+	_, _, err = runCmd(t, "demo-server", "--addr", "127.0.0.1:0")
+	oneLine(t, err, "in use by another aui-tui", "--store")
+}
+
 func TestHelp(t *testing.T) {
 	isolate(t)
 	connection := []string{"--base-url", "--region", "--user", "--timeout", "--demo", "--demo-reset", "--demo-long"}

@@ -79,6 +79,13 @@ func newTranscriptCmd() *cobra.Command {
 				return taskError(taskID, err)
 			}
 			task, _, _ := c.client.FindTask(cmd.Context(), c.userID, taskID)
+			// Kept for search; a cache held by a running aui-tui is left alone.
+			if st, _ := openCache(c.where(), c.userID); st != nil {
+				kept := task
+				kept.ID = taskID // the task record is optional
+				_ = st.PutTranscript(kept, msgs)
+				_ = st.Close()
+			}
 			if width == 0 {
 				width = outputWidth(toTerminal)
 			}

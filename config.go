@@ -73,8 +73,20 @@ func (f *connFlags) register(cmd *cobra.Command) {
 	_ = cmd.RegisterFlagCompletionFunc("region", completeWords("gcp", "azure"))
 }
 
-// check rejects values no connection can use, before anything starts.
+// check rejects values no connection can use, before anything starts. It
+// checks every flag whatever the mode, so a value refused against a server
+// is refused with --demo too, with the same sentence.
 func (f *connFlags) check() error {
+	if f.region != "" {
+		if _, err := api.RegionBaseURL(f.region); err != nil {
+			return fmt.Errorf("--region: %w", err)
+		}
+	}
+	if f.baseURL != "" {
+		if err := api.CheckBaseURL(f.baseURL); err != nil {
+			return fmt.Errorf("--base-url: %w", err)
+		}
+	}
 	if f.timeout <= 0 {
 		return errors.New("--timeout must be more than 0")
 	}

@@ -106,9 +106,7 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 	}
 	srv, err := demo.New(demo.Options{StorePath: path, Pace: pace, Seed: true, Reset: f.demoReset, ExtraLong: f.demoLong, Chaos: chaos})
 	if errors.Is(err, demo.ErrStoreInUse) {
-		// These commands take no store flag: the store follows the state
-		// directory.
-		return nil, fmt.Errorf("%w; close that one first, or run this one with another XDG_STATE_HOME", err)
+		return nil, demoInUseError(err)
 	}
 	if err != nil {
 		return nil, err
@@ -137,6 +135,19 @@ func connectDemo(f connFlags, extend clientHook) (*conn, error) {
 	hs.Close()
 	srv.Close()
 	return nil, err
+}
+
+// demoInUseError says what to do when the demo store is held by another
+// aui-tui (the UI, usually). bbolt locks the file for one process at a
+// time, and even a read-only open needs a shared lock the holder refuses,
+// so the way to use the demo from two programs is one demo-server both
+// connect to; the server needs the store too, so the other program has to
+// close first. These commands take no store flag: a separate demo follows
+// the state directory.
+func demoInUseError(err error) error {
+	return fmt.Errorf("%w; to use the demo from two programs at once, close that one, run \"aui-tui demo-server\" "+
+		"and start both with %s=%s and --base-url http://127.0.0.1:8080 --user %s, "+
+		"or run this one with another XDG_STATE_HOME for a separate demo", err, envKey, demo.DefaultKey, demo.DefaultUserID)
 }
 
 // demoConn is a connection to an in-process demo server.

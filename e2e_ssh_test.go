@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"aui-tui/api/demo"
+	"aui-tui/internal/record"
 )
 
 // sshDemo is the built binary serving over SSH on a free loopback port,
@@ -327,4 +328,56 @@ func TestServeReplayOverSSH(t *testing.T) {
 	v.keys("q")
 	v.waitFor("ssh to end", "ssh exited 0")
 	d.waitLog("the log line", "end=left")
+}
+
+// TestServeRecordsEachVisitor: with --record, a visitor's session lands in a
+// file of its own that replay reads: the typed message sent, the streamed
+// reply, the keys, and neither the key nor the visitor's user id.
+func TestServeRecordsEachVisitor(t *testing.T) {
+	d := newSSHDemo(t)
+	dir := filepath.Join(d.dir, "recordings")
+	d.start("--open", "--record", dir)
+	v := d.visit("ssh-rec", d.keygen("v"), 100, 30)
+	scr := v.waitFor("the visitor's tasks", "tasks · ")
+	v.keys("C-n")
+	v.waitFor("the welcome message", "perfect product")
+	v.typeText("I need a built-in microwave, 20 l or more")
+	v.keys("Enter")
+	v.waitFor("the streamed reply", "★ recommended")
+	v.keys("C-c")
+	v.waitFor("ssh to end", "ssh exited 0")
+	d.waitLog("the log line", "messages=1 end=left")
+
+	files, err := filepath.Glob(filepath.Join(dir, "visitor-*.jsonl"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("want one recording in %s, got %v (%v)", dir, files, err)
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := ""
+	for _, l := range strings.Split(scr, "\n") {
+		if i := strings.Index(l, "tasks · "); i >= 0 {
+			user = strings.Fields(l[i+len("tasks · "):])[0]
+		}
+	}
+	if user == "" || strings.Contains(string(b), user) || strings.Contains(string(b), demo.DefaultKey) {
+		t.Fatalf("the recording holds the visitor's user id %q or the key", user)
+	}
+	rec, err := record.Load(files[0])
+	if err != nil {
+		t.Fatalf("replay cannot read the recording: %v", err)
+	}
+	kinds := map[string]int{}
+	for _, e := range rec.Entries {
+		kinds[e.Kind]++
+	}
+	if rec.Start.User != record.PlaceholderUser || kinds[record.KindKey] == 0 || kinds[record.KindHTTP] == 0 ||
+		kinds[record.KindSent] == 0 || kinds[record.KindFrame] == 0 || kinds[record.KindWindow] == 0 {
+		t.Fatalf("recording incomplete: user %q, entries %v", rec.Start.User, kinds)
+	}
+	if !strings.Contains(string(b), "built-in microwave, 20 l or more") {
+		t.Fatal("the message the visitor sent is not in the recording")
+	}
 }

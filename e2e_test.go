@@ -5,8 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -105,8 +107,38 @@ func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSes
 	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline); err != nil {
 		t.Fatalf("tmux new-session: %v: %s", err, out)
 	}
-	t.Cleanup(func() { s.tmux("kill-server") })
+	t.Cleanup(s.stop)
 	return s
+}
+
+// stop ends the tmux server and waits for the program to exit: on its way
+// out it still writes drafts, the cache and the search index into the test's
+// temporary directory, which is removed next.
+func (s *tmuxSession) stop() {
+	out, _ := s.tmux("display-message", "-p", "-t", s.name, "#{pane_pid}")
+	s.tmux("kill-server")
+	pid, err := strconv.Atoi(strings.TrimSpace(out))
+	if err != nil || pid <= 0 {
+		return
+	}
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if exited(pid) {
+			return
+		}
+	}
+	s.t.Errorf("the program (pid %d) was still running 15 s after its terminal closed", pid)
+}
+
+// exited reports a process gone or a zombie (with tmux gone, no parent may
+// reap it).
+func exited(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return syscall.Kill(pid, 0) != nil
+	}
+	// The state follows the command name in parentheses.
+	i := strings.LastIndexByte(string(b), ')')
+	return i < 0 || i+2 >= len(b) || b[i+2] == 'Z' || b[i+2] == 'X'
 }
 
 // buildBinary builds the program into dir.

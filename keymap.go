@@ -35,6 +35,7 @@ func keyActions(km *ui.KeyMap) []keyAction {
 		{"profiles", "", false, &g.Profiles},
 		{"refresh", "", false, &g.Refresh},
 		{"help", "", false, &g.Help},
+		{"search", "", false, &g.Search},
 		{"suggestion", "", false, &g.Chip},
 		{"suggestion_alt", "", false, &g.ChipAlt},
 		{"toggle_list", "", false, &g.ToggleList},
@@ -96,6 +97,12 @@ func keyActions(km *ui.KeyMap) []keyAction {
 		{"profile_down", "profiles", true, &km.Profiles.Down},
 		{"profile_choose", "profiles", true, &km.Profiles.Choose},
 		{"profile_close", "profiles", true, &km.Profiles.Close},
+
+		{"search_up", "search", true, &km.Search.Up},
+		{"search_down", "search", true, &km.Search.Down},
+		{"search_open", "search", true, &km.Search.Open},
+		{"search_fetch", "search", true, &km.Search.Fetch},
+		{"search_close", "search", true, &km.Search.Close},
 
 		{"help_close", "help", true, &h.Close},
 		{"help_up", "help", true, &h.Up},

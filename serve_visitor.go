@@ -2,14 +2,19 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"aui-tui/api"
+	"aui-tui/api/demo"
 	"aui-tui/internal/record"
 	"aui-tui/internal/sshserve"
 	"aui-tui/ui"
@@ -22,8 +27,10 @@ const visitorReplyTimeout = 90 * time.Second
 
 // visitorApp builds each visitor's program the way the UI command builds
 // its own, with the visitor's own demo user, their terminal's settings and
-// the messages-per-minute limit on sending.
-func visitorApp(c *conn, base ui.Config) sshserve.App {
+// the messages-per-minute limit on sending. With recordDir, each session is
+// recorded into a file of its own there.
+func visitorApp(c *conn, base ui.Config, recordDir string) sshserve.App {
+	var sessions atomic.Int64 // numbers the recordings of this server
 	return func(v *sshserve.Visitor) (sshserve.Instance, error) {
 		cfg := forVisitor(base, v)
 		cfg.Demo = c.demo
@@ -43,10 +50,53 @@ func visitorApp(c *conn, base ui.Config) sshserve.App {
 			}
 		}
 		h := uiHooks{session: []api.SessionOption{api.WithReplyTimeout(visitorReplyTimeout)}}
-		inst := visitorInstance(v, c.client, cfg, h, true)
+		client := c.client
+		if recordDir != "" {
+			rc, rec, err := recordVisitor(c, cfg, recordDir, sessions.Add(1))
+			if err != nil {
+				return sshserve.Instance{}, err
+			}
+			client, h.filter = rc, rec.Filter()
+			done := cleanup
+			cleanup = func() error {
+				err := rec.Close()
+				if done != nil {
+					err = errors.Join(err, done())
+				}
+				return err
+			}
+		}
+		inst := visitorInstance(v, client, cfg, h, true)
 		inst.Close = cleanup
 		return inst, nil
 	}
+}
+
+// recordVisitor starts a recording of one visitor's session in dir and
+// returns a client of the visitor's own whose calls and frames go into it:
+// the shared client is left alone, so one visitor's recording never holds
+// another's traffic. The file is named by the time and the visitor's
+// session; inside, the user id is a placeholder and the key never appears.
+func recordVisitor(c *conn, cfg ui.Config, dir string, n int64) (*api.Client, *record.Recorder, error) {
+	base, key := c.client.BaseURL(), c.secret
+	if c.demo {
+		key = demo.DefaultKey
+	}
+	bp := ""
+	if u, err := url.Parse(base); err == nil {
+		bp = u.EscapedPath()
+	}
+	path := filepath.Join(dir, fmt.Sprintf("visitor-%s-%d.jsonl", time.Now().UTC().Format("20060102-150405"), n))
+	rec, err := record.Create(path, record.Options{Key: key, User: cfg.UserID, BasePath: bp, PageSize: cfg.PageSize, Demo: c.demo})
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot record the session into %s: %w", dir, err)
+	}
+	client, err := newClient(base, key, cfg.Timeout, api.WithTransport(rec.Transport), api.WithFrameObserver(rec.Frame))
+	if err != nil {
+		rec.Close()
+		return nil, nil, err
+	}
+	return client, rec, nil
 }
 
 // replayApp plays a recording to each visitor, as the replay command
@@ -60,6 +110,7 @@ func replayApp(rec *record.Recording, name string, speed float64, base ui.Config
 		}
 		cfg := r.config(base.Theme, base.Mouse)
 		cfg.Presenter, cfg.NoFiles = base.Presenter, base.NoFiles
+		cfg.ViewerKeys = replayKeys(false)
 		cfg = forVisitor(cfg, v)
 		cfg.Notice = "Replaying " + name + ": q ends it"
 		// The recording's messages are not the visitor's: no rate limit.

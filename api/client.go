@@ -142,6 +142,13 @@ func keepKeyOnHost(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
+// CheckBaseURL reports why raw cannot be a base URL, or nil: the check
+// New makes, for callers that validate settings before connecting.
+func CheckBaseURL(raw string) error {
+	_, err := parseBase(raw)
+	return err
+}
+
 func parseBase(raw string) (*url.URL, error) {
 	s := strings.TrimRight(strings.TrimSpace(raw), "/")
 	u, err := url.Parse(s)

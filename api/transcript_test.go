@@ -288,7 +288,9 @@ func TestTaskMessagesFiftyThousand(t *testing.T) {
 		bw.Flush()
 	}))
 	defer srv.Close()
-	c, err := New(WithBaseURL(srv.URL), WithAPIKey(testKey))
+	// The size is the point here, not the speed: a loaded machine or the
+	// race detector take far longer than the default timeout over 90 MB.
+	c, err := New(WithBaseURL(srv.URL), WithAPIKey(testKey), WithTimeout(10*time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}

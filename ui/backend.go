@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/glamour/v2/ansi"
 
 	"aui-tui/api"
@@ -38,7 +39,9 @@ type Config struct {
 	Backend Backend
 	Sender  Sender
 	// Store is the local cache of what the server sent; nil for none.
-	Store  Store
+	Store Store
+	// Search finds messages across the cached transcripts; nil for none.
+	Search Searcher
 	UserID string
 	// Demo is true when the embedded demo backend serves the API.
 	Demo bool
@@ -106,6 +109,10 @@ type Config struct {
 	Profile  string
 	// KeyMap is every binding; nil means DefaultKeyMap.
 	KeyMap *KeyMap
+	// ViewerKeys, when set, are the only keys that do anything: the
+	// program is driven by a recording (replay) and the viewer's presses
+	// never reach it, so the help bar lists these instead of the KeyMap.
+	ViewerKeys []key.Binding
 	// Now and Location make time deterministic in tests.
 	Now      func() time.Time
 	Location *time.Location

@@ -167,6 +167,49 @@ func (c *chatModel) suggestions(taskID string) (out []string) {
 	return out
 }
 
+// adoptServerCopies gives the messages sent from here that a fetched
+// transcript holds (sameMessages has matched them) the server's copy: its
+// id becomes their key, and the raw view shows what the server has.
+func (s *chatTask) adoptServerCopies(msgs []api.Message) {
+	type adoption struct {
+		key string
+		msg api.Message
+	}
+	var found []adoption
+	i := len(msgs) - 1
+	s.visitBack(func(e transcript.Entry) bool {
+		if e.Welcome || e.Status != transcript.StatusSent {
+			return true
+		}
+		if i < 0 {
+			return false
+		}
+		if strings.HasPrefix(e.Key, localPrefix) && !e.Msg.FromAgent() {
+			found = append(found, adoption{e.Key, msgs[i]})
+		}
+		i--
+		return true
+	})
+	for _, a := range found {
+		key := a.msg.ID
+		if key == "" {
+			key = a.key
+		}
+		s.tr.ReplaceKey(a.key, transcript.Entry{Key: key, Msg: a.msg, Status: transcript.StatusSent})
+	}
+}
+
+// unconfirmed reports whether a message sent from here has been answered
+// but the server's copy of it is not known yet.
+func (s *chatTask) unconfirmed() bool {
+	found := false
+	s.visitBack(func(e transcript.Entry) bool {
+		found = e.Status == transcript.StatusSent && strings.HasPrefix(e.Key, localPrefix) && !e.Msg.FromAgent()
+		return !found
+	})
+	return found
+}
+
 // sameMessages reports whether a fetched transcript holds exactly the
 // server messages already shown, in order (compared by id).
 func (s *chatTask) sameMessages(msgs []api.Message) bool {

@@ -20,7 +20,36 @@ func (c *chatModel) fetch(id string) tea.Cmd {
 	return loadTranscriptCmd(cfg.Backend, cfg.Timeout, cfg.Now, id, c.reqSeq)
 }
 
+// confirmSent fetches a task's transcript for the server's copies of the
+// messages sent from here, so the raw view can show them.
+func (c *chatModel) confirmSent(id string) tea.Cmd {
+	cfg := c.com.cfg
+	load := loadTranscriptCmd(cfg.Backend, cfg.Timeout, cfg.Now, id, 0)
+	return func() tea.Msg {
+		msg := load().(transcriptLoadedMsg)
+		msg.confirm = true
+		return msg
+	}
+}
+
+// onConfirmLoaded takes the server's copies of messages sent from here
+// when the fetched transcript is exactly what is shown; anything else (an
+// error, a server that has not caught up, a turn under way, a transcript
+// so long only its tail was decoded) is left to the next full fetch, so
+// this never replaces what is on screen.
+func (c *chatModel) onConfirmLoaded(msg transcriptLoadedMsg) {
+	s := c.state(msg.taskID)
+	if msg.err != nil || msg.rest != nil || s.loading || s.turn.inFlight != "" || !s.sameMessages(msg.msgs) {
+		return
+	}
+	s.adoptServerCopies(msg.msgs)
+}
+
 func (c *chatModel) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
+	if msg.confirm {
+		c.onConfirmLoaded(msg)
+		return nil
+	}
 	s := c.state(msg.taskID)
 	if msg.reqID != s.reqID {
 		return nil // an older fetch of this task; a newer one is on its way
@@ -53,6 +82,7 @@ func (c *chatModel) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	if shown && s.sameMessages(msg.msgs) {
 		// A refresh, or the server's copy of a cached transcript, that
 		// found nothing new keeps the reader's place.
+		s.adoptServerCopies(msg.msgs)
 		return c.dispatchQueued(msg.taskID)
 	}
 	es := entriesFromMessages(s.task, msg.msgs, s.local())

@@ -204,6 +204,8 @@ func (c *chatModel) onFinal(e api.FinalMessage) tea.Cmd {
 	if s.refetch && !s.loading && s.turn.inFlight == "" {
 		s.refetch = false
 		cmds = append(cmds, c.fetch(e.TaskID))
+	} else if s.unconfirmed() && !s.loading && s.turn.inFlight == "" {
+		cmds = append(cmds, c.confirmSent(e.TaskID))
 	}
 	if isPlaceholderTitle(s.task.Title) && !c.noTaskRecord {
 		cfg := c.com.cfg

@@ -115,18 +115,66 @@ func (c chipsModel) ShortHelp() []key.Binding { return []key.Binding{c.km.Left, 
 // FullHelp is every binding of the chip row.
 func (c chipsModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
 
-// lines lays the chips out in rows that fit w cells, at most maxRows rows;
-// chips that do not fit are counted in a "+N" tail. When the chip row has
-// focus and the chosen chip is among those hidden, the rows start at it.
-func (c *chipsModel) lines() []string {
+// lines lays the chips out in rows that fit w cells, at most maxRows rows.
+// When they do not all fit, "…" leads a row with chips before it and "+N"
+// counts the chips after the last row; the rows shown start so that the
+// chosen chip is among them. Focus changes the highlight, never the rows.
+func (c *chipsModel) lines() []string { return c.draw(nil) }
+
+// draw lays the chips out (see lines); hits, when not nil, gets where each
+// chip shown is drawn.
+func (c *chipsModel) draw(hits *[]chipHit) []string {
 	if len(c.items) == 0 || c.w < 4 || c.maxRows <= 0 {
 		return nil
 	}
-	rows, shown := c.layout(0, nil)
-	if c.focused && c.index >= shown {
-		rows, _ = c.layout(c.index, nil)
+	w := c.w
+	rows := c.pack(w)
+	if len(rows) > c.maxRows {
+		// Room for both markers on every row, so scrolling to the chosen
+		// chip never reflows the chips.
+		w = max(4, c.w-5) // "… " and " +9"
+		rows = c.pack(w)
 	}
-	return rows
+	first := 0
+	if c.focused {
+		for r, row := range rows {
+			if c.index >= row[0] && c.index < row[1] {
+				first = max(0, r-c.maxRows+1)
+			}
+		}
+	}
+	last := min(len(rows), first+c.maxRows)
+	out := make([]string, 0, last-first)
+	for r := first; r < last; r++ {
+		var sb strings.Builder
+		x := 0
+		if r == first && first > 0 {
+			sb.WriteString(c.st.Chips.Label.Render("…") + " ")
+			x = 2
+		}
+		for i := rows[r][0]; i < rows[r][1]; i++ {
+			if i > rows[r][0] {
+				sb.WriteByte(' ')
+				x++
+			}
+			st := c.st.Chips.Chip
+			if c.focused && i == c.index {
+				st = c.st.Chips.Active
+			}
+			chip := st.Render(c.label(i, w))
+			cw := ansi.StringWidth(chip)
+			if hits != nil {
+				*hits = append(*hits, chipHit{row: r - first, x0: x, x1: x + cw, n: i + 1})
+			}
+			sb.WriteString(chip)
+			x += cw
+		}
+		if r == last-1 && last < len(rows) {
+			sb.WriteString(" " + c.st.Chips.Label.Render(fmt.Sprintf("+%d", len(c.items)-rows[r][1])))
+		}
+		out = append(out, sb.String())
+	}
+	return out
 }
 
 // chipHit is where chip n (1-based) is drawn: row, and cells [x0, x1).
@@ -135,15 +183,8 @@ type chipHit struct{ row, x0, x1, n int }
 // chipAt is the number of the chip drawn at row, column x of the chip
 // rows, 0 when there is none (a click between chips).
 func (c *chipsModel) chipAt(row, x int) int {
-	if len(c.items) == 0 || c.w < 4 || c.maxRows <= 0 {
-		return 0
-	}
 	var hits []chipHit
-	_, shown := c.layout(0, &hits)
-	if c.focused && c.index >= shown {
-		hits = hits[:0]
-		c.layout(c.index, &hits)
-	}
+	c.draw(&hits)
 	for _, h := range hits {
 		if h.row == row && x >= h.x0 && x < h.x1 {
 			return h.n
@@ -163,51 +204,40 @@ func (c *chipsModel) key() chipsKey {
 	return chipsKey{rev: c.rev, index: c.index, w: c.w, maxRows: c.maxRows, focused: c.focused, st: c.st}
 }
 
-// layout places chips from first on; shown is the index of the first chip
-// left out (len(items) when all fit). hits, when not nil, gets where each
-// chip shown is drawn.
-func (c *chipsModel) layout(first int, hits *[]chipHit) (rows []string, shown int) {
-	var row strings.Builder
-	rowW := 0
-	if first > 0 {
-		lead := c.st.Chips.Label.Render("…")
-		row.WriteString(lead)
-		rowW = ansi.StringWidth(lead)
-	}
-	for i := first; i < len(c.items); i++ {
-		label := ansi.Truncate(fmt.Sprintf("%d %s", i+1, c.items[i]), max(3, c.w-2), "…")
-		st := c.st.Chips.Chip
-		if c.focused && i == c.index {
-			st = c.st.Chips.Active
-		}
-		chip := st.Render(label)
-		cw := ansi.StringWidth(chip)
-		if rowW > 0 && rowW+1+cw > c.w {
-			rows = append(rows, row.String())
-			row.Reset()
-			rowW = 0
-			if len(rows) == c.maxRows {
-				more := fmt.Sprintf("+%d", len(c.items)-i)
-				last := rows[len(rows)-1]
-				if ansi.StringWidth(last)+1+len(more) > c.w {
-					last = ansi.Truncate(last, max(0, c.w-1-len(more)), "")
-				}
-				rows[len(rows)-1] = last + " " + c.st.Chips.Label.Render(more)
-				return rows, i
-			}
+// label is chip i's text, numbered, cut at a word to fit a row of w
+// cells with the chip's padding.
+func (c *chipsModel) label(i, w int) string {
+	return truncateWords(fmt.Sprintf("%d %s", i+1, c.items[i]), max(3, w-2))
+}
+
+// pack places the chips greedily in rows of w cells; each row is the
+// range [from, to) of chip indices.
+func (c *chipsModel) pack(w int) [][2]int {
+	var rows [][2]int
+	rowW, from := 0, 0
+	for i := range c.items {
+		cw := ansi.StringWidth(c.label(i, w)) + 2
+		if rowW > 0 && rowW+1+cw > w {
+			rows = append(rows, [2]int{from, i})
+			rowW, from = 0, i
 		}
 		if rowW > 0 {
-			row.WriteByte(' ')
 			rowW++
 		}
-		if hits != nil {
-			*hits = append(*hits, chipHit{row: len(rows), x0: rowW, x1: rowW + cw, n: i + 1})
-		}
-		row.WriteString(chip)
 		rowW += cw
 	}
-	if rowW > 0 {
-		rows = append(rows, row.String())
+	return append(rows, [2]int{from, len(c.items)})
+}
+
+// truncateWords cuts s to w cells at the last word that fits, marking the
+// cut with "…"; a single word longer than w is cut inside.
+func truncateWords(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
 	}
-	return rows, len(c.items)
+	cut := ansi.Truncate(s, max(0, w-1), "")
+	if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
+		cut = cut[:sp]
+	}
+	return strings.TrimRight(cut, " ,.;:") + "…"
 }

@@ -58,6 +58,10 @@ func (m *Model) copyText(what, text string) tea.Cmd {
 	if len(text) > maxOSC52 {
 		// Terminals drop (or choke on) escape sequences this long, and
 		// would do so silently.
+		if clip == nil && m.com.cfg.NoFiles {
+			// No export here to point to.
+			return m.notify(levelWarn, fmt.Sprintf("Too large to copy (%s) through the terminal.", byteSize(len(text))))
+		}
 		if clip == nil {
 			return m.notify(levelWarn, fmt.Sprintf("Too large to copy (%s): %s exports it", byteSize(len(text)), m.exportKeys()))
 		}
@@ -147,7 +151,7 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 		return m.notify(levelWarn, "Open a task first.")
 	}
 	shown, loc, dir := messagesOf(m.chat.Entries()), m.com.cfg.Location, m.com.cfg.ExportDir
-	b, timeout := m.com.cfg.Backend, m.com.cfg.Timeout
+	b, timeout, st := m.com.cfg.Backend, m.com.cfg.Timeout, m.com.cfg.Store
 	// A long transcript takes seconds to fetch and write: say so until it
 	// is done (the notice stays; the outcome replaces it).
 	format := "Markdown"
@@ -162,6 +166,8 @@ func (m *Model) export(asJSON bool) tea.Cmd {
 		local := err != nil
 		if local {
 			msgs = shown
+		} else if st != nil {
+			_ = st.PutTranscript(task, msgs) // the server's copy, kept (and searchable) like any other
 		}
 		path, err := export.WriteFile(dir, task, msgs, loc, asJSON)
 		return exportDoneMsg{path: path, err: err, local: local}

@@ -25,6 +25,13 @@ type composerModel struct {
 	drafts  map[string]string
 	taskID  string
 	intents composerIntents
+	// pre and post are the draft before and after the window the text
+	// area holds (composer_window.go); outside is their length in
+	// characters.
+	pre, post string
+	outside   int
+	// window is the window's size in runes; 0 means windowRunes.
+	window int
 }
 
 func newComposer(st *theme.Styles, km ComposerKeys, drafts map[string]string) composerModel {
@@ -32,10 +39,14 @@ func newComposer(st *theme.Styles, km ComposerKeys, drafts map[string]string) co
 	ta.Prompt = "› "
 	ta.Placeholder = "type a message…"
 	ta.ShowLineNumbers = false
-	ta.CharLimit = composerCharLimit
+	ta.CharLimit = 0 // counted in characters by overLimit, not in cells
 	ta.DynamicHeight = true
 	ta.MinHeight = 1
 	ta.MaxHeight = composerMaxLines
+	// Without a content height the text area refuses a new line once the
+	// draft has MaxHeight lines; one no draft can reach lifts that (the
+	// character limit is the only bound).
+	ta.MaxContentHeight = composerCharLimit + 1
 	ta.KeyMap.InsertNewline = km.Newline
 	ta.SetHeight(1)
 	c := composerModel{km: km, ta: ta, drafts: map[string]string{}}
@@ -91,46 +102,43 @@ func (c *composerModel) switchTask(taskID string) {
 	if taskID == c.taskID {
 		return
 	}
-	c.drafts[c.taskID] = c.ta.Value()
+	c.drafts[c.taskID] = c.text()
 	c.taskID = taskID
-	c.ta.SetValue(c.drafts[taskID])
-	c.ta.MoveToEnd()
+	c.setText(c.drafts[taskID])
 }
 
 // take empties the composer and returns what was typed (trimmed); the
 // caller keeps the text on the sent message, so nothing is lost.
 func (c *composerModel) take() string {
-	v := strings.TrimSpace(c.ta.Value())
+	v := strings.TrimSpace(c.text())
 	if v == "" {
 		return ""
 	}
-	c.ta.Reset()
+	c.setText("")
 	delete(c.drafts, c.taskID)
 	return v
 }
 
 // restore puts text back when it could not be sent.
 func (c *composerModel) restore(text string) {
-	if strings.TrimSpace(c.ta.Value()) == "" {
-		c.ta.SetValue(text)
-		c.ta.MoveToEnd()
+	if strings.TrimSpace(c.text()) == "" {
+		c.setText(text)
 	}
 }
 
 // takeBack puts a message that was not sent back in front of what is
 // being typed, so neither is lost.
 func (c *composerModel) takeBack(text string) {
-	if cur := c.ta.Value(); strings.TrimSpace(cur) != "" {
+	if cur := c.text(); strings.TrimSpace(cur) != "" {
 		text += "\n" + cur
 	}
-	c.ta.SetValue(text)
-	c.ta.MoveToEnd()
+	c.setText(text)
 }
 
-func (c *composerModel) value() string { return c.ta.Value() }
+func (c *composerModel) value() string { return c.text() }
 
 // draft is the task whose draft is being typed, and the text.
-func (c *composerModel) draft() (taskID, text string) { return c.taskID, c.ta.Value() }
+func (c *composerModel) draft() (taskID, text string) { return c.taskID, c.text() }
 
 // setDraft replaces a task's draft: the text in the composer when that
 // task is the one being typed for, else the draft kept for it.
@@ -139,12 +147,11 @@ func (c *composerModel) setDraft(taskID, text string) {
 		c.drafts[taskID] = text
 		return
 	}
-	c.ta.SetValue(text)
-	c.ta.MoveToEnd()
+	c.setText(text)
 }
 
 // room is how many more characters the composer takes.
-func (c *composerModel) room() int { return composerCharLimit - c.ta.Length() }
+func (c *composerModel) room() int { return composerCharLimit - c.length() }
 
 // composerIntents is what the composer asks of the rest of the program.
 type composerIntents struct {
@@ -172,8 +179,15 @@ func (c composerModel) Update(msg tea.Msg) (composerModel, tea.Cmd) {
 			return c, nil
 		}
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if c.overLimit(k) {
+			return c, nil
+		}
+		c.beforeKey(k)
+	}
 	var cmd tea.Cmd
 	c.ta, cmd = c.ta.Update(msg)
+	c.keepWindow()
 	return c, cmd
 }
 
@@ -205,7 +219,7 @@ func (c *composerModel) allDrafts() map[string]string {
 			out[id] = d
 		}
 	}
-	if v := c.ta.Value(); strings.TrimSpace(v) != "" {
+	if v := c.text(); strings.TrimSpace(v) != "" {
 		out[c.taskID] = v
 	} else {
 		delete(out, c.taskID)

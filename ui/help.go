@@ -7,6 +7,9 @@ import (
 // shortHelp is the help bar: the focused pane's keys for its mode, then
 // the global keys enabled in that mode.
 func (m Model) shortHelp() []key.Binding {
+	if pk := m.com.cfg.ViewerKeys; pk != nil {
+		return pk
+	}
 	var pane []key.Binding
 	switch m.focus {
 	case focusTasks:

@@ -20,6 +20,7 @@ type KeyMap struct {
 	Chips        ChipKeys
 	Help         HelpKeys
 	Profiles     ProfileKeys
+	Search       SearchKeys
 }
 
 // GlobalKeys work whatever has focus (update_keys.go, globalKey). While a
@@ -40,6 +41,8 @@ type GlobalKeys struct {
 	Help    key.Binding
 	// Chip and ChipAlt send suggestion N: the Nth key of the binding.
 	Chip, ChipAlt key.Binding
+	// Search opens the search across every conversation (finder.go).
+	Search key.Binding
 	// ToggleList hides or shows the task list at any width, giving the
 	// conversation the whole window (tab still reaches the list).
 	ToggleList key.Binding
@@ -89,6 +92,17 @@ type HelpKeys struct {
 	Close, Up, Down key.Binding
 }
 
+// SearchKeys work while the search overlay is open (finder.go,
+// onFinderKey); other keys edit the query.
+type SearchKeys struct {
+	Up, Down, Open, Close key.Binding
+	// Fetch downloads (and caches) the transcripts not cached yet.
+	Fetch key.Binding
+}
+
+// ShortHelp is the help bar while the search overlay is open.
+func (s SearchKeys) ShortHelp() []key.Binding { return []key.Binding{s.Up, s.Open, s.Fetch, s.Close} }
+
 // DefaultKeyMap is the binding set documented in the README.
 func DefaultKeyMap() KeyMap {
 	b, k, h := key.NewBinding, key.WithKeys, key.WithHelp
@@ -103,6 +117,7 @@ func DefaultKeyMap() KeyMap {
 			Profiles:  b(k("ctrl+p"), h("ctrl+p", "switch profile")),
 			Refresh:   b(k("ctrl+r"), h("ctrl+r", "refresh/retry")),
 			Help:      b(k("?"), h("?", "help")),
+			Search:    b(k("ctrl+f"), h("ctrl+f", "search all")),
 			Chip:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), h("1-9", "send suggestion")),
 			ChipAlt: b(k("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
 				h("alt+1-9", "send suggestion")),
@@ -114,7 +129,7 @@ func DefaultKeyMap() KeyMap {
 			Up:          b(k("up", "k"), h("↑/k", "up")),
 			Down:        b(k("down", "j"), h("↓/j", "down")),
 			PageUp:      b(k("pgup"), h("pgup", "page up")),
-			PageDown:    b(k("pgdown", "ctrl+f"), h("pgdn", "page down")),
+			PageDown:    b(k("pgdown"), h("pgdn", "page down")),
 			Top:         b(k("home", "g"), h("g", "first")),
 			Bottom:      b(k("end", "G"), h("G", "last")),
 			Open:        b(k("enter", "right", "l"), h("enter", "open")),
@@ -148,6 +163,13 @@ func DefaultKeyMap() KeyMap {
 			Send:  b(k("enter", "space"), h("enter", "send")),
 			Leave: b(k("esc"), h("esc", "leave")),
 		},
+		Search: SearchKeys{
+			Up:    b(k("up", "ctrl+p"), h("↑/↓", "choose")),
+			Down:  b(k("down", "ctrl+n")),
+			Open:  b(k("enter"), h("enter", "open")),
+			Close: b(k("esc"), h("esc", "close")),
+			Fetch: b(k("ctrl+r"), h("ctrl+r", "fetch all")),
+		},
 		Help: HelpKeys{
 			Close: b(k("?", "q", "esc"), h("? esc", "close")),
 			Up:    b(k("up", "k")),
@@ -173,7 +195,7 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.ToggleList, g.Log, g.LogAlt, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.ToggleList, g.Log, g.LogAlt, g.Search, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

@@ -37,6 +37,7 @@ type Model struct {
 	chat     chatModel
 	chips    chipsModel
 	composer composerModel
+	finder   finderModel
 	status   statusModel
 	help     help.Model
 	spin     spinner.Model
@@ -69,6 +70,11 @@ func New(cfg Config) Model {
 	// A failed message's hint names the key that retries it, whatever it
 	// is mapped to.
 	keys.Conversation.Transcript.Retry = keys.Global.Refresh
+	if cfg.NoFiles {
+		// Export writes files on the host: the help shows it only where
+		// it works (conversationKey still explains a press).
+		off(&keys.Conversation.Export, &keys.Conversation.ExportJSON)
+	}
 	com := &common{cfg: cfg, keys: keys, st: st, tick: tea.Tick, renderer: transcript.NewRenderer()}
 	m := Model{
 		com:      com,
@@ -76,6 +82,7 @@ func New(cfg Config) Model {
 		chat:     newChat(com),
 		chips:    newChips(st, com.keys.Chips),
 		composer: newComposer(st, com.keys.Composer, cfg.Drafts),
+		finder:   newFinder(com),
 		status:   newStatus(st, cfg),
 		overlay:  overlayModel{com: com},
 		picker:   pickerModel{com: com},
@@ -162,6 +169,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onClipboardDone(msg)
 	case exportDoneMsg:
 		cmd = m.onExportDone(msg)
+	case finderResultMsg:
+		cmd = m.onFinderResult(msg)
+	case finderListedMsg, finderFetchedMsg:
+		cmd = m.onFinderFetch(msg)
 	case transcript.OpenLinkMsg:
 		cmd = m.openLink(msg)
 	case linkOpenedMsg:
@@ -180,7 +191,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if save := m.trackDrafts(); save != nil {
 		cmd = tea.Batch(cmd, save)
 	}
-	return m, cmd
+	return m, tea.Batch(cmd, m.landSearchJump())
 }
 
 // View lays out the panes and bars; components only join cached strings.
@@ -200,6 +211,7 @@ func (m *Model) applyStyles(st *theme.Styles) {
 	m.chat.SetStyles()
 	m.chips.setStyles(st)
 	m.composer.applyStyles(st)
+	m.finder.applyStyles(st)
 	m.status.setStyles(st)
 	m.spin.Style = st.Spinner
 	m.syncSpinner()

@@ -788,3 +788,20 @@ func TestDraftsSurviveARestart(t *testing.T) {
 		t.Fatalf("restored draft = %q", got)
 	}
 }
+
+// TestLoadErrorHintUsesTheFreeRows: the hint after a rejected key wraps
+// over the empty rows of the task list rather than being cut off.
+func TestLoadErrorHintUsesTheFreeRows(t *testing.T) {
+	h := newHarness(t, 0)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.b.listErr = &api.APIError{StatusCode: 401, Description: "Not authenticated"}
+	h.key("ctrl+r")
+	var pane []string
+	for _, l := range strings.Split(plainView(h.m), "\n") {
+		pane = append(pane, strings.Trim(ansi.Cut(l, 0, h.m.lay.listW), "│ "))
+	}
+	text := strings.Join(strings.Fields(strings.Join(pane, " ")), " ")
+	if !strings.Contains(text, "(or the key file) and restart.") {
+		t.Fatalf("the hint is cut short:\n%s", strings.Join(pane, "\n"))
+	}
+}

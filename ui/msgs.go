@@ -36,8 +36,11 @@ type taskRefreshedMsg struct {
 // transcriptLoadedMsg carries a task's messages, decoded off the Update loop.
 // It is dropped unless reqID is the newest fetch for that task.
 type transcriptLoadedMsg struct {
-	taskID  string
-	reqID   int
+	taskID string
+	reqID  int
+	// confirm: fetched only for the server's copies of messages sent from
+	// here (chatModel.confirmSent); it changes nothing else.
+	confirm bool
 	msgs    []api.Message
 	err     error
 	latency time.Duration

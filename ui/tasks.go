@@ -468,7 +468,10 @@ func (t *tasksModel) lines() []string {
 	case len(t.visible) == 0 && t.loading:
 		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate(spin+" loading tasks…", t.w, "…"))}
 	case len(t.visible) == 0 && t.err != "":
-		note = append(wrapLines(t.st.Chat.Failed, "✗ "+t.err, t.w, lh), wrapLines(t.st.Tasks.Empty, t.errHint, t.w, 3)...)
+		// The hint gets every row the error leaves: cut short it may lose
+		// the one thing to do.
+		note = wrapLines(t.st.Chat.Failed, "✗ "+t.err, t.w, lh)
+		note = append(note, wrapLines(t.st.Tasks.Empty, t.errHint, t.w, max(1, lh-len(note)))...)
 	case len(t.visible) == 0 && t.query != "":
 		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate("no loaded task matches", t.w, "…"))}
 	case len(t.visible) == 0 && t.loaded:

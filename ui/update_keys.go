@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,6 +13,9 @@ import (
 // groups name their handlers: quit first, then the global keys enabled for
 // the current mode (globalKeys), then the help overlay or the focused pane.
 func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.onFinderKey(k); ok {
+		return cmd
+	}
 	if cmd, ok := m.globalKey(k); ok {
 		return cmd
 	}
@@ -142,6 +146,8 @@ func (m *Model) conversationKey(k tea.KeyPressMsg) tea.Cmd {
 			return m.export(false)
 		case key.Matches(k, ck.ExportJSON):
 			return m.export(true)
+		case m.com.cfg.NoFiles && (slices.Contains(ck.Export.Keys(), k.String()) || slices.Contains(ck.ExportJSON.Keys(), k.String())):
+			return m.export(false) // says why there is no export
 		}
 	}
 	return m.toChat(k)
@@ -199,6 +205,8 @@ func (m *Model) composerKey(k tea.KeyPressMsg) tea.Cmd {
 // filter or find prompt when one is open; a paste is never dropped.
 func (m *Model) onPaste(p tea.PasteMsg) tea.Cmd {
 	switch {
+	case m.finder.open:
+		return m.onFinderPaste(p)
 	case m.focus == focusTasks && m.tasks.Capturing():
 		var cmd tea.Cmd
 		m.tasks, cmd = m.tasks.Update(p)

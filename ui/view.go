@@ -28,6 +28,8 @@ func (m Model) render() string {
 	}
 	var main string
 	switch {
+	case m.finder.open:
+		main = m.finderView()
 	case m.overlay.IsOpen():
 		main = m.overlay.View()
 	case m.picker.IsOpen():
@@ -223,6 +225,9 @@ func (m Model) convPosition() string {
 // helpBarKeys is the bindings the help bar shows: the overlay's while it
 // is open, else the focused pane's and the global ones for the mode.
 func (m Model) helpBarKeys() []key.Binding {
+	if m.finder.open {
+		return m.com.keys.Search.ShortHelp()
+	}
 	if m.overlay.IsOpen() {
 		return m.overlay.ShortHelp()
 	}

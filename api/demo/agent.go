@@ -105,7 +105,7 @@ func dispatch(st *convState, q request) reply {
 	case len(q.named) > 0 && !q.catWord && len(q.tags) == 0 && q.color == "" && q.maxPrice == 0 && q.minCap == 0 && q.maxCap == 0:
 		// "The second one?": what the user points at, in detail.
 		return detailsReply(st, q)
-	case q.cat != "" || st.Cat != "" && (q.hasFilters() || q.cheapest || q.best || q.biggest || q.similar || q.cheaper || q.household > 0):
+	case q.cat != "" || st.Cat != "" && (q.hasFilters() || q.cheap || q.quiet || q.big || q.topRated || q.best || q.similar || q.cheaper || q.household > 0):
 		return searchReply(st, q)
 	case q.help:
 		return helpReply()
@@ -123,6 +123,9 @@ func titleFor(text string) string {
 	q := parseRequest(text, "")
 	if c, ok := categoryByKey(q.cat); ok {
 		var words []string
+		if q.quiet {
+			words = append(words, "quiet")
+		}
 		for _, t := range q.tags {
 			if pre, _ := tagPhrase(t); pre != "" && len(words) < 2 {
 				words = append(words, pre)

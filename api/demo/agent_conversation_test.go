@@ -18,6 +18,9 @@ type exchange struct {
 	all  func(product) bool
 	// chip is a phrase one of the suggestions must contain.
 	chip string
+	// ascending, when set, is a figure the cards must be listed in
+	// ascending order of.
+	ascending func(product) float64
 }
 
 // cardSKUs maps the reply's cards back to catalog products by their link.
@@ -43,6 +46,7 @@ func cardSKUs(t *testing.T, opts []api.ProductOption) (skus []string, pick strin
 }
 
 func TestAgentConversations(t *testing.T) {
+	price := func(p product) float64 { return float64(p.Price) }
 	minCap := func(c float64) func(product) bool { return func(p product) bool { return p.Capacity >= c } }
 	cat := func(key string) func(product) bool { return func(p product) bool { return p.Cat.Key == key } }
 	convs := map[string][]exchange{
@@ -111,6 +115,28 @@ func TestAgentConversations(t *testing.T) {
 			{say: "is it available in black glass?", has: []string{"black glass"}, lacks: []string{"stock", "sold out"}},
 			{say: "which one is better?", has: []string{"Verdict:"}},
 		},
+		"ties are named as ties": {
+			{say: "compare the Nordvik FD560 and the Miravo Retro 250", pick: "MV-RETRO250"},
+			{say: "which one is the quietest?", has: []string{"The **Miravo Retro 250** and the **Nordvik FD560** are the quietest of these, both at **38 dB**"},
+				lacks: []string{"is the quietest"}, pick: "MV-RETRO250"},
+			{say: "compare the Kestrel BF340 and the Aurelia Integra 300"},
+			{say: "which is the best rated?", has: []string{"are the best rated of these, both at **4.5★**", "more reviews (1,320)"}, pick: "KS-BF340"},
+			{say: "show me fridges"},
+			{say: "which one is the quietest?", has: []string{"The **Aurelia Integra 300** is the quietest of these, at **35 dB**"}, pick: "AU-INT300"},
+		},
+		"words order the search": {
+			{say: "show me cheap fridges", has: []string{"cheapest first"}, lacks: []string{"cheaper options?"}, pick: "BW-CUBE90", ascending: price},
+			{say: "budget vacuums", has: []string{"cheapest first", "rated 3.9★"}, pick: "HD-PMAX", ascending: price},
+			{say: "affordable dishwashers", pick: "BW-TAB6", ascending: price},
+			{say: "any inexpensive coffee machines?", pick: "HD-BREW12", ascending: price},
+			{say: "quiet fridges", has: []string{"quietest first"}, lacks: []string{"relaxed"}, pick: "AU-INT300",
+				ascending: func(p product) float64 { n, _ := noiseDB(p); return float64(n) }},
+			{say: "big washing machines", has: []string{"biggest first"}, pick: "KS-TOP11", ascending: func(p product) float64 { return -p.Capacity }},
+			{say: "small dishwashers", has: []string{"smallest first"}, lacks: []string{"compact compact"}, pick: "BW-TAB6",
+				ascending: func(p product) float64 { return p.Capacity }},
+			{say: "top rated ovens", has: []string{"highest rated first"}, pick: "AU-STEAM60", ascending: func(p product) float64 { return -p.Rating }},
+			{say: "the best microwaves", has: []string{"all round"}, pick: "NV-BM25X"},
+		},
 	}
 	n := 0
 	for name, conv := range convs {
@@ -140,6 +166,15 @@ func TestAgentConversations(t *testing.T) {
 					for _, s := range skus {
 						if p, _ := productBySKU(s); !ex.all(p) {
 							t.Errorf("turn %d %q: card %s does not fit", i+1, ex.say, s)
+						}
+					}
+				}
+				if ex.ascending != nil {
+					for j := 1; j < len(skus); j++ {
+						a, _ := productBySKU(skus[j-1])
+						b, _ := productBySKU(skus[j])
+						if ex.ascending(a) > ex.ascending(b) {
+							t.Errorf("turn %d %q: %s listed before %s", i+1, ex.say, a.SKU, b.SKU)
 						}
 					}
 				}

@@ -254,6 +254,12 @@ func TestParseRequest(t *testing.T) {
 		"Do any of these come in black?":        func(q request) bool { return q.colors && q.color == "black" },
 		"do you sell dryers":                    func(q request) bool { return q.unsupported == "dryers" && q.cat == "" },
 		"washer dryer":                          func(q request) bool { return q.cat == "washer" && q.unsupported == "" },
+		"budget fridges":                        func(q request) bool { return q.cheap && q.cat == "fridge" },
+		"my budget is $500 for a fridge":        func(q request) bool { return !q.cheap && q.maxPrice == 50000 },
+		"it's over my budget":                   func(q request) bool { return q.cheaper && !q.cheap },
+		"a quiet dishwasher":                    func(q request) bool { return q.quiet && len(q.tags) == 0 },
+		"how big is the fridge?":                func(q request) bool { return !q.big },
+		"large washing machine":                 func(q request) bool { return q.big },
 	}
 	for text, ok := range intents {
 		if !ok(parseRequest(text, "")) {
@@ -273,6 +279,7 @@ func TestTitles(t *testing.T) {
 		"stainless steel dishwasher":                               "Dishwasher in stainless steel",
 		"Do you sell dryers?":                                      "Dryers",
 		"hi":                                                       "",
+		"Looking for a quiet dishwasher":                           "Quiet dishwasher",
 		"what is the meaning of life, the universe and everything": "What is the meaning of life",
 	}
 	for text, want := range cases {

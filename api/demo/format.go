@@ -96,9 +96,18 @@ func pickReason(pick product, shown []product, order int) string {
 	var parts []string
 	switch order {
 	case byPrice:
-		parts = append(parts, "the lowest price here at "+money(pick.Price))
+		if c := shown[0]; c.SKU != pick.SKU {
+			parts = append(parts, "the lowest price here among those rated "+number(goodRating)+"★ or more, at "+money(pick.Price)+
+				" (the "+c.shortName()+" costs "+money(pick.Price-c.Price)+" less but is rated "+number(c.Rating)+"★)")
+		} else {
+			parts = append(parts, "the lowest price here at "+money(pick.Price))
+		}
 	case byCapacityDesc:
 		parts = append(parts, "the most room at "+capacityText(pick.Capacity, pick.Unit))
+	case byCapacityAsc:
+		parts = append(parts, "the most compact at "+capacityText(pick.Capacity, pick.Unit))
+	case byNoise:
+		parts = append(parts, "the quietest here at "+pick.Noise)
 	default:
 		top := true
 		for _, p := range shown {

@@ -25,7 +25,12 @@ type request struct {
 	greeting, thanks, compare, cheapest, cheaper, best, bestValue bool
 	energy, sale, bestSellers, help, details, cart, colors        bool
 	bigger, biggest, smaller, table, similar                      bool
-	compareN                                                      int
+
+	// Words that say how a search should be ordered: "cheap fridges" lists
+	// the cheapest first, "quiet" the quietest, "big" the biggest, "small"
+	// the smallest and "top rated" the best rated.
+	cheap, quiet, big, small, topRated bool
+	compareN                           int
 
 	// Follow-ups about the products on screen.
 	superlative string // "quiet", "cheap", "expensive", "big", "small", "rated"; "" when none
@@ -149,7 +154,6 @@ var tagWords = []struct {
 	{"bottom-freezer", "fridge", []string{"bottom freezer", "bottom mount"}},
 	{"retro", "", []string{"retro", "vintage"}},
 	{"slimline", "", []string{"slimline", "slim", "narrow", "45 cm"}},
-	{"quiet", "", []string{"quiet", "silent", "low noise", "quietest"}},
 	{"espresso", "coffee", []string{"espresso", "espressos"}},
 	{"bean-to-cup", "coffee", []string{"bean to cup", "fully automatic", "grinder"}},
 	{"capsule", "coffee", []string{"capsule", "capsules", "pod", "pods"}},
@@ -450,6 +454,12 @@ func (q *request) parseIntents() {
 	q.bigger = q.has("bigger", "larger", "more capacity", "more space", "roomier", "bigger one")
 	q.biggest = q.has("biggest", "largest", "most capacity", "largest capacity", "most space")
 	q.smaller = q.has("smaller", "more compact", "less space")
+	q.cheap = q.cheapest || q.has("cheap", "cheaply", "affordable", "inexpensive", "low cost", "low priced", "bargain",
+		"economical") || q.has("budget") && q.maxPrice == 0 && !q.cheaper
+	q.quiet = q.has("quiet", "silent", "low noise", "quietest", "quieter", "least noisy", "noiseless")
+	q.big = q.biggest || q.has("big", "large", "spacious", "roomy", "huge") && !q.has("how big", "how large")
+	q.small = q.has("smallest", "most compact", "tiniest") || contains(q.tags, "compact")
+	q.topRated = q.has("best rated", "top rated", "highest rated", "best reviewed", "best reviews")
 	q.table = q.has("table", "spreadsheet", "in a grid", "as a grid")
 	q.similar = q.has("similar", "alternatives", "alternative", "other options", "something else", "others", "show me more")
 	switch {

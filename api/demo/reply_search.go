@@ -44,13 +44,7 @@ func searchReply(st *convState, q request) reply {
 		// "Something similar": same kind of product, any price or size.
 		f = filters{cat: f.cat, tags: f.tags, exclude: st.Pick}
 	}
-	order := byScore
-	switch {
-	case q.cheapest:
-		order = byPrice
-	case q.biggest:
-		order = byCapacityDesc
-	}
+	order := searchOrder(q)
 	found, used, dropped := findRelaxed(f)
 	sortProducts(found, order)
 	total := len(found)
@@ -59,6 +53,9 @@ func searchReply(st *convState, q request) reply {
 	}
 	shown := showAs(found, used.color)
 	pick := found[0]
+	if order == byPrice {
+		pick = cheapestGood(found)
+	}
 
 	var b strings.Builder
 	if sizedFor > 0 && len(dropped) == 0 {
@@ -71,14 +68,28 @@ func searchReply(st *convState, q request) reply {
 	case len(dropped) > 0:
 		b.WriteString("I couldn't find any " + f.phrase(-1) + ", so I relaxed the " + joinAnd(dropped) +
 			". Here are the closest matches:")
-	case len(found) == 1 && (order == byPrice || order == byCapacityDesc):
+	case len(found) == 1 && order != byScore:
 		b.WriteString("I have **" + used.phrase(1) + "**:")
 	case order == byPrice:
 		b.WriteString("Here are the most affordable " + used.phrase(-1) + ", cheapest first:")
 	case order == byCapacityDesc:
 		b.WriteString("Here are the largest " + used.phrase(-1) + ", biggest first:")
+	case order == byCapacityAsc:
+		// "most compact compact dishwashers" says it twice.
+		plainer := used
+		plainer.tags = nil
+		for _, t := range used.tags {
+			if t != "compact" {
+				plainer.tags = append(plainer.tags, t)
+			}
+		}
+		b.WriteString("Here are the most compact " + plainer.phrase(-1) + ", smallest first:")
+	case order == byNoise:
+		b.WriteString("Here are the quietest " + used.phrase(-1) + ", quietest first:")
+	case order == byRating:
+		b.WriteString("These are the top-rated " + used.phrase(-1) + ", highest rated first:")
 	case q.best && len(found) > 1:
-		b.WriteString("These are the top-rated " + used.phrase(-1) + ":")
+		b.WriteString("These are our best " + used.phrase(-1) + " all round, weighing rating, reviews and efficiency:")
 	case total > len(found):
 		b.WriteString("I found **" + used.phrase(total) + "**. Here are the " + numberWord(len(found)) + " best matches:")
 	case total == 1:
@@ -98,7 +109,12 @@ func searchReply(st *convState, q request) reply {
 	if len(found) == 1 {
 		b.WriteString("\n\nWould you like more details on it, or shall I look for alternatives?")
 	} else {
-		b.WriteString("\n\n" + closings[st.Turns%len(closings)])
+		closing := closings[st.Turns%len(closings)]
+		if order == byPrice && closing == closings[0] {
+			// The cheapest are already listed: no "cheaper options".
+			closing = closings[1]
+		}
+		b.WriteString("\n\n" + closing)
 	}
 
 	st.Shown, st.Pick = skus(shown), pick.SKU
@@ -108,6 +124,40 @@ func searchReply(st *convState, q request) reply {
 		Variants:    pick.variantOptions(),
 		Suggestions: resultSuggestions(shown, pick, used.color, ""),
 	}
+}
+
+// searchOrder is the order a search lists its results in, from the words
+// of the request. Price comes first: "a cheap quiet fridge" is a question
+// of money before noise.
+func searchOrder(q request) int {
+	switch {
+	case q.cheap:
+		return byPrice
+	case q.quiet:
+		return byNoise
+	case q.big:
+		return byCapacityDesc
+	case q.small:
+		return byCapacityAsc
+	case q.topRated:
+		return byRating
+	}
+	return byScore
+}
+
+// goodRating is the rating a product needs to be recommended as a cheap
+// option: the cheapest product is not a good buy when customers dislike it.
+const goodRating = 4.0
+
+// cheapestGood is the first product of a list sorted by price that is
+// rated goodRating or more; the first product when none is.
+func cheapestGood(ps []product) product {
+	for _, p := range ps {
+		if p.Rating >= goodRating {
+			return p
+		}
+	}
+	return ps[0]
 }
 
 // resultSuggestions proposes next steps after a list of products; skip

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"math"
 	"sort"
 	"strings"
 )
@@ -120,10 +121,13 @@ const (
 	byCapacityAsc
 	byEnergy
 	byDiscount
+	byNoise
+	byRating
 )
 
-// sortProducts orders products; ties fall back to SKU so the order never
-// depends on anything but the catalog.
+// sortProducts orders products; ties go to the better rated (see
+// tieBreak) and finally to SKU, so the order never depends on anything but
+// the catalog.
 func sortProducts(ps []product, order int) {
 	key := func(p product) float64 {
 		switch order {
@@ -137,6 +141,13 @@ func sortProducts(ps []product, order int) {
 			return float64(energyRank(p.Energy))*1000 - p.score()
 		case byDiscount:
 			return -float64(p.WasPrice-p.Price) / float64(p.WasPrice+1)
+		case byNoise:
+			if n, ok := noiseDB(p); ok {
+				return float64(n)
+			}
+			return math.MaxFloat64 // no published figure: last
+		case byRating:
+			return -p.Rating
 		}
 		return -p.score()
 	}
@@ -145,7 +156,7 @@ func sortProducts(ps []product, order int) {
 		if ki != kj {
 			return ki < kj
 		}
-		return ps[i].SKU < ps[j].SKU
+		return tieBreak(ps[i], ps[j])
 	})
 }
 

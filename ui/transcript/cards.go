@@ -34,17 +34,22 @@ func cardLayout(cw, n int) (perRow, width int) {
 	return perRow, width
 }
 
-// renderCards draws product cards in rows that wrap to the content width,
-// then the variants on one compact line.
+// renderCards draws product cards in rows that wrap to the content width.
+// Each row is followed by the variants of its products, named by their
+// product; variants whose product is not among the cards come last.
 func renderCards(prods, vars []api.Card, c renderCtx) []string {
 	var out []string
 	perRow, width := cardLayout(c.width, len(prods))
+	// A long name may widen its card into room the row leaves over, so it
+	// is not cut next to empty columns; the rest keeps the card's width.
+	room := max(width, (c.width-cardGap*(perRow-1))/perRow)
+	byProduct, rest := groupVariants(prods, vars)
 	for start := 0; start < len(prods); start += perRow {
 		row := prods[start:min(start+perRow, len(prods))]
 		contents := make([][]string, len(row))
 		tallest := 0
 		for i, p := range row {
-			contents[i] = cardLines(p, width-cardChrome, c)
+			contents[i] = cardLines(p, width-cardChrome, room-cardChrome, c)
 			tallest = max(tallest, len(contents[i]))
 		}
 		// Shrink the row's cards to their widest line, so short cards do
@@ -55,7 +60,7 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 				natural = max(natural, ansi.StringWidth(l))
 			}
 		}
-		boxW := min(width, max(cardMin, natural+cardChrome))
+		boxW := min(room, max(cardMin, natural+cardChrome))
 		boxes := make([]string, 0, 2*len(row))
 		for i, p := range row {
 			for len(contents[i]) < tallest {
@@ -73,20 +78,71 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 		for _, l := range strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, boxes...), "\n") {
 			out = append(out, ansi.Truncate(l, c.width, ""))
 		}
+		for i := range row {
+			if vs := byProduct[start+i]; len(vs) > 0 {
+				out = append(out, variantLines(vs, cardName(row[i]), c)...)
+			}
+		}
 	}
-	out = append(out, variantLines(vars, c)...)
-	return out
+	return append(out, variantLines(rest, commonProduct(rest), c)...)
+}
+
+// cardName is the name a card shows.
+func cardName(p api.Card) string {
+	if name := textsafe.Line(p.Name); name != "" {
+		return name
+	}
+	return "Product"
+}
+
+// groupVariants finds the product of each variant: the card whose name
+// begins the variant's name ("Nordvik BM25X — Black" is a variant of
+// "Nordvik BM25X"), the longest such name when several do. The API does
+// not link them otherwise, so a variant with no such card is in rest.
+func groupVariants(prods, vars []api.Card) (byProduct map[int][]api.Card, rest []api.Card) {
+	byProduct = map[int][]api.Card{}
+	for _, v := range vars {
+		vn := textsafe.Line(v.Name)
+		best, bestLen := -1, 0
+		for i, p := range prods {
+			pn := textsafe.Line(p.Name)
+			if pn == "" || len(pn) <= bestLen || !strings.HasPrefix(vn, pn) {
+				continue
+			}
+			if tail := vn[len(pn):]; tail == "" || strings.ContainsRune(" —–-,(/", []rune(tail)[0]) {
+				best, bestLen = i, len(pn)
+			}
+		}
+		if best < 0 {
+			rest = append(rest, v)
+			continue
+		}
+		byProduct[best] = append(byProduct[best], v)
+	}
+	return byProduct, rest
+}
+
+// commonProduct is the product variants with no card belong to, when
+// their names all start with it before a " — ": "" otherwise.
+func commonProduct(vars []api.Card) string {
+	base := ""
+	for i, v := range vars {
+		b, _, ok := strings.Cut(textsafe.Line(v.Name), " — ")
+		if !ok || (i > 0 && b != base) {
+			return ""
+		}
+		base = b
+	}
+	return base
 }
 
 // cardLines is the inside of one card: name, badge, aligned parameter rows
-// (empty values skipped, long ones cut with …), then its variants.
-func cardLines(p api.Card, inner int, c renderCtx) []string {
+// (empty values skipped, long ones cut with …), then its variants. The
+// name may take up to titleW cells, the rest inner.
+func cardLines(p api.Card, inner, titleW int, c renderCtx) []string {
 	inner = max(inner, 1)
-	name := textsafe.Line(p.Name)
-	if name == "" {
-		name = "Product"
-	}
-	lines := []string{c.st.Card.Title.Render(ansi.Truncate(name, inner, "…"))}
+	name := cardName(p)
+	lines := []string{c.st.Card.Title.Render(ansi.Truncate(name, max(inner, titleW), "…"))}
 	if p.IsRecommended {
 		lines = append(lines, c.st.Card.Badge.Render(ansi.Truncate(badge, inner, "…")))
 	}
@@ -158,20 +214,29 @@ func cardLines(p api.Card, inner int, c renderCtx) []string {
 	return lines
 }
 
-// variantsLine lists variants compactly: each as its parameter values
-// joined with " · " (or its name when it has none), separated by commas.
-// variantLines lists the variants after a "Variants:" label, wrapping only
-// between variants so no variant is split across lines.
-func variantLines(vars []api.Card, c renderCtx) []string {
+// variantLines lists the variants after a label naming their product
+// ("Variants of Nordvik BM25X:", or "Variants:" when it is not known),
+// wrapping only between variants so no variant is split across lines. A
+// label too long to share a line with a variant stands on its own.
+func variantLines(vars []api.Card, product string, c renderCtx) []string {
 	items := variantItems(vars)
 	if len(items) == 0 {
 		return nil
 	}
-	const label, sep = "Variants: ", " │ "
+	const sep = " │ "
 	width := max(c.width, 1)
-	indent := strings.Repeat(" ", min(len(label), max(0, width-8)))
+	label := "Variants:"
+	if product != "" {
+		label = "Variants of " + product + ":"
+	}
 	var out []string
-	line, lineW := c.st.Card.Key.Render(strings.TrimSpace(label))+" ", ansi.StringWidth(label)
+	indent := strings.Repeat(" ", min(len("Variants: "), max(0, width-8)))
+	label = ansi.Truncate(label, width, "…")
+	line, lineW := c.st.Card.Key.Render(label)+" ", ansi.StringWidth(label)+1
+	if lineW+ansi.StringWidth(items[0]) > width && lineW > len("Variants: ") {
+		out = append(out, strings.TrimRight(line, " "))
+		line, lineW = indent, len(indent)
+	}
 	fresh := true
 	for _, it := range items {
 		w := ansi.StringWidth(it)

@@ -54,7 +54,7 @@ func DefaultKeyMap() KeyMap {
 		LineUp:       b(k("up", "k"), h("↑/k", "scroll up")),
 		LineDown:     b(k("down", "j"), h("↓/j", "scroll down")),
 		PageUp:       b(k("pgup"), h("pgup", "page up")),
-		PageDown:     b(k("pgdown", "ctrl+f", "space"), h("pgdn/ctrl+f/space", "page down")),
+		PageDown:     b(k("pgdown", "space"), h("pgdn/space", "page down")),
 		HalfPageUp:   b(k("ctrl+u"), h("ctrl+u", "half page up")),
 		HalfPageDown: b(k("ctrl+d"), h("ctrl+d", "half page down")),
 		Top:          b(k("g", "home"), h("g/home", "top")),

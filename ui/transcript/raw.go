@@ -18,6 +18,7 @@ import (
 // debugging an agent without leaving the transcript.
 type rawView struct {
 	key   string
+	label string   // what the title names: the key, or where the JSON is from
 	text  string   // sanitised, pretty-printed JSON
 	note  string   // a word about how a value was read, above the JSON
 	lines []string // note word-wrapped and text hard-wrapped to the pane width
@@ -25,12 +26,29 @@ type rawView struct {
 }
 
 // newRawView builds the view of e: Msg.Raw when the message came from the
-// server, else the message as this program would encode it.
-func newRawView(e Entry, width int) *rawView {
-	v := &rawView{key: e.Key, text: rawJSON(e.Msg)}
-	if ts := e.Msg.CreatedAt; ts.Zoneless() {
-		v.note = textsafe.Line("created_at " + ts.Raw + " names no time zone; it is read as UTC.")
+// server, else the message as this program would encode it, saying so
+// (refresh names the key that fetches the transcript again).
+func newRawView(e Entry, width int, refresh string) *rawView {
+	v := &rawView{key: e.Key, label: e.Key, text: rawJSON(e.Msg)}
+	var notes []string
+	if len(bytes.TrimSpace([]byte(e.Msg.Raw))) == 0 {
+		switch {
+		case e.Welcome:
+			v.label = "welcome message"
+			notes = append(notes, "The welcome message comes with the task, not as a message from the server; this is how it is held here.")
+		case e.Status == StatusStreaming:
+			v.label = "reply still arriving"
+			notes = append(notes, "The reply is still arriving: this is what has come so far, not the server's message.")
+		case e.fromUser() && e.Msg.ID == "":
+			v.label = "not confirmed by the server"
+			notes = append(notes, "Not yet confirmed by the server: this is the message as sent from here, without the server's id. "+
+				"The server's copy shows here once the transcript is fetched again ("+refresh+").")
+		}
 	}
+	if ts := e.Msg.CreatedAt; ts.Zoneless() {
+		notes = append(notes, textsafe.Line("created_at "+ts.Raw+" names no time zone; it is read as UTC."))
+	}
+	v.note = strings.Join(notes, " ")
 	v.wrap(width)
 	return v
 }
@@ -77,7 +95,7 @@ func (v *rawView) view(w, h int, st *theme.Styles, close key.Binding) []string {
 		return nil
 	}
 	out := make([]string, 0, h)
-	title := st.Chat.Marker.Render("raw JSON") + st.Chat.Notice.Render(" · "+textsafe.Line(v.key)+" · "+close.Help().Key+" close")
+	title := st.Chat.Marker.Render("raw JSON") + st.Chat.Notice.Render(" · "+textsafe.Line(v.label)+" · "+close.Help().Key+" close")
 	out = append(out, ansi.Truncate(title, w, "…"))
 	for i := v.off; i < len(v.lines) && len(out) < h; i++ {
 		out = append(out, v.lines[i])

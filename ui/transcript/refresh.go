@@ -14,7 +14,7 @@ func (m *Model) RefreshEntries(es []Entry) {
 	topKey, off := m.items[m.top.idx].e.Key, m.top.off
 	focus, newBelow := m.focusKey, m.newBelow
 	oldLen := len(m.items)
-	query := m.find.query
+	query, input := m.find.query, m.find.input
 	m.SetEntries(es)
 	i, ok := m.lookup(topKey)
 	if !ok {
@@ -28,6 +28,7 @@ func (m *Model) RefreshEntries(es []Entry) {
 	// More entries than before are news below the reader.
 	m.newBelow = newBelow || len(m.items) > oldLen
 	if query != "" {
+		m.find.input = input
 		m.find.setQuery(query)
 	}
 	m.sync()

@@ -192,7 +192,7 @@ func (m *Model) navKey(msg tea.KeyPressMsg) tea.Cmd {
 // reader means what is on screen.
 func (m *Model) openRaw() {
 	if i := m.targetIndex(); i >= 0 {
-		m.raw = newRawView(m.items[i].e, m.w)
+		m.raw = newRawView(m.items[i].e, m.w, m.keys.Retry.Help().Key)
 	}
 }
 

@@ -24,7 +24,7 @@ func TestVariantsWrapBetweenVariants(t *testing.T) {
 	vars := []api.Card{v("$358.08", "25 L", "Stainless steel"), v("$358.08", "25 L", "Black"), v("$418.08", "32 L", "Stainless steel")}
 	items := variantItems(vars)
 	for _, width := range []int{30, 45, 60, 80, 200} {
-		lines := variantLines(vars, renderCtx{st: theme.New(true, false), width: width})
+		lines := variantLines(vars, "", renderCtx{st: theme.New(true, false), width: width})
 		text := ""
 		for _, l := range lines {
 			plain := ansi.Strip(l)
@@ -56,7 +56,7 @@ func TestLongCardValuesTakeTwoLines(t *testing.T) {
 		{Title: "Link", Value: api.StringValue(link)},
 		{Title: "Features", Value: api.StringValue("Grill, 10 power levels, Auto-defrost, Child lock, Eco mode")},
 	}}
-	lines := cardLines(card, 30, renderCtx{st: theme.New(true, false), width: 80})
+	lines := cardLines(card, 30, 30, renderCtx{st: theme.New(true, false), width: 80})
 	var plain []string
 	for _, l := range lines {
 		plain = append(plain, ansi.Strip(l))
@@ -89,5 +89,50 @@ func TestVariantsShowWhatSetsThemApart(t *testing.T) {
 	got := variantItems([]api.Card{mk("Stainless steel"), mk("Black glass")})
 	if len(got) != 2 || got[0] != "Stainless steel" || got[1] != "Black glass" {
 		t.Fatalf("variants = %q", got)
+	}
+}
+
+// TestVariantsFollowTheirProduct: variants are shown under the card of the
+// product they belong to, named after it, not after whichever card came
+// last; variants of a product without a card are named from their own
+// names.
+func TestVariantsFollowTheirProduct(t *testing.T) {
+	opt := func(name, price string) api.ProductOption {
+		return api.ProductOption{WidgetParameters: []api.Parameter{
+			{Title: "Product name", Value: api.StringValue(name)},
+			{Title: "Price", Value: api.StringValue(price)},
+		}}
+	}
+	e := agentEntry("v", "Two microwaves:", testStart)
+	e.Msg.Options = []api.ProductOption{opt("Nordvik BM25X", "$358.08"), opt("Halden HB20", "$289.00")}
+	e.Msg.VariantsOptions = []api.ProductOption{opt("Nordvik BM25X — Stainless steel", "$358.08"), opt("Nordvik BM25X — Black", "$368.08")}
+	for _, w := range []int{56, 160} {
+		p := ansi.Strip(newModel(t, w, 40, true, []Entry{e}).View())
+		vi, hi := strings.Index(p, "Variants of Nordvik BM25X:"), strings.Index(p, "Halden HB20")
+		if vi < 0 {
+			t.Fatalf("width %d: variants not named after their product:\n%s", w, p)
+		}
+		if w < 80 && vi > hi {
+			t.Fatalf("width %d: the variants come after the next product's card:\n%s", w, p)
+		}
+	}
+	e.Msg.Options = e.Msg.Options[1:] // the Nordvik card is not shown
+	p := ansi.Strip(newModel(t, 56, 40, true, []Entry{e}).View())
+	if !strings.Contains(p, "Variants of Nordvik BM25X:") {
+		t.Fatalf("variants of a product without a card are not named:\n%s", p)
+	}
+}
+
+// TestLongCardNameUsesTheRoomThereIs: a card alone on its row may widen
+// for its name instead of cutting it next to empty columns.
+func TestLongCardNameUsesTheRoomThereIs(t *testing.T) {
+	name := "Kestrel Integra 60 Fully Integrated Dishwasher"
+	e := agentEntry("k", "One:", testStart)
+	e.Msg.Options = []api.ProductOption{{WidgetParameters: []api.Parameter{
+		{Title: "Product name", Value: api.StringValue(name)}, {Title: "Price", Value: api.StringValue("$599.00")}}},
+		{WidgetParameters: []api.Parameter{{Title: "Product name", Value: api.StringValue("Halden Slim 45")}}}}
+	p := ansi.Strip(newModel(t, 56, 40, true, []Entry{e}).View())
+	if !strings.Contains(p, name) {
+		t.Fatalf("the name is cut with room to spare:\n%s", p)
 	}
 }

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"sync"
+
+	"aui-tui/api"
+	"aui-tui/internal/cache"
+	"aui-tui/internal/search"
+)
+
+// indexer keeps the search index in step with the cache: every transcript
+// stored is indexed, and the index of one the cache dropped is removed.
+type indexer struct {
+	ix *search.Index
+	// mu serialises indexing: each run reads the cache's latest copy, so the
+	// last run to write leaves the latest copy indexed.
+	mu sync.Mutex
+	c  *cache.Cache
+}
+
+// searchIndex is the index kept beside the cache of where and user.
+func searchIndex(where, user string) (*search.Index, error) {
+	dir, err := cacheDir()
+	if err != nil {
+		return nil, err
+	}
+	return search.Open(searchIndexDir(dir, where, user)), nil
+}
+
+// searchIndexDir is the index folder of where and user in the cache folder.
+func searchIndexDir(cacheDir, where, user string) string {
+	return search.DirFor(cacheDir, cache.FileName(where, user))
+}
+
+// stored indexes a transcript the cache has just written. It runs on the
+// writer's goroutine, never the UI's; a failure leaves the transcript out
+// of search results until it is stored again.
+func (x *indexer) stored(in cache.Info) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	_ = x.index(in)
+	if infos, err := x.c.Transcripts(); err == nil {
+		ids := make([]string, len(infos))
+		for i, in := range infos {
+			ids[i] = in.TaskID
+		}
+		_ = x.ix.Keep(ids)
+	}
+}
+
+func (x *indexer) index(in cache.Info) error {
+	msgs, in, err := x.c.Messages(in.TaskID, 0, in.Count)
+	if err != nil {
+		return err
+	}
+	return x.ix.Put(api.Task{ID: in.TaskID, Title: in.Title}, msgs, in.Stored)
+}
+
+// catchUp indexes the cached transcripts that have no index yet (stored by
+// a version without search, or while indexing failed).
+func (x *indexer) catchUp() {
+	infos, err := x.c.Transcripts()
+	if err != nil {
+		return
+	}
+	for _, in := range infos {
+		if x.ix.Has(in.TaskID) {
+			continue
+		}
+		x.mu.Lock()
+		err := x.index(in)
+		x.mu.Unlock()
+		if errors.Is(err, cache.ErrNotCached) {
+			continue // dropped meanwhile
+		}
+	}
+}
