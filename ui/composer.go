@@ -30,6 +30,9 @@ type composerModel struct {
 	// characters.
 	pre, post string
 	outside   int
+	// rev changes whenever the draft may have changed, so a watcher can
+	// skip reading a long draft after the many messages that leave it be.
+	rev int
 	// window is the window's size in runes; 0 means windowRunes.
 	window int
 }
@@ -184,6 +187,10 @@ func (c composerModel) Update(msg tea.Msg) (composerModel, tea.Cmd) {
 			return c, nil
 		}
 		c.beforeKey(k)
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg: // the only messages that edit the text area
+		c.rev++
 	}
 	var cmd tea.Cmd
 	c.ta, cmd = c.ta.Update(msg)

@@ -56,6 +56,7 @@ func (c *composerModel) place(rs []rune, pos, from, to int) {
 	if from < 0 || to < 0 {
 		from, to = windowAround(rs, pos, c.windowSize())
 	}
+	c.rev++
 	c.pre, c.post = string(rs[:from]), string(rs[to:])
 	c.outside = from + len(rs) - to
 	c.ta.SetValue(string(rs[pos:to]))

@@ -16,6 +16,7 @@ type draftTracker struct {
 	seq     int    // of the pending debounce tick
 	version int    // of the last save handed out, increasing
 	task    string // open task when last looked at
+	rev     int    // composer revision when last looked at
 	value   string // composer text when last looked at
 	warned  bool   // a failed save was reported
 }
@@ -33,7 +34,12 @@ func (m *Model) trackDrafts() tea.Cmd {
 		return nil
 	}
 	d := &m.draftSave
-	v, task := m.composer.value(), m.composer.taskID
+	task, rev := m.composer.taskID, m.composer.rev
+	if task == d.task && rev == d.rev {
+		return nil // the draft was not touched: no need to read it
+	}
+	d.rev = rev
+	v := m.composer.value()
 	switch {
 	case task != d.task:
 		d.task, d.value = task, v

@@ -97,7 +97,7 @@ func New(cfg Config) Model {
 	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
 	m.tasks.setDrafted(m.composer.drafted())
 	m.reopen = cfg.Reopen
-	m.draftSave.task, m.draftSave.value = m.composer.taskID, m.composer.value()
+	m.draftSave.task, m.draftSave.rev, m.draftSave.value = m.composer.taskID, m.composer.rev, m.composer.value()
 	m.applyStyles(st)
 	m.setFocus(focusTasks)
 	if cfg.Notice != "" {
