@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -24,7 +25,8 @@ type Renderer struct {
 	pool map[poolKey]*pooled
 	tick uint64
 
-	// renders counts glamour Render calls; tests use it to prove caches hit.
+	// renders counts markdown renders, by glamour or by the plain fast
+	// path; tests use it to prove caches hit.
 	renders int
 }
 
@@ -36,6 +38,11 @@ type poolKey struct {
 type pooled struct {
 	tr   *glamour.TermRenderer
 	used uint64
+	// plain is how this renderer writes plain prose, found on first use
+	// (plainChecked); plainOK is false where the fast path must not be
+	// used.
+	plain                 plainStyle
+	plainChecked, plainOK bool
 }
 
 // NewRenderer makes an empty renderer pool.
@@ -73,10 +80,78 @@ func (r *Renderer) markdown(st *theme.Styles, width int, src string) ([]string, 
 	return lines, widths
 }
 
-// markdownPart renders src with glamour, falling back to wrapped text.
+// markdownPart renders src with glamour, or as glamour would when it is
+// plain prose (see plain.go), falling back to wrapped text.
 func (r *Renderer) markdownPart(st *theme.Styles, width int, src string) ([]string, []int) {
+	if ls, ws, ok := r.plainPart(st, width, src); ok {
+		return ls, ws
+	}
+	return r.glamourPart(st, width, src)
+}
+
+// plainPart renders plain prose without glamour, byte for byte as
+// glamourPart does; ok is false for anything else.
+func (r *Renderer) plainPart(st *theme.Styles, width int, src string) (lines []string, widths []int, ok bool) {
+	protected, swapped := protectTokens(src)
+	paras, ok := plainParagraphs(protected)
+	if !ok {
+		return nil, nil, false
+	}
+	r.mu.Lock()
+	p, ok := r.plainStyle(st, width)
+	r.mu.Unlock()
+	if !ok {
+		return nil, nil, false
+	}
+	out := p.render(paras, width)
+	if swapped {
+		out = restoreTokens(out)
+	}
+	// A line wider than the wrap width (ansi.Wrap lets one overflow after
+	// two spaces, or with a wide character in a very narrow pane) is
+	// wrapped again by glamour's document block: leave such text to it.
+	lines, widths, cut := splitCut(out, width)
+	if cut {
+		return nil, nil, false
+	}
+	r.mu.Lock()
+	r.renders++
+	r.mu.Unlock()
+	return lines, widths, true
+}
+
+// plainStyle is the pooled renderer's plainStyle at st and width, found
+// the first time from glamour itself and then checked against it on a
+// probe paragraph; ok is false when it cannot be used. r.mu is held.
+func (r *Renderer) plainStyle(st *theme.Styles, width int) (plainStyle, bool) {
+	if width < 2 {
+		return plainStyle{}, false
+	}
+	p := r.getPooled(st, width)
+	if p == nil {
+		return plainStyle{}, false
+	}
+	if !p.plainChecked {
+		p.plainChecked = true
+		p.plain, p.plainOK = plainStyleFor(st.Markdown, func(src string) (string, bool) {
+			return r.render(st, width, src)
+		})
+		if p.plainOK {
+			paras, _ := plainParagraphs(plainProbe)
+			want, ok := r.render(st, width, plainProbe)
+			gl, gw := splitRendered(want, width)
+			fl, fw := splitRendered(p.plain.render(paras, width), width)
+			p.plainOK = ok && slices.Equal(fl, gl) && slices.Equal(fw, gw)
+		}
+	}
+	return p.plain, p.plainOK
+}
+
+// glamourPart renders src with glamour, falling back to wrapped text.
+func (r *Renderer) glamourPart(st *theme.Styles, width int, src string) ([]string, []int) {
 	protected, swapped := protectTokens(src)
 	r.mu.Lock()
+	r.renders++
 	out, ok := r.render(st, width, plainFences(protected))
 	r.mu.Unlock()
 	if !ok {
@@ -97,7 +172,6 @@ func (r *Renderer) render(st *theme.Styles, width int, src string) (out string, 
 	if tr == nil {
 		return "", false
 	}
-	r.renders++
 	s, err := tr.Render(src)
 	if err != nil {
 		return "", false
@@ -108,11 +182,18 @@ func (r *Renderer) render(st *theme.Styles, width int, src string) (out string, 
 }
 
 func (r *Renderer) get(st *theme.Styles, width int) *glamour.TermRenderer {
+	if p := r.getPooled(st, width); p != nil {
+		return p.tr
+	}
+	return nil
+}
+
+func (r *Renderer) getPooled(st *theme.Styles, width int) *pooled {
 	r.tick++
 	k := poolKey{st.Name, width}
 	if p, ok := r.pool[k]; ok {
 		p.used = r.tick
-		return p.tr
+		return p
 	}
 	tr, err := glamour.NewTermRenderer(glamour.WithStyles(st.Markdown), glamour.WithWordWrap(width))
 	if err != nil {
@@ -128,21 +209,29 @@ func (r *Renderer) get(st *theme.Styles, width int) *glamour.TermRenderer {
 		}
 		delete(r.pool, oldest)
 	}
-	r.pool[k] = &pooled{tr: tr, used: r.tick}
-	return tr
+	p := &pooled{tr: tr, used: r.tick}
+	r.pool[k] = p
+	return p
 }
 
 // splitRendered splits rendered text into lines, trims trailing padding,
 // drops blank lines at both ends and truncates anything wider than width
 // (long code lines, URLs).
 func splitRendered(s string, width int) ([]string, []int) {
+	lines, widths, _ := splitCut(s, width)
+	return lines, widths
+}
+
+// splitCut is splitRendered, also saying whether a line was cut.
+func splitCut(s string, width int) (lines []string, widths []int, cut bool) {
 	raw := strings.Split(s, "\n")
-	lines := make([]string, 0, len(raw))
-	widths := make([]int, 0, len(raw))
+	lines = make([]string, 0, len(raw))
+	widths = make([]int, 0, len(raw))
 	for _, l := range raw {
 		l = trimRight(l)
 		w := ansi.StringWidth(l)
 		if w > width {
+			cut = true
 			l = ansi.Truncate(l, width, "…")
 			w = ansi.StringWidth(l)
 		}
@@ -162,7 +251,7 @@ func splitRendered(s string, width int) ([]string, []int) {
 			lines[i] = ""
 		}
 	}
-	return lines, widths
+	return lines, widths, cut
 }
 
 // trimRight drops trailing spaces and the styling around them (glamour pads

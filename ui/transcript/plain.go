@@ -1,0 +1,201 @@
+package transcript
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	glamouransi "charm.land/glamour/v2/ansi"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Most of glamour's time on a reply that is plain prose goes to parsing
+// markdown there is none of and to its writers passing every byte through
+// an escape-sequence parser several times to pad lines that are trimmed
+// again afterwards. For such text glamour does only this: the text of each
+// paragraph is cut into runs as goldmark cuts it (see runs), each run is
+// written in the text style (a line break as a space at the end of its
+// run), the runs are wrapped at spaces with lipgloss.Wrap at the wrap width,
+// and paragraphs are one blank line apart. plainStyle does the same
+// directly, with lipgloss.Wrap itself, so the lines are byte for byte
+// glamour's once trimmed.
+
+// plainStyle is how a theme's markdown style writes plain text at one
+// width: the escape sequence opening each run ("" when uncoloured) and the
+// one closing it.
+type plainStyle struct {
+	open, close string
+}
+
+// plainParagraphs splits src into paragraphs of lines if it is plain prose
+// that glamour would only wrap, and says whether it is. The test is
+// conservative: anything markdown could read as syntax, anything glamour
+// would unescape or turn into a link, and any whitespace other than spaces
+// and newlines sends the text through glamour. Lines keep their trailing
+// spaces: they decide where goldmark cuts its runs.
+func plainParagraphs(src string) ([][]string, bool) {
+	var paras [][]string
+	var cur []string
+	for line := range strings.SplitSeq(src, "\n") {
+		if line == "" {
+			if cur != nil {
+				paras = append(paras, cur)
+				cur = nil
+			}
+			continue
+		}
+		if strings.TrimRight(line, " ") == "" || !plainLine(line) {
+			return nil, false
+		}
+		cur = append(cur, line)
+	}
+	if cur != nil {
+		paras = append(paras, cur)
+	}
+	return paras, len(paras) > 0
+}
+
+// plainLine says whether one line, not blank, is plain prose.
+func plainLine(line string) bool {
+	// What can start a block: indented code, lists, headings, quotes,
+	// thematic breaks, setext underlines, definitions, HTML, fences.
+	switch c := line[0]; {
+	case c == ' ', c == '-', c == '+', c == '=', c == ':':
+		return false
+	case c >= '0' && c <= '9':
+		i := 0
+		for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+			i++
+		}
+		if i < len(line) && (line[i] == '.' || line[i] == ')') {
+			return false
+		}
+	}
+	if strings.Contains(strings.ToLower(line), "www.") {
+		return false // linkify
+	}
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c < 0x20, c == 0x7f:
+				return false
+			case strings.IndexByte("*_`[]#>|~<&\\@{}", c) >= 0:
+				return false
+			case c == ':' && i+1 < len(line) && line[i+1] != ' ':
+				return false // schemes (http://, mailto:) and the like
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// render is what glamour renders for paras at width, before trimming.
+func (p plainStyle) render(paras [][]string, width int) string {
+	var out, blk strings.Builder
+	for i, lines := range paras {
+		if i > 0 {
+			out.WriteString("\n\n")
+		}
+		blk.Reset()
+		for j, l := range lines {
+			a, b := runs(l, j == len(lines)-1)
+			p.write(&blk, a)
+			p.write(&blk, b)
+		}
+		out.WriteString(lipgloss.Wrap(blk.String(), width, ""))
+	}
+	return out.String()
+}
+
+// write writes one run in the text style; glamour writes nothing for an
+// empty one.
+func (p plainStyle) write(sb *strings.Builder, run string) {
+	if run == "" {
+		return
+	}
+	sb.WriteString(p.open)
+	sb.WriteString(run)
+	sb.WriteString(p.close)
+}
+
+// runs is how goldmark cuts one line of a plain paragraph into text nodes
+// (glamour styles each node on its own, so the cut shows in the escape
+// sequences). It looks for inline syntax at every space and at each '('
+// and '!' (linkify and images): finding none, it joins what it passed into
+// one node, and the rest of the line, from the last such place, is a
+// second node whose trailing spaces are dropped. Two trailing spaces of a
+// line mark a hard break and are left out of the scan; the paragraph's
+// last line has no trailing spaces and no break. A break becomes a space at
+// the end of the second node.
+func runs(line string, last bool) (a, b string) {
+	scanned := line
+	switch {
+	case last:
+		scanned = strings.TrimRight(line, " ")
+	case strings.HasSuffix(line, "  "):
+		scanned = line[:len(line)-2]
+	}
+	cut := 0
+	for i := len(scanned) - 1; i > 0; i-- {
+		if c := scanned[i]; c == ' ' || c == '(' || c == '!' {
+			cut = i
+			break
+		}
+	}
+	a, b = scanned[:cut], strings.TrimRight(scanned[cut:], " ")
+	if !last {
+		b += " "
+	}
+	return a, b
+}
+
+// plainStyleFor finds how md writes plain text, and whether the fast path
+// may be used with it at all: only when nothing around a paragraph's text
+// (margins, indents, prefixes, formats, case changes) would add to or
+// change what is written. The text colour comes from rendering a probe, so
+// it is glamour's own cascade of document, paragraph and text styles.
+func plainStyleFor(md glamouransi.StyleConfig, probe func(string) (string, bool)) (plainStyle, bool) {
+	for _, b := range []glamouransi.StyleBlock{md.Document, md.Paragraph} {
+		if b.Indent != nil && *b.Indent != 0 || b.Margin != nil && *b.Margin != 0 || !plainPrimitive(b.StylePrimitive) {
+			return plainStyle{}, false
+		}
+	}
+	if !plainPrimitive(md.Text) {
+		return plainStyle{}, false
+	}
+	out, ok := probe("a")
+	if !ok {
+		return plainStyle{}, false
+	}
+	open, _, found := strings.Cut(strings.TrimLeft(out, "\n"), "a")
+	if !found || strings.Trim(ansi.Strip(open), " ") != "" || strings.Contains(open, " ") {
+		return plainStyle{}, false
+	}
+	p := plainStyle{open: open}
+	if open != "" {
+		p.close = ansi.ResetStyle
+	}
+	return p, true
+}
+
+// plainPrimitive says whether a style writes nothing of its own and leaves
+// the text's letters as they are.
+func plainPrimitive(s glamouransi.StylePrimitive) bool {
+	set := func(b *bool) bool { return b != nil && *b }
+	return s.BlockPrefix == "" && s.BlockSuffix == "" && s.Prefix == "" && s.Suffix == "" &&
+		s.Format == "" && !set(s.Upper) && !set(s.Lower) && !set(s.Title)
+}
+
+// plainProbe is plain prose that wraps at every width, with a wide
+// character, a soft line break and two paragraphs: what the fast path is
+// checked against glamour on before it is used at a width.
+const plainProbe = "Probe words 漢字 that wrap, at 4.5 or A+ too;\nthe next line.  \nMore.\n\nA second paragraph!"
