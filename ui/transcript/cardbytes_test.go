@@ -106,3 +106,24 @@ func TestCardBytes(t *testing.T) {
 	}
 	golden.RequireEqual(t, got.String())
 }
+
+// TestCardShortcutsHold requires the shortcuts to be in use in every
+// theme, at every card width: they stand aside silently when they do not
+// match lipgloss, which TestCardBytes alone would not notice.
+func TestCardShortcutsHold(t *testing.T) {
+	for _, st := range []*theme.Styles{theme.New(true, false), theme.New(false, false), theme.New(true, true)} {
+		p := newCardPaint(st)
+		for name, pt := range map[string]paint{"title": p.title, "badge": p.badge, "key": p.key, "value": p.value, "variant": p.variant} {
+			if !pt.ok {
+				t.Errorf("%s: the %s style is not written directly", st.Name, name)
+			}
+		}
+		for w := cardChrome + 2; w <= 200; w++ {
+			for _, rec := range []bool{false, true} {
+				if !p.frame(rec, w).ok {
+					t.Errorf("%s: the frame of %d cells (recommended %v) is not written directly", st.Name, w, rec)
+				}
+			}
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package transcript
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"aui-tui/api"
 	"aui-tui/internal/textsafe"
@@ -39,6 +41,7 @@ func cardLayout(cw, n int) (perRow, width int) {
 // product; variants whose product is not among the cards come last.
 func renderCards(prods, vars []api.Card, c renderCtx) []string {
 	var out []string
+	paint := c.cardPaint()
 	perRow, width := cardLayout(c.width, len(prods))
 	// A long name may widen its card into room the row leaves over, so it
 	// is not cut next to empty columns; the rest keeps the card's width.
@@ -47,25 +50,73 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 	for start := 0; start < len(prods); start += perRow {
 		row := prods[start:min(start+perRow, len(prods))]
 		contents := make([][]string, len(row))
+		widths := make([][]int, len(row))
 		tallest := 0
-		for i, p := range row {
-			contents[i] = cardLines(p, width-cardChrome, room-cardChrome, c)
-			tallest = max(tallest, len(contents[i]))
-		}
 		// Shrink the row's cards to their widest line, so short cards do
 		// not carry empty room.
 		natural := 0
-		for _, lines := range contents {
-			for _, l := range lines {
-				natural = max(natural, ansi.StringWidth(l))
+		for i, p := range row {
+			contents[i], widths[i] = cardLines(p, width-cardChrome, room-cardChrome, c, paint)
+			tallest = max(tallest, len(contents[i]))
+			for _, w := range widths[i] {
+				natural = max(natural, w)
 			}
 		}
 		boxW := min(room, max(cardMin, natural+cardChrome))
-		boxes := make([]string, 0, 2*len(row))
-		for i, p := range row {
+		for i := range row {
 			for len(contents[i]) < tallest {
 				contents[i] = append(contents[i], "")
+				widths[i] = append(widths[i], 0)
 			}
+		}
+		out = append(out, cardRow(row, contents, widths, tallest, boxW, c, paint)...)
+		for i := range row {
+			if vs := byProduct[start+i]; len(vs) > 0 {
+				out = append(out, variantLines(vs, cardName(row[i]), c)...)
+			}
+		}
+	}
+	return append(out, variantLines(rest, commonProduct(rest), c)...)
+}
+
+// cardRow draws a row of cards of boxW cells side by side, each with its
+// lines (all tallest of them), cut to the content width. It writes the
+// frames directly where they are known to be lipgloss's, and has lipgloss
+// draw and join the boxes otherwise.
+func cardRow(row []api.Card, contents [][]string, widths [][]int, tallest, boxW int, c renderCtx, paint *cardPaint) []string {
+	frames := make([]cardFrame, len(row))
+	fast := true
+	for i, p := range row {
+		frames[i] = c.frame(paint, p.IsRecommended, boxW)
+		fast = fast && frames[i].ok && slices.Max(append([]int{0}, widths[i]...)) <= frames[i].inner
+	}
+	var lines []string
+	if fast {
+		lines = make([]string, 0, tallest+2)
+		var sb strings.Builder
+		for k := range tallest + 2 {
+			sb.Reset()
+			for i, f := range frames {
+				if i > 0 {
+					sb.WriteString(strings.Repeat(" ", cardGap))
+				}
+				switch k {
+				case 0:
+					sb.WriteString(f.top)
+				case tallest + 1:
+					sb.WriteString(f.bottom)
+				default:
+					sb.WriteString(f.line(contents[i][k-1], widths[i][k-1]))
+				}
+			}
+			lines = append(lines, sb.String())
+		}
+		if len(row)*boxW+cardGap*(len(row)-1) <= c.width {
+			return lines
+		}
+	} else {
+		boxes := make([]string, 0, 2*len(row))
+		for i, p := range row {
 			box := c.st.Card.Box
 			if p.IsRecommended {
 				box = c.st.Card.Recommended
@@ -75,16 +126,12 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 			}
 			boxes = append(boxes, box.Width(boxW).Render(strings.Join(contents[i], "\n")))
 		}
-		for _, l := range strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, boxes...), "\n") {
-			out = append(out, ansi.Truncate(l, c.width, ""))
-		}
-		for i := range row {
-			if vs := byProduct[start+i]; len(vs) > 0 {
-				out = append(out, variantLines(vs, cardName(row[i]), c)...)
-			}
-		}
+		lines = strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, boxes...), "\n")
 	}
-	return append(out, variantLines(rest, commonProduct(rest), c)...)
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, c.width, "")
+	}
+	return lines
 }
 
 // cardName is the name a card shows.
@@ -137,16 +184,23 @@ func commonProduct(vars []api.Card) string {
 }
 
 // cardLines is the inside of one card: name, badge, aligned parameter rows
-// (empty values skipped, long ones cut with …), then its variants. The
-// name may take up to titleW cells, the rest inner.
-func cardLines(p api.Card, inner, titleW int, c renderCtx) []string {
+// (empty values skipped, long ones cut with …), then its variants, with
+// the width of each line. The name may take up to titleW cells, the rest
+// inner.
+func cardLines(p api.Card, inner, titleW int, c renderCtx, paint *cardPaint) ([]string, []int) {
 	inner = max(inner, 1)
 	name := cardName(p)
-	lines := []string{c.st.Card.Title.Render(ansi.Truncate(name, max(inner, titleW), "…"))}
+	title := ansi.Truncate(name, max(inner, titleW), "…")
+	lines := []string{paint.title.render(title)}
+	widths := []int{ansi.StringWidth(title)}
 	if p.IsRecommended {
-		lines = append(lines, c.st.Card.Badge.Render(ansi.Truncate(badge, inner, "…")))
+		b := ansi.Truncate(badge, inner, "…")
+		lines, widths = append(lines, paint.badge.render(b)), append(widths, ansi.StringWidth(b))
 	}
-	type row struct{ k, v string }
+	type row struct {
+		k, v string
+		kw   int
+	}
 	rows := make([]row, 0, len(p.Parameters))
 	keyW := 0
 	for _, prm := range p.Parameters {
@@ -155,8 +209,9 @@ func cardLines(p api.Card, inner, titleW int, c renderCtx) []string {
 		if v == "" || strings.EqualFold(k, "Product name") && v == name {
 			continue
 		}
-		rows = append(rows, row{k, v})
-		keyW = max(keyW, ansi.StringWidth(k))
+		kw := ansi.StringWidth(k)
+		rows = append(rows, row{k, v, kw})
+		keyW = max(keyW, kw)
 	}
 	// Variants of the cards shape (sub_entities) are rows like the
 	// parameters: "Finish  Black Stainless, Stainless Steel".
@@ -172,23 +227,30 @@ func cardLines(p api.Card, inner, titleW int, c renderCtx) []string {
 		if k == "" {
 			k = "Variants"
 		}
-		rows = append(rows, row{k, strings.Join(labels, ", ")})
-		keyW = max(keyW, ansi.StringWidth(k))
+		kw := ansi.StringWidth(k)
+		rows = append(rows, row{k, strings.Join(labels, ", "), kw})
+		keyW = max(keyW, kw)
 	}
 	keyW = min(keyW, max(inner/2-1, 1))
 	for _, r := range rows {
-		k := ansi.Truncate(r.k, keyW, "…")
-		k += strings.Repeat(" ", max(keyW-ansi.StringWidth(k), 0))
+		k := r.k
+		if r.kw > keyW {
+			k = ansi.Truncate(k, keyW, "…")
+			r.kw = ansi.StringWidth(k)
+		}
+		k += strings.Repeat(" ", max(keyW-r.kw, 0))
 		valW := inner - keyW - 2
 		if valW < 1 {
-			lines = append(lines, c.st.Card.Value.Render(ansi.Truncate(r.v, inner, "…")))
+			v := ansi.Truncate(r.v, inner, "…")
+			lines, widths = append(lines, paint.value.render(v)), append(widths, ansi.StringWidth(v))
 			continue
 		}
 		if u, ok := linkURL(r.v); ok {
 			// One line, clickable where the terminal supports it; enter
 			// shows it whole and o opens it.
-			label := c.st.Card.Value.Underline(true).Render(linkLabel(u, valW))
-			lines = append(lines, c.st.Card.Key.Render(k)+"  "+hyperlink(u, label))
+			label := linkLabel(u, valW)
+			lines = append(lines, paint.key.render(k)+"  "+hyperlink(u, c.st.Card.Value.Underline(true).Render(label)))
+			widths = append(widths, keyW+2+ansi.StringWidth(label))
 			continue
 		}
 		// A long value (features) gets a second line rather than being cut
@@ -206,12 +268,26 @@ func cardLines(p api.Card, inner, titleW int, c renderCtx) []string {
 		for i, v := range vl {
 			lead := pad
 			if i == 0 {
-				lead = c.st.Card.Key.Render(k) + "  "
+				lead = paint.key.render(k) + "  "
 			}
-			lines = append(lines, lead+c.st.Card.Value.Render(strings.TrimLeft(v, " ")))
+			v = strings.TrimLeft(v, " ")
+			l := lead + paint.value.render(v)
+			lines = append(lines, l)
+			widths = append(widths, joinedWidth(l, keyW+2, v))
 		}
 	}
-	return lines
+	return lines, widths
+}
+
+// joinedWidth is the width of line, which ends with text after before
+// cells: the sum of the two, unless text begins with a character that
+// could join what comes before it (a combining mark), when line is
+// measured whole.
+func joinedWidth(line string, before int, text string) int {
+	if text != "" && text[0] >= utf8.RuneSelf {
+		return ansi.StringWidth(line)
+	}
+	return before + ansi.StringWidth(text)
 }
 
 // variantLines lists the variants after a label naming their product
@@ -229,10 +305,12 @@ func variantLines(vars []api.Card, product string, c renderCtx) []string {
 	if product != "" {
 		label = "Variants of " + product + ":"
 	}
+	paint := c.cardPaint()
+	sepW := ansi.StringWidth(sep)
 	var out []string
 	indent := strings.Repeat(" ", min(len("Variants: "), max(0, width-8)))
 	label = ansi.Truncate(label, width, "…")
-	line, lineW := c.st.Card.Key.Render(label)+" ", ansi.StringWidth(label)+1
+	line, lineW := paint.key.render(label)+" ", ansi.StringWidth(label)+1
 	if lineW+ansi.StringWidth(items[0]) > width && lineW > len("Variants: ") {
 		out = append(out, strings.TrimRight(line, " "))
 		line, lineW = indent, len(indent)
@@ -242,14 +320,14 @@ func variantLines(vars []api.Card, product string, c renderCtx) []string {
 		w := ansi.StringWidth(it)
 		if !fresh && lineW+len(sep)+w > width {
 			out = append(out, line)
-			line, lineW, fresh = indent, ansi.StringWidth(indent), true
+			line, lineW, fresh = indent, len(indent), true
 		}
 		if !fresh {
-			line += c.st.Card.Key.Render(sep)
-			lineW += ansi.StringWidth(sep)
+			line += paint.key.render(sep)
+			lineW += sepW
 		}
 		it = ansi.Truncate(it, max(1, width-lineW), "…")
-		line += c.st.Card.Variant.Render(it)
+		line += paint.variant.render(it)
 		lineW += ansi.StringWidth(it)
 		fresh = false
 	}

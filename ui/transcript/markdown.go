@@ -24,6 +24,8 @@ type Renderer struct {
 	mu   sync.Mutex
 	pool map[poolKey]*pooled
 	tick uint64
+	// cards holds each theme's card styles and frames (see cardpaint.go).
+	cards map[*theme.Styles]*cardPaint
 
 	// renders counts markdown renders, by glamour or by the plain fast
 	// path; tests use it to prove caches hit.

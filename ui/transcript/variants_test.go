@@ -56,10 +56,14 @@ func TestLongCardValuesTakeTwoLines(t *testing.T) {
 		{Title: "Link", Value: api.StringValue(link)},
 		{Title: "Features", Value: api.StringValue("Grill, 10 power levels, Auto-defrost, Child lock, Eco mode")},
 	}}
-	lines := cardLines(card, 30, 30, renderCtx{st: theme.New(true, false), width: 80})
+	c := renderCtx{st: theme.New(true, false), width: 80}
+	lines, widths := cardLines(card, 30, 30, c, c.cardPaint())
 	var plain []string
-	for _, l := range lines {
+	for i, l := range lines {
 		plain = append(plain, ansi.Strip(l))
+		if widths[i] != ansi.StringWidth(l) {
+			t.Errorf("line %d is %d cells wide, said to be %d: %q", i, ansi.StringWidth(l), widths[i], l)
+		}
 	}
 	text := strings.Join(plain, "\n")
 	if !strings.Contains(text, "Link      shop.example.com/mi…") || !strings.Contains(lines[1], "\x1b]8;;"+link+"\x1b\\") {
