@@ -20,7 +20,7 @@ import (
 func newDemoServerCmd() *cobra.Command {
 	var addr, key, store string
 	var pace optDuration
-	var reset bool
+	var reset, varied bool
 	var long int
 	var chaosSpec string
 	cmd := &cobra.Command{
@@ -43,11 +43,14 @@ func newDemoServerCmd() *cobra.Command {
 			if long < 0 {
 				return fmt.Errorf("--long must be 0 or more")
 			}
+			if varied && long == 0 {
+				return fmt.Errorf("--varied needs --long N: it varies the long task")
+			}
 			chaos, err := demo.ParseChaos(chaosSpec)
 			if err != nil {
 				return fmt.Errorf("--chaos: %w", err)
 			}
-			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Chaos: chaos})
+			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Varied: varied, Chaos: chaos})
 			if errors.Is(err, demo.ErrStoreInUse) {
 				return fmt.Errorf("%w; close that one first, or pass --store with another file", err)
 			}
@@ -94,6 +97,7 @@ func newDemoServerCmd() *cobra.Command {
 	fl.Var(&pace, "pace", "the delay between streamed words (default: a natural reading pace; 0 is instant)")
 	fl.BoolVar(&reset, "reset", false, "start with a fresh store")
 	fl.IntVar(&long, "long", 0, "also seed a task with this many messages")
+	fl.BoolVar(&varied, "varied", false, "make the --long task's agent replies and products all different, as a real transcript's are")
 	fl.StringVar(&chaosSpec, "chaos", "", "inject faults, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (spec above)")
 	return cmd
 }

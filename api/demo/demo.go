@@ -34,6 +34,9 @@ type Options struct {
 	// ExtraLong > 0 also seeds a task "Stress test · N messages" holding N
 	// generated messages (once per N).
 	ExtraLong int
+	// Varied makes the ExtraLong task one that never repeats itself (see
+	// vary): its title says "varied".
+	Varied bool
 	// Chaos injects faults (see ParseChaos); nil serves faithfully.
 	Chaos *Chaos
 }
@@ -97,14 +100,20 @@ func (s *Server) seed(opts Options) error {
 		}
 	}
 	if opts.ExtraLong > 0 {
-		marker := "stress-" + itoa(opts.ExtraLong)
+		marker, name, kind := "stress-"+itoa(opts.ExtraLong), "stress", ""
+		if opts.Varied {
+			marker, name, kind = marker+"-varied", "stress-varied", "varied "
+		}
 		has, err := s.store.hasMarker(marker)
 		if err != nil {
 			return fmt.Errorf("read the demo store: %w", err)
 		}
 		if !has {
-			title := "Stress test · " + thousands(opts.ExtraLong) + " messages"
-			t := longTask(now.Add(-time.Minute), DefaultUserID, "stress", title, opts.ExtraLong, true)
+			title := "Stress test · " + thousands(opts.ExtraLong) + " " + kind + "messages"
+			t := longTask(now.Add(-time.Minute), DefaultUserID, name, title, opts.ExtraLong, true)
+			if opts.Varied {
+				t.msgs = vary(t.rec.ID, t.msgs)
+			}
 			if err := s.store.seed(marker, []seeded{t}); err != nil {
 				return fmt.Errorf("seed the demo store: %w", err)
 			}

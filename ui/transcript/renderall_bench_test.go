@@ -37,3 +37,19 @@ func BenchmarkRenderAll10kNoMemo(b *testing.B) {
 		_ = renderAll(es, st, NewRenderer(), 120, now, false)
 	}
 }
+
+// BenchmarkRenderAll10kVaried is `transcript --format ansi` of the demo's
+// varied 10,000-message transcript (demo-server --long 10000 --varied)
+// without the download: no reply or card set repeats, so nothing is
+// rendered once for many messages.
+func BenchmarkRenderAll10kVaried(b *testing.B) {
+	msgs := demo.GenerateVariedTranscript("t", "u", 10000, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
+	es := make([]Entry, len(msgs))
+	for i, m := range msgs {
+		es[i] = Entry{Key: m.ID, Msg: m}
+	}
+	st := theme.New(true, false)
+	for b.Loop() {
+		_ = RenderAll(es, st, NewRenderer(), 120)
+	}
+}
