@@ -88,7 +88,78 @@ func (r *Renderer) markdownPart(st *theme.Styles, width int, src string) ([]stri
 	if ls, ws, ok := r.plainPart(st, width, src); ok {
 		return ls, ws
 	}
+	if ls, ws, ok := r.mixedPart(st, width, src); ok {
+		return ls, ws
+	}
 	return r.glamourPart(st, width, src)
+}
+
+// mixedPart renders a reply of plain paragraphs and other markdown with
+// the plain paragraphs done the fast way (see mixedUnits), byte for byte
+// as glamourPart does; ok is false where it cannot.
+func (r *Renderer) mixedPart(st *theme.Styles, width int, src string) (lines []string, widths []int, ok bool) {
+	protected, swapped := protectTokens(src)
+	units, ok := mixedUnits(protected)
+	if !ok {
+		return nil, nil, false
+	}
+	r.mu.Lock()
+	p, ok := r.plainStyle(st, width)
+	r.mu.Unlock()
+	if !ok {
+		return nil, nil, false
+	}
+	restore := func(s string) string {
+		if swapped {
+			return restoreTokens(s)
+		}
+		return s
+	}
+	sent := p.open + sentinel + p.close
+	for i, u := range units {
+		if u.plain {
+			paras, _ := plainParagraphs(u.text)
+			ls, ws, cut := splitCut(restore(p.render(paras, width)), width)
+			if cut {
+				return nil, nil, false
+			}
+			lines, widths = append(lines, ls...), append(widths, ws...)
+			continue
+		}
+		// The sentinels stand for the plain paragraphs before and after.
+		before, after := i > 0, i < len(units)-1
+		doc := u.text
+		if before {
+			doc = sentinel + "\n\n" + doc
+		}
+		if after {
+			doc += "\n\n" + sentinel
+		}
+		r.mu.Lock()
+		out, ok := r.render(st, width, doc)
+		r.mu.Unlock()
+		if !ok {
+			return nil, nil, false
+		}
+		ls, ws := splitRendered(restore(out), width)
+		if before {
+			if len(ls) == 0 || ls[0] != sent {
+				return nil, nil, false
+			}
+			ls, ws = ls[1:], ws[1:]
+		}
+		if after {
+			if len(ls) == 0 || ls[len(ls)-1] != sent {
+				return nil, nil, false
+			}
+			ls, ws = ls[:len(ls)-1], ws[:len(ws)-1]
+		}
+		lines, widths = append(lines, ls...), append(widths, ws...)
+	}
+	r.mu.Lock()
+	r.renders++
+	r.mu.Unlock()
+	return lines, widths, true
 }
 
 // plainPart renders plain prose without glamour, byte for byte as

@@ -90,7 +90,10 @@ func plainLine(line string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(line[i:])
-		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) {
+		// Format characters (the bidi controls among them, which
+		// textsafe.StyledOnly drops from glamour's output) are left to
+		// glamour, but for the joiner that builds emoji.
+		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) && r != '\u200d' {
 			return false
 		}
 		i += n
@@ -199,3 +202,65 @@ func plainPrimitive(s glamouransi.StylePrimitive) bool {
 // character, a soft line break and two paragraphs: what the fast path is
 // checked against glamour on before it is used at a width.
 const plainProbe = "Probe words 漢字 that wrap, at 4.5 or A+ too;\nthe next line.  \nMore.\n\nA second paragraph!"
+
+// A reply mixing plain paragraphs with other markdown (a list between an
+// introduction and a closing question, say) has its plain paragraphs
+// rendered the fast way and only the rest by glamour. Top-level blocks are
+// laid out one after another, so what a run of other blocks renders to
+// does not depend on the plain paragraphs around it, only the blank lines
+// between them do: glamour renders each run between two sentinel
+// paragraphs standing in for its neighbours, and what it writes between
+// them is taken whole, blank lines included. Text where a block can
+// reach across a blank line or depend on another block (fenced code, HTML,
+// link definitions, definition lists) is not split.
+
+// sentinel stands in for a plain paragraph next to a run of other
+// blocks: a private-use character no text of the run may hold.
+const sentinel = "\uE010"
+
+// mixedUnit is a run of blocks between blank lines: plain paragraphs, or
+// other markdown as written.
+type mixedUnit struct {
+	text  string
+	plain bool
+}
+
+// mixedUnits splits src (protected) into runs of plain paragraphs and runs
+// of other blocks, and says whether src may be rendered that way: it must
+// hold both kinds and nothing a split could change.
+func mixedUnits(src string) ([]mixedUnit, bool) {
+	if strings.ContainsAny(src, "<"+sentinel) || strings.Contains(src, "```") || strings.Contains(src, "~~~") ||
+		strings.Contains(src, "]:") || strings.HasPrefix(src, ":") || strings.Contains(src, "\n:") {
+		return nil, false
+	}
+	lines := strings.Split(src, "\n")
+	var units []mixedUnit
+	var unitStart int // the first line of the last unit
+	plains, others := 0, 0
+	for i := 0; i < len(lines); {
+		if lines[i] == "" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && lines[j] != "" {
+			j++
+		}
+		_, plain := plainParagraphs(strings.Join(lines[i:j], "\n"))
+		if plain {
+			plains++
+		} else {
+			others++
+		}
+		// A unit is its lines as written, blank lines between its blocks
+		// included.
+		if n := len(units); n > 0 && units[n-1].plain == plain {
+			units[n-1].text = strings.Join(lines[unitStart:j], "\n")
+		} else {
+			unitStart = i
+			units = append(units, mixedUnit{text: strings.Join(lines[i:j], "\n"), plain: plain})
+		}
+		i = j
+	}
+	return units, plains > 0 && others > 0
+}

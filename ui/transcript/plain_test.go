@@ -5,7 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"aui-tui/api"
+	"aui-tui/api/demo"
 	"aui-tui/theme"
 
 	"charm.land/glamour/v2/styles"
@@ -131,7 +134,7 @@ func TestPlainFastPathRefusesMarkdown(t *testing.T) {
 		"| a | b |", "~~struck~~", "<b>html</b>", "AT&amp;T", "a \\* escaped", "mail me@example.com",
 		"see www.example.com", "go to http://example.com", "mailto:x", "- item", "+ item", "1. item",
 		"12) item", "Title\n===", "Title\n---", "    indented code", "\tcode", " leading space",
-		"Term\n: definition", "a\u00a0non-breaking space", "a\ttab", "a\rcarriage return", "line\n   \nspaces only",
+		"Term\n: definition", "a\u00a0non-breaking space", "a\ttab", "a\rcarriage return", "line\n   \nspaces only", "a bidi isolate\u2069",
 		"", "\n\n",
 	} {
 		if _, ok := plainParagraphs(src); ok {
@@ -161,20 +164,25 @@ func TestPlainFastPathOtherStyles(t *testing.T) {
 	}
 }
 
-// FuzzPlainFastPath: whenever the fast path takes a text, its render is
-// glamour's, byte for byte, with the same widths.
+// FuzzPlainFastPath: whenever the fast path takes a text, whole or split
+// around other markdown, its render is glamour's, byte for byte, with the
+// same widths.
 func FuzzPlainFastPath(f *testing.F) {
 	for i, src := range plainCorpus(20) {
 		f.Add(src, uint8(plainWidths[i%len(plainWidths)]), uint8(i%3))
 	}
 	f.Add("Hello there my friend, how are you today?\nSecond line here  \nthird\n\nNew para averyveryverylongword ok", uint8(20), uint8(0))
 	f.Add("冷蔵庫は静かです。 😀 👩‍👩‍👧 end", uint8(3), uint8(1))
+	for i, src := range mixedCorpus()[180:220] {
+		f.Add(src, uint8(plainWidths[i%len(plainWidths)]), uint8(i%3))
+	}
 	r := NewRenderer()
 	themes := plainThemes()
 	f.Fuzz(func(t *testing.T, src string, width, th uint8) {
 		st := themes[int(th)%len(themes)]
 		w := 1 + int(width)%220
 		checkPlain(t, r, st, w, src)
+		checkMixed(t, r, st, w, src)
 	})
 }
 
@@ -192,6 +200,83 @@ func TestPlainProbeIsPlain(t *testing.T) {
 			r.mu.Unlock()
 			if !ok {
 				t.Errorf("%s at %d: the fast path is not used", st.Name, w)
+			}
+		}
+	}
+}
+
+// mixedCorpus is the demo's agent replies, plain and varied, and generated
+// texts mixing plain paragraphs with every kind of block glamour renders:
+// lists (loose, nested, ordered from any number), headings, quotes, rules,
+// indented code, emphasis, code spans, links, and extra blank lines.
+func mixedCorpus() []string {
+	var out []string
+	start := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	for _, ms := range [][]api.Message{demo.GenerateTranscript("t", "u", 200, start), demo.GenerateVariedTranscript("v", "u", 200, start)} {
+		for _, m := range ms {
+			if m.Sender.Type == api.ActorAgent {
+				out = append(out, m.Text)
+			}
+		}
+	}
+	blocks := []string{
+		"- one\n- two **bold**\n- three", "1. first\n2. second", "3) third\n4) fourth", "- a\n\n- loose b",
+		"- outer\n  - inner\n  - inner 2", "# Heading", "## Sub heading\nwith a paragraph", "> quoted words\n> more",
+		"---", "***", "    indented code\n\n    more code", "**My pick:** the **Nordvik** — 4.6★", "Some `code` here.",
+		"A [link](https://example.com) and _emphasis_.", "Setext\n======", "Term with\n---", "~~struck~~ words",
+		"| a | b |\n|---|---|\n| 1 | 2 |", "Line one  \nline two after a hard break", "* star item\n* another",
+		"- [ ] task\n- [x] done", "+ plus item", "Text with A+ and 1,899.00 and 4.5.",
+	}
+	rng := rand.New(rand.NewPCG(9, 13))
+	plain := plainCorpus(40)
+	for range 150 {
+		var parts []string
+		for range 2 + rng.IntN(5) {
+			if rng.IntN(2) == 0 {
+				parts = append(parts, strings.Trim(plain[rng.IntN(len(plain))], "\n"))
+			} else {
+				parts = append(parts, blocks[rng.IntN(len(blocks))])
+			}
+		}
+		out = append(out, strings.Join(parts, strings.Repeat("\n", 2+rng.IntN(2))))
+	}
+	return out
+}
+
+// checkMixed compares mixedPart with glamour on src, when mixedPart takes
+// src; it says whether it did.
+func checkMixed(t *testing.T, r *Renderer, st *theme.Styles, width int, src string) bool {
+	t.Helper()
+	ml, mw, ok := r.mixedPart(st, width, src)
+	if !ok {
+		return false
+	}
+	gl, gw := r.glamourPart(st, width, src)
+	if !slices.Equal(ml, gl) || !slices.Equal(mw, gw) {
+		t.Errorf("%s at %d: the split render differs from glamour on %q\nsplit:   %q %v\nglamour: %q %v", st.Name, width, src, ml, mw, gl, gw)
+	}
+	return true
+}
+
+// TestMixedRenderMatchesGlamour renders replies mixing plain paragraphs
+// and other markdown both ways, at several widths and in every theme, and
+// requires the same bytes and widths, with most of them split.
+func TestMixedRenderMatchesGlamour(t *testing.T) {
+	corpus := mixedCorpus()
+	if testing.Short() {
+		corpus = corpus[:100]
+	}
+	r := NewRenderer()
+	for _, st := range plainThemes() {
+		for _, w := range []int{23, 80} {
+			taken := 0
+			for _, src := range corpus {
+				if checkMixed(t, r, st, w, src) {
+					taken++
+				}
+			}
+			if taken < len(corpus)/3 {
+				t.Errorf("%s at %d: split %d of %d texts", st.Name, w, taken, len(corpus))
 			}
 		}
 	}
