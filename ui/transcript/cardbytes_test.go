@@ -13,6 +13,7 @@ import (
 	"aui-tui/api/demo"
 	"aui-tui/theme"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -96,8 +97,12 @@ func TestCardBytes(t *testing.T) {
 			c := renderCtx{st: st, r: NewRenderer(), width: w}
 			h := sha256.New()
 			for _, set := range corpus {
-				for _, l := range renderCards(set.prods, set.vars, c) {
+				lines, widths := renderCards(set.prods, set.vars, c)
+				for i, l := range lines {
 					fmt.Fprintf(h, "%s\n", l)
+					if widths[i] != ansi.StringWidth(l) {
+						t.Errorf("%s at %d: a card line is %d cells wide, said to be %d: %q", st.Name, w, ansi.StringWidth(l), widths[i], l)
+					}
 				}
 				h.Write([]byte{0})
 			}

@@ -36,11 +36,18 @@ func cardLayout(cw, n int) (perRow, width int) {
 	return perRow, width
 }
 
-// renderCards draws product cards in rows that wrap to the content width.
-// Each row is followed by the variants of its products, named by their
-// product; variants whose product is not among the cards come last.
-func renderCards(prods, vars []api.Card, c renderCtx) []string {
+// renderCards draws product cards in rows that wrap to the content width,
+// and gives the width of each line. Each row is followed by the variants
+// of its products, named by their product; variants whose product is not
+// among the cards come last.
+func renderCards(prods, vars []api.Card, c renderCtx) (lines []string, widths []int) {
 	var out []string
+	var outW []int
+	variants := func(vs []api.Card, product string) {
+		for _, l := range variantLines(vs, product, c) {
+			out, outW = append(out, l), append(outW, ansi.StringWidth(l))
+		}
+	}
 	paint := c.cardPaint()
 	perRow, width := cardLayout(c.width, len(prods))
 	// A long name may widen its card into room the row leaves over, so it
@@ -69,21 +76,23 @@ func renderCards(prods, vars []api.Card, c renderCtx) []string {
 				widths[i] = append(widths[i], 0)
 			}
 		}
-		out = append(out, cardRow(row, contents, widths, tallest, boxW, c, paint)...)
+		ls, ws := cardRow(row, contents, widths, tallest, boxW, c, paint)
+		out, outW = append(out, ls...), append(outW, ws...)
 		for i := range row {
 			if vs := byProduct[start+i]; len(vs) > 0 {
-				out = append(out, variantLines(vs, cardName(row[i]), c)...)
+				variants(vs, cardName(row[i]))
 			}
 		}
 	}
-	return append(out, variantLines(rest, commonProduct(rest), c)...)
+	variants(rest, commonProduct(rest))
+	return out, outW
 }
 
 // cardRow draws a row of cards of boxW cells side by side, each with its
-// lines (all tallest of them), cut to the content width. It writes the
-// frames directly where they are known to be lipgloss's, and has lipgloss
-// draw and join the boxes otherwise.
-func cardRow(row []api.Card, contents [][]string, widths [][]int, tallest, boxW int, c renderCtx, paint *cardPaint) []string {
+// lines (all tallest of them), cut to the content width, and gives their
+// widths. It writes the frames directly where they are known to be
+// lipgloss's, and has lipgloss draw and join the boxes otherwise.
+func cardRow(row []api.Card, contents [][]string, widths [][]int, tallest, boxW int, c renderCtx, paint *cardPaint) ([]string, []int) {
 	frames := make([]cardFrame, len(row))
 	fast := true
 	for i, p := range row {
@@ -111,8 +120,12 @@ func cardRow(row []api.Card, contents [][]string, widths [][]int, tallest, boxW 
 			}
 			lines = append(lines, sb.String())
 		}
-		if len(row)*boxW+cardGap*(len(row)-1) <= c.width {
-			return lines
+		if rowW := len(row)*boxW + cardGap*(len(row)-1); rowW <= c.width {
+			ws := make([]int, len(lines))
+			for i := range ws {
+				ws[i] = rowW
+			}
+			return lines, ws
 		}
 	} else {
 		boxes := make([]string, 0, 2*len(row))
@@ -128,10 +141,12 @@ func cardRow(row []api.Card, contents [][]string, widths [][]int, tallest, boxW 
 		}
 		lines = strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, boxes...), "\n")
 	}
+	ws := make([]int, len(lines))
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, c.width, "")
+		ws[i] = ansi.StringWidth(lines[i])
 	}
-	return lines
+	return lines, ws
 }
 
 // cardName is the name a card shows.

@@ -13,7 +13,7 @@ import (
 // memo (nil): it renders only what is on screen and caches by entry.
 type renderMemo struct {
 	markdown map[string]memoLines
-	cards    map[string][]string
+	cards    map[string]memoLines
 }
 
 type memoLines struct {
@@ -22,7 +22,7 @@ type memoLines struct {
 }
 
 func newRenderMemo() *renderMemo {
-	return &renderMemo{markdown: map[string]memoLines{}, cards: map[string][]string{}}
+	return &renderMemo{markdown: map[string]memoLines{}, cards: map[string]memoLines{}}
 }
 
 // renderMarkdown is renderMarkdown(c, src, false), remembered by src. The
@@ -41,7 +41,7 @@ func (m *renderMemo) renderMarkdown(c renderCtx, src string) ([]string, []int) {
 
 // renderCards is renderCards(prods, vars, c), remembered by the cards'
 // JSON (everything a card shows comes from it).
-func (m *renderMemo) renderCards(prods, vars []api.Card, c renderCtx) []string {
+func (m *renderMemo) renderCards(prods, vars []api.Card, c renderCtx) ([]string, []int) {
 	if m == nil {
 		return renderCards(prods, vars, c)
 	}
@@ -49,10 +49,10 @@ func (m *renderMemo) renderCards(prods, vars []api.Card, c renderCtx) []string {
 	if err != nil {
 		return renderCards(prods, vars, c)
 	}
-	if ls, ok := m.cards[string(key)]; ok {
-		return ls
+	if r, ok := m.cards[string(key)]; ok {
+		return r.lines, r.widths
 	}
-	ls := renderCards(prods, vars, c)
-	m.cards[string(key)] = ls
-	return ls
+	ls, ws := renderCards(prods, vars, c)
+	m.cards[string(key)] = memoLines{ls, ws}
+	return ls, ws
 }

@@ -76,9 +76,7 @@ func renderBody(it *item, c renderCtx) ([]string, []int) {
 		b.addAll(c.memo.renderMarkdown(c, text))
 	}
 	if prods, vars := e.Msg.Products(); len(prods) > 0 || len(vars) > 0 {
-		for _, l := range c.memo.renderCards(prods, vars, c) {
-			b.add(l)
-		}
+		b.addAll(c.memo.renderCards(prods, vars, c))
 	}
 	statusLines(&b, e, c)
 	for range c.spacing {
