@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -248,7 +249,12 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 			cfg.Notice = notice
 		}
 	}
-	opts := append(append(ui.ProgramOptions(), tea.WithContext(ctx), tea.WithoutSignalHandler()), h.options...)
+	// Lip Gloss detected standard output's colour profile when it loaded
+	// (inside tmux that runs `tmux info`, tens of milliseconds); Bubble
+	// Tea would detect the same again before the first frame. Options a
+	// test passes come later and win.
+	opts := append(ui.ProgramOptions(), tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithColorProfile(lipgloss.Writer.Profile))
+	opts = append(opts, h.options...)
 	if h.filter != nil {
 		// The hooks see the program's own model, not the crash guard.
 		opts = append(opts, tea.WithFilter(func(m tea.Model, msg tea.Msg) tea.Msg {

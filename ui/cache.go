@@ -174,6 +174,7 @@ func (c *chatModel) onTranscriptCached(msg transcriptCachedMsg) tea.Cmd {
 		s.tr.SetEntries(es)
 	}
 	s.cached, s.cachedAt, s.cachedPart = true, msg.info.Stored, msg.from > 0
+	s.older = msg.from
 	if s.unreachable {
 		// The server's answer came first: it could not be reached.
 		c.offline(s)

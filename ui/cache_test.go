@@ -132,6 +132,10 @@ func TestCachedTranscriptReplacedByServerKeepsReader(t *testing.T) {
 	if !strings.Contains(before, "cached message 100") {
 		t.Fatalf("g shows the top of the cached tail:\n%s", before)
 	}
+	// The position counts the messages before the tail too.
+	if msg, total, _, _ := h.m.chat.Position(); msg != 101 || total != 300 {
+		t.Fatalf("at the top of the cached tail: msg %d of %d, want 101 of 300", msg, total)
+	}
 	h.run(loadTranscriptCmd(b, time.Second, time.Now, id, s.reqID))
 	if after := plainView(h.m); !sameConversation(before, after) {
 		t.Fatalf("the server's copy moved the reader:\nbefore\n%s\nafter\n%s", before, after)

@@ -67,6 +67,9 @@ type chatTask struct {
 	// partial: only the tail of the server's copy is shown, the rest
 	// being decoded.
 	partial bool
+	// older is how many messages before those shown are not loaded yet
+	// (a tail shown first), so the position counts the whole transcript.
+	older int
 	// unreachable: the last fetch could not reach the server.
 	unreachable bool
 	// refetch: a history fetch arrived while a reply streamed and was set

@@ -78,7 +78,7 @@ func (c *chatModel) onTranscriptLoaded(msg transcriptLoadedMsg) tea.Cmd {
 	if msg.rest != nil {
 		return c.showTail(msg, shown)
 	}
-	s.loaded, s.partial = true, false
+	s.loaded, s.partial, s.older = true, false, 0
 	if shown && s.sameMessages(msg.msgs) {
 		// A refresh, or the server's copy of a cached transcript, that
 		// found nothing new keeps the reader's place.

@@ -34,5 +34,13 @@ func (c *chatModel) Describe(e transcript.Entry) string { return c.current().Des
 func (c *chatModel) Position() (msg, total, percent int, fits bool) {
 	tr := c.current()
 	msg, total, percent = tr.Position()
-	return msg, total, percent, tr.AtTop() && tr.AtBottom()
+	fits = tr.AtTop() && tr.AtBottom()
+	if c.openID == "" {
+		return msg, total, percent, fits
+	}
+	if older := c.state(c.openID).older; older > 0 && total > 0 {
+		msg, total, fits = msg+older, total+older, false
+		percent = msg * 100 / total
+	}
+	return msg, total, percent, fits
 }

@@ -48,6 +48,7 @@ func (c *chatModel) showTail(msg transcriptLoadedMsg, shown bool) tea.Cmd {
 	}
 	s.tr.SetEntries(entriesFromMessages(s.task, msg.msgs, s.local()))
 	s.partial = true
+	s.older = len(msg.rest) - len(msg.msgs)
 	cmds := []tea.Cmd{rest}
 	if msg.taskID == c.openID {
 		c.intents.chips = true

@@ -56,9 +56,16 @@ func TestLongTranscriptShowsItsTailBeforeTheRestIsDecoded(t *testing.T) {
 	if !s.loading || s.loaded {
 		t.Fatal("with only the tail shown the history counts as still loading")
 	}
+	// The position counts the whole transcript, not only the tail shown.
+	if msg, total, pct, fits := h.m.chat.Position(); msg != 500 || total != 500 || pct != 100 || fits {
+		t.Fatalf("position with the tail shown: msg %d of %d, %d%%, fits %v; want 500 of 500, 100%%", msg, total, pct, fits)
+	}
 	h.run(rest)
 	if n := len(s.tr.Entries()); n != 500 {
 		t.Fatalf("after the rest is decoded %d entries, want 500", n)
+	}
+	if msg, total, _, _ := h.m.chat.Position(); msg != 500 || total != 500 {
+		t.Fatalf("position with the whole transcript: msg %d of %d, want 500 of 500", msg, total)
 	}
 	if !s.loaded || s.loading || !s.tr.AtBottom() {
 		t.Fatalf("loaded %v loading %v at bottom %v", s.loaded, s.loading, s.tr.AtBottom())

@@ -7,7 +7,6 @@ package ui
 // renderer's frame rate. Process CPU comes from getrusage.
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http/httptest"
@@ -26,25 +25,45 @@ import (
 	"aui-tui/internal/cache"
 )
 
-// frameWatch is the program's terminal: it keeps what was written since the
-// last reset and reports when want appears in its text.
+// frameWatch is the program's terminal. It is told of each view the
+// program renders (see watched) and reports the first write after a view
+// that holds want: the frame that shows it. Looking for the text in the
+// bytes written is not enough, as the renderer writes only the cells that
+// changed, so a line whose start was already on screen is never written
+// whole.
 type frameWatch struct {
-	mu   sync.Mutex
-	text bytes.Buffer
-	want string
-	seen chan struct{}
+	mu     sync.Mutex
+	want   string
+	viewed bool   // a view holding want was rendered
+	last   string // the last view's text
+	seen   chan struct{}
 }
 
 func (w *frameWatch) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	// Stripped whole, not by write: a write may end inside a sequence.
-	w.text.Write(p)
-	if w.want != "" && strings.Contains(ansi.Strip(w.text.String()), w.want) {
-		w.want = ""
+	if w.viewed {
+		w.want, w.viewed = "", false
 		close(w.seen)
 	}
 	return len(p), nil
+}
+
+// rendered is called with each view's text.
+func (w *frameWatch) rendered(text string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.last = text
+	if w.want != "" && strings.Contains(ansi.Strip(text), w.want) {
+		w.viewed = true
+	}
+}
+
+// screen is the text of the last view.
+func (w *frameWatch) screen() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return ansi.Strip(w.last)
 }
 
 // expect arms the watch for want and returns the channel closed when a
@@ -52,10 +71,26 @@ func (w *frameWatch) Write(p []byte) (int, error) {
 func (w *frameWatch) expect(want string) <-chan struct{} {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.text.Reset()
-	w.want = want
+	w.want, w.viewed = want, false
 	w.seen = make(chan struct{})
 	return w.seen
+}
+
+// watched is the program's model with its views shown to a frameWatch.
+type watched struct {
+	Model
+	w *frameWatch
+}
+
+func (m watched) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.Model.Update(msg)
+	return watched{next.(Model), m.w}, cmd
+}
+
+func (m watched) View() tea.View {
+	v := m.Model.View()
+	m.w.rendered(v.Content)
+	return v
 }
 
 // demoBackend serves the demo with an extra task of n messages over
@@ -109,7 +144,7 @@ func runProgram(b *testing.B, cfg Config, taskID string) (p *tea.Program, w *fra
 	m.tasks.selectID(taskID)
 	opts := append(ProgramOptions(), tea.WithOutput(w), tea.WithInput(nil), tea.WithWindowSize(120, 40),
 		tea.WithoutSignalHandler(), tea.WithEnvironment([]string{"TERM=xterm-256color"}))
-	p = tea.NewProgram(m, opts...)
+	p = tea.NewProgram(watched{m, w}, opts...)
 	done := make(chan struct{})
 	go func() { defer close(done); _, _ = p.Run() }()
 	select {
@@ -170,7 +205,7 @@ func BenchmarkProgramOpen(b *testing.B) {
 					select {
 					case <-shown:
 					case <-time.After(time.Minute):
-						b.Fatal("the last message never appeared")
+						b.Fatalf("the last message (%q) never appeared; the screen:\n%s", want, w.screen())
 					}
 					total += time.Since(start)
 					b.StopTimer()
