@@ -115,7 +115,10 @@ func (r *Renderer) mixedPart(st *theme.Styles, width int, src string) (lines []s
 		}
 		return s
 	}
-	sent := p.open + sentinel + p.close
+	sent := p.open + sentinel
+	if p.open != "" {
+		sent += ansi.ResetStyle
+	}
 	for i, u := range units {
 		if u.plain {
 			paras, _ := plainParagraphs(u.text)

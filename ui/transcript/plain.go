@@ -22,10 +22,10 @@ import (
 // glamour's once trimmed.
 
 // plainStyle is how a theme's markdown style writes plain text at one
-// width: the escape sequence opening each run ("" when uncoloured) and the
-// one closing it.
+// width: the escape sequences opening a run of text and a run of bold
+// ("" when unstyled); a styled run ends with a reset.
 type plainStyle struct {
-	open, close string
+	open, strong string
 }
 
 // plainParagraphs splits src into paragraphs of lines if it is plain prose
@@ -58,8 +58,12 @@ func plainParagraphs(src string) ([][]string, bool) {
 
 // plainLine says whether one line, not blank, is plain prose.
 func plainLine(line string) bool {
+	if _, ok := strongDelims(line); !ok {
+		return false
+	}
 	// What can start a block: indented code, lists, headings, quotes,
-	// thematic breaks, setext underlines, definitions, HTML, fences.
+	// thematic breaks, setext underlines, definitions, HTML, fences. A
+	// line may begin with bold ("**Note** …"): strongDelims checked it.
 	switch c := line[0]; {
 	case c == ' ', c == '-', c == '+', c == '=', c == ':':
 		return false
@@ -81,9 +85,9 @@ func plainLine(line string) bool {
 			switch {
 			case c < 0x20, c == 0x7f:
 				return false
-			case strings.IndexByte("*_`[]#>|~<&\\@{}", c) >= 0:
+			case strings.IndexByte("_`[]#>|~<&\\@{}", c) >= 0:
 				return false
-			case c == ':' && i+1 < len(line) && line[i+1] != ' ':
+			case c == ':' && i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '*':
 				return false // schemes (http://, mailto:) and the like
 			}
 			i++
@@ -101,6 +105,48 @@ func plainLine(line string) bool {
 	return true
 }
 
+// strongDelims finds the "**" that open and close bold in line, in order,
+// and says whether line holds only bold that markdown reads exactly so:
+// every '*' is in a pair "**" on this line, an opening one at the start or
+// after a space and before a letter or sign, a closing one after one and
+// before the end, a space or a closing sign (after a letter when a sign
+// follows). Anything else (italics, "***", bold across lines) is left to
+// glamour.
+func strongDelims(line string) ([]int, bool) {
+	if strings.IndexByte(line, '*') < 0 {
+		return nil, true
+	}
+	var ds []int
+	for i := 0; i < len(line); i++ {
+		if line[i] != '*' {
+			continue
+		}
+		if i+1 >= len(line) || line[i+1] != '*' || i+2 < len(line) && line[i+2] == '*' {
+			return nil, false
+		}
+		prev, next := byte(' '), byte(0)
+		if i > 0 {
+			prev = line[i-1]
+		}
+		if i+2 < len(line) {
+			next = line[i+2]
+		}
+		if len(ds)%2 == 0 {
+			if prev != ' ' || next == 0 || next == ' ' {
+				return nil, false
+			}
+		} else {
+			sign := next != 0 && strings.IndexByte(".,;:!?)", next) >= 0
+			if prev == ' ' || next != 0 && next != ' ' && !sign || sign && prev < utf8.RuneSelf && unicode.IsPunct(rune(prev)) {
+				return nil, false
+			}
+		}
+		ds = append(ds, i)
+		i++
+	}
+	return ds, len(ds)%2 == 0
+}
+
 // render is what glamour renders for paras at width, before trimming.
 func (p plainStyle) render(paras [][]string, width int) string {
 	var out, blk strings.Builder
@@ -110,36 +156,66 @@ func (p plainStyle) render(paras [][]string, width int) string {
 		}
 		blk.Reset()
 		for j, l := range lines {
-			a, b := runs(l, j == len(lines)-1)
-			p.write(&blk, a)
-			p.write(&blk, b)
+			for _, r := range runs(l, j == len(lines)-1) {
+				p.write(&blk, r)
+			}
 		}
-		out.WriteString(lipgloss.Wrap(blk.String(), width, ""))
+		flow := lipgloss.Wrap(blk.String(), width, "")
+		if p.open == "" && p.strong != "" {
+			flow = padUnstyled(flow, width)
+		}
+		out.WriteString(flow)
 	}
 	return out.String()
 }
 
-// write writes one run in the text style; glamour writes nothing for an
-// empty one.
-func (p plainStyle) write(sb *strings.Builder, run string) {
-	if run == "" {
+// padUnstyled gives each line of flow narrower than width the space of
+// padding glamour would put after it, where it matters: on a line with bold
+// that ends in unstyled text, trimming the padding adds a reset.
+func padUnstyled(flow string, width int) string {
+	lines := strings.Split(flow, "\n")
+	for i, l := range lines {
+		if strings.IndexByte(l, 0x1b) >= 0 && ansi.StringWidth(l) < width {
+			lines[i] += " "
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// write writes one run in its style; glamour writes nothing for an empty
+// one.
+func (p plainStyle) write(sb *strings.Builder, r textRun) {
+	if r.text == "" {
 		return
 	}
-	sb.WriteString(p.open)
-	sb.WriteString(run)
-	sb.WriteString(p.close)
+	open := p.open
+	if r.strong {
+		open = p.strong
+	}
+	sb.WriteString(open)
+	sb.WriteString(r.text)
+	if open != "" {
+		sb.WriteString(ansi.ResetStyle)
+	}
+}
+
+// textRun is a text node of a paragraph: its text, and whether it is bold.
+type textRun struct {
+	text   string
+	strong bool
 }
 
 // runs is how goldmark cuts one line of a plain paragraph into text nodes
 // (glamour styles each node on its own, so the cut shows in the escape
-// sequences). It looks for inline syntax at every space and at each '('
-// and '!' (linkify and images): finding none, it joins what it passed into
-// one node, and the rest of the line, from the last such place, is a
-// second node whose trailing spaces are dropped. Two trailing spaces of a
-// line mark a hard break and are left out of the scan; the paragraph's
-// last line has no trailing spaces and no break. A break becomes a space at
-// the end of the second node.
-func runs(line string, last bool) (a, b string) {
+// sequences). Each "**" ends a node. After the last one (or from the
+// start), goldmark looks for inline syntax at every space and at each '('
+// and '!' (linkify and images) but at the first character: finding none,
+// it joins what it passed into one node, and the rest of the line, from
+// the last such place, is a last node whose trailing spaces are dropped.
+// Two trailing spaces of a line mark a hard break and are left out of the
+// scan; the paragraph's last line has no trailing spaces and no break. A
+// break becomes a space at the end of the last node.
+func runs(line string, last bool) []textRun {
 	scanned := line
 	switch {
 	case last:
@@ -147,18 +223,26 @@ func runs(line string, last bool) (a, b string) {
 	case strings.HasSuffix(line, "  "):
 		scanned = line[:len(line)-2]
 	}
+	ds, _ := strongDelims(scanned)
+	var out []textRun
+	start := 0
+	for k, d := range ds {
+		out = append(out, textRun{text: scanned[start:d], strong: k%2 == 1})
+		start = d + 2
+	}
+	rest := scanned[start:]
 	cut := 0
-	for i := len(scanned) - 1; i > 0; i-- {
-		if c := scanned[i]; c == ' ' || c == '(' || c == '!' {
+	for i := len(rest) - 1; i > 0; i-- {
+		if c := rest[i]; c == ' ' || c == '(' || c == '!' {
 			cut = i
 			break
 		}
 	}
-	a, b = scanned[:cut], strings.TrimRight(scanned[cut:], " ")
+	b := strings.TrimRight(rest[cut:], " ")
 	if !last {
 		b += " "
 	}
-	return a, b
+	return append(out, textRun{text: rest[:cut]}, textRun{text: b})
 }
 
 // plainStyleFor finds how md writes plain text, and whether the fast path
@@ -172,20 +256,23 @@ func plainStyleFor(md glamouransi.StyleConfig, probe func(string) (string, bool)
 			return plainStyle{}, false
 		}
 	}
-	if !plainPrimitive(md.Text) {
+	if !plainPrimitive(md.Text) || !plainPrimitive(md.Strong) {
 		return plainStyle{}, false
 	}
-	out, ok := probe("a")
-	if !ok {
-		return plainStyle{}, false
-	}
-	open, _, found := strings.Cut(strings.TrimLeft(out, "\n"), "a")
-	if !found || strings.Trim(ansi.Strip(open), " ") != "" || strings.Contains(open, " ") {
-		return plainStyle{}, false
-	}
-	p := plainStyle{open: open}
-	if open != "" {
-		p.close = ansi.ResetStyle
+	var p plainStyle
+	for _, s := range []struct {
+		src  string
+		open *string
+	}{{"a", &p.open}, {"**a**", &p.strong}} {
+		out, ok := probe(s.src)
+		if !ok {
+			return plainStyle{}, false
+		}
+		open, _, found := strings.Cut(strings.TrimLeft(out, "\n"), "a")
+		if !found || ansi.Strip(open) != "" {
+			return plainStyle{}, false
+		}
+		*s.open = open
 	}
 	return p, true
 }
@@ -201,7 +288,7 @@ func plainPrimitive(s glamouransi.StylePrimitive) bool {
 // plainProbe is plain prose that wraps at every width, with a wide
 // character, a soft line break and two paragraphs: what the fast path is
 // checked against glamour on before it is used at a width.
-const plainProbe = "Probe words 漢字 that wrap, at 4.5 or A+ too;\nthe next line.  \nMore.\n\nA second paragraph!"
+const plainProbe = "Probe words 漢字 that **wrap, at** 4.5 or A+ too;\nthe next line.  \nMore **bold**\n\n**A second** paragraph!"
 
 // A reply mixing plain paragraphs with other markdown (a list between an
 // introduction and a closing question, say) has its plain paragraphs

@@ -32,7 +32,7 @@ var plainWords = []string{
 	"Crème", "brûlée", "naïve", "冷蔵庫", "は静かです。", "日本語のテキスト", "😀", "👩‍👩‍👧", "🇯🇵", "한국어",
 	"supercalifragilisticexpialidocious", "Donaudampfschifffahrtsgesellschaftskapitän",
 	"averyveryveryveryveryveryveryveryverylongwordthatneverends", "end.", "Note:", "ok;", "=", "-", "+",
-	"1.", "2)", "3", "café", "ÆØÅ", "ß", "İ", "ﬁ", "¼", "→", "•", "※", "½", "%", "^", "'", "$",
+	"1.", "2)", "3", "**bold**", "**My pick:**", "**$1,899.00**", "**4.6★**,", "**Nordvik BM25X**.", "**冷蔵庫**", "café", "ÆØÅ", "ß", "İ", "ﬁ", "¼", "→", "•", "※", "½", "%", "^", "'", "$",
 }
 
 // plainCorpus generates texts of one to four paragraphs of one to four
@@ -130,7 +130,8 @@ func TestPlainFastPathMatchesGlamour(t *testing.T) {
 // that markdown reads otherwise: each must go through glamour.
 func TestPlainFastPathRefusesMarkdown(t *testing.T) {
 	for _, src := range []string{
-		"some **bold** text", "an _emphasis_", "a `code` span", "a [link](x)", "# Heading", "> quote",
+		"some *italic* text", "some ***bold italic*** text", "a**b**c", "** spaced**", "**spaced **", "**open only",
+		"(**x**)", "**a:**.", "**bold\nacross lines**", "**x**y", "an _emphasis_", "a `code` span", "a [link](x)", "# Heading", "> quote",
 		"| a | b |", "~~struck~~", "<b>html</b>", "AT&amp;T", "a \\* escaped", "mail me@example.com",
 		"see www.example.com", "go to http://example.com", "mailto:x", "- item", "+ item", "1. item",
 		"12) item", "Title\n===", "Title\n---", "    indented code", "\tcode", " leading space",
@@ -141,8 +142,11 @@ func TestPlainFastPathRefusesMarkdown(t *testing.T) {
 			t.Errorf("the fast path takes %q", src)
 		}
 	}
-	if _, ok := plainParagraphs("Plain words, 4.5 stars and A+ — fine!\nNext line.\n\nNew paragraph."); !ok {
-		t.Error("the fast path refuses plain prose")
+	for _, src := range []string{"Plain words, 4.5 stars and A+ — fine!\nNext line.\n\nNew paragraph.",
+		"**My pick:** the **Nordvik BM25X** — **$358.08**, rated **4.6★**.", "**Bold** at the start and at the **end**"} {
+		if _, ok := plainParagraphs(src); !ok {
+			t.Errorf("the fast path refuses %q", src)
+		}
 	}
 }
 
