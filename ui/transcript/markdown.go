@@ -121,8 +121,11 @@ func (r *Renderer) mixedPart(st *theme.Styles, width int, src string) (lines []s
 	}
 	for i, u := range units {
 		if u.plain {
-			paras, _ := plainParagraphs(u.text)
-			ls, ws, cut := splitCut(restore(p.render(paras, width)), width)
+			blocks, ok := plainParagraphs(u.text)
+			if !ok || !p.takes(blocks) {
+				return nil, nil, false
+			}
+			ls, ws, cut := splitCut(restore(p.render(blocks, width)), width)
 			if cut {
 				return nil, nil, false
 			}
@@ -169,17 +172,17 @@ func (r *Renderer) mixedPart(st *theme.Styles, width int, src string) (lines []s
 // glamourPart does; ok is false for anything else.
 func (r *Renderer) plainPart(st *theme.Styles, width int, src string) (lines []string, widths []int, ok bool) {
 	protected, swapped := protectTokens(src)
-	paras, ok := plainParagraphs(protected)
+	blocks, ok := plainParagraphs(protected)
 	if !ok {
 		return nil, nil, false
 	}
 	r.mu.Lock()
 	p, ok := r.plainStyle(st, width)
 	r.mu.Unlock()
-	if !ok {
+	if !ok || !p.takes(blocks) {
 		return nil, nil, false
 	}
-	out := p.render(paras, width)
+	out := p.render(blocks, width)
 	if swapped {
 		out = restoreTokens(out)
 	}
@@ -212,13 +215,15 @@ func (r *Renderer) plainStyle(st *theme.Styles, width int) (plainStyle, bool) {
 		p.plain, p.plainOK = plainStyleFor(st.Markdown, func(src string) (string, bool) {
 			return r.render(st, width, src)
 		})
-		if p.plainOK {
-			paras, _ := plainParagraphs(plainProbe)
-			want, ok := r.render(st, width, plainProbe)
+		same := func(src string) bool {
+			blocks, _ := plainParagraphs(src)
+			want, ok := r.render(st, width, src)
 			gl, gw := splitRendered(want, width)
-			fl, fw := splitRendered(p.plain.render(paras, width), width)
-			p.plainOK = ok && slices.Equal(fl, gl) && slices.Equal(fw, gw)
+			fl, fw := splitRendered(p.plain.render(blocks, width), width)
+			return ok && slices.Equal(fl, gl) && slices.Equal(fw, gw)
 		}
+		p.plainOK = p.plainOK && same(plainProbe)
+		p.plain.lists = p.plain.lists && same(listProbe)
 	}
 	return p.plain, p.plainOK
 }

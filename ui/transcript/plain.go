@@ -26,34 +26,80 @@ import (
 // ("" when unstyled); a styled run ends with a reset.
 type plainStyle struct {
 	open, strong string
+	// item is what starts a list item (the bullet, styled); lists is
+	// false where lists must go through glamour.
+	item  string
+	lists bool
 }
 
-// plainParagraphs splits src into paragraphs of lines if it is plain prose
-// that glamour would only wrap, and says whether it is. The test is
-// conservative: anything markdown could read as syntax, anything glamour
-// would unescape or turn into a link, and any whitespace other than spaces
-// and newlines sends the text through glamour. Lines keep their trailing
-// spaces: they decide where goldmark cuts its runs.
-func plainParagraphs(src string) ([][]string, bool) {
-	var paras [][]string
+// plainBlock is a paragraph, or a bullet list of one line per item (the
+// lines without their "- ").
+type plainBlock struct {
+	lines []string
+	list  bool
+}
+
+// plainParagraphs splits src into blocks of lines if it is plain prose
+// that glamour would only wrap, and says whether it is: paragraphs and
+// tight "-" lists whose items are one line each. The test is conservative:
+// anything markdown could read as syntax, anything glamour would unescape
+// or turn into a link, and any whitespace other than spaces and newlines
+// sends the text through glamour. Lines keep their trailing spaces: they
+// decide where goldmark cuts its runs.
+func plainParagraphs(src string) ([]plainBlock, bool) {
+	var blocks []plainBlock
 	var cur []string
+	end := func() bool {
+		if cur == nil {
+			return true
+		}
+		b, ok := plainBlockOf(cur)
+		// Two lists one blank line apart are one loose list.
+		if !ok || b.list && len(blocks) > 0 && blocks[len(blocks)-1].list {
+			return false
+		}
+		blocks, cur = append(blocks, b), nil
+		return true
+	}
 	for line := range strings.SplitSeq(src, "\n") {
 		if line == "" {
-			if cur != nil {
-				paras = append(paras, cur)
-				cur = nil
+			if !end() {
+				return nil, false
 			}
 			continue
 		}
-		if strings.TrimRight(line, " ") == "" || !plainLine(line) {
+		if strings.TrimRight(line, " ") == "" {
 			return nil, false
 		}
 		cur = append(cur, line)
 	}
-	if cur != nil {
-		paras = append(paras, cur)
+	if !end() {
+		return nil, false
 	}
-	return paras, len(paras) > 0
+	return blocks, len(blocks) > 0
+}
+
+// plainBlockOf reads the lines of one block: a paragraph, or a list if
+// every line is an item.
+func plainBlockOf(lines []string) (plainBlock, bool) {
+	items := make([]string, 0, len(lines))
+	for _, l := range lines {
+		item, ok := strings.CutPrefix(l, "- ")
+		if !ok || item == "" || item[0] == ' ' || strings.TrimRight(item, " ") == "" {
+			break
+		}
+		items = append(items, item)
+	}
+	b := plainBlock{lines: lines}
+	if len(items) == len(lines) {
+		b = plainBlock{lines: items, list: true}
+	}
+	for _, l := range b.lines {
+		if !plainLine(l) {
+			return plainBlock{}, false
+		}
+	}
+	return b, true
 }
 
 // plainLine says whether one line, not blank, is plain prose.
@@ -147,21 +193,34 @@ func strongDelims(line string) ([]int, bool) {
 	return ds, len(ds)%2 == 0
 }
 
-// render is what glamour renders for paras at width, before trimming.
-func (p plainStyle) render(paras [][]string, width int) string {
+// render is what glamour renders for blocks at width, before trimming.
+// A list's items follow its bullet, one a line, and are wrapped as one
+// block at spaces and at ',', '.', ';', '-', '+' and '|', as glamour wraps
+// lists.
+func (p plainStyle) render(blocks []plainBlock, width int) string {
 	var out, blk strings.Builder
-	for i, lines := range paras {
+	for i, b := range blocks {
 		if i > 0 {
 			out.WriteString("\n\n")
 		}
 		blk.Reset()
-		for j, l := range lines {
-			for _, r := range runs(l, j == len(lines)-1) {
+		for j, l := range b.lines {
+			if b.list {
+				if j > 0 {
+					blk.WriteByte('\n')
+				}
+				blk.WriteString(p.item)
+			}
+			for _, r := range runs(l, b.list || j == len(b.lines)-1) {
 				p.write(&blk, r)
 			}
 		}
-		flow := lipgloss.Wrap(blk.String(), width, "")
-		if p.open == "" && p.strong != "" {
+		breaks := ""
+		if b.list {
+			breaks = " ,.;-+|"
+		}
+		flow := lipgloss.Wrap(blk.String(), width, breaks)
+		if p.open == "" && (p.strong != "" || strings.IndexByte(p.item, 0x1b) >= 0) {
 			flow = padUnstyled(flow, width)
 		}
 		out.WriteString(flow)
@@ -264,17 +323,42 @@ func plainStyleFor(md glamouransi.StyleConfig, probe func(string) (string, bool)
 		src  string
 		open *string
 	}{{"a", &p.open}, {"**a**", &p.strong}} {
-		out, ok := probe(s.src)
+		open, ok := probeOpen(probe, s.src)
 		if !ok {
-			return plainStyle{}, false
-		}
-		open, _, found := strings.Cut(strings.TrimLeft(out, "\n"), "a")
-		if !found || ansi.Strip(open) != "" {
 			return plainStyle{}, false
 		}
 		*s.open = open
 	}
+	// An item is its bullet, then its runs in the paragraph styles.
+	item, ok1 := probeOpen(probe, "- a")
+	bold, ok2 := probeOpen(probe, "- **a**")
+	p.item, _ = strings.CutSuffix(item, p.open)
+	bullet := md.Item
+	bullet.BlockPrefix = "" // the bullet itself, found above
+	p.lists = ok1 && ok2 && plainPrimitive(md.List.StylePrimitive) && plainPrimitive(bullet) &&
+		strings.HasSuffix(item, p.open) && bold == p.item+p.strong
 	return p, true
+}
+
+// probeOpen renders src, whose text is "a", and returns what comes before
+// the "a" on the first line that is not blank, if that is only escape
+// sequences and the bullet of a list.
+func probeOpen(probe func(string) (string, bool), src string) (string, bool) {
+	out, ok := probe(src)
+	if !ok {
+		return "", false
+	}
+	for line := range strings.SplitSeq(out, "\n") {
+		if strings.Trim(ansi.Strip(line), " ") == "" {
+			continue // blank lines before a block, padded
+		}
+		open, _, found := strings.Cut(line, "a")
+		if t := ansi.Strip(open); !found || t != "" && t != "• " {
+			return "", false
+		}
+		return open, true
+	}
+	return "", false
 }
 
 // plainPrimitive says whether a style writes nothing of its own and leaves
@@ -289,6 +373,10 @@ func plainPrimitive(s glamouransi.StylePrimitive) bool {
 // character, a soft line break and two paragraphs: what the fast path is
 // checked against glamour on before it is used at a width.
 const plainProbe = "Probe words 漢字 that **wrap, at** 4.5 or A+ too;\nthe next line.  \nMore **bold**\n\n**A second** paragraph!"
+
+// listProbe is a list between paragraphs, with bold, wrapping at the
+// list's break points: what lists are checked against glamour on.
+const listProbe = "Intro:\n\n- **Kestrel TopLoad 11 Top-Load Washer** — $649.99 · 11 kg · White\n- Nordvik WM9 — 9 kg, A+ rated (really) at 4.5 stars; fine-done\n\nAfter **that**."
 
 // A reply mixing plain paragraphs with other markdown (a list between an
 // introduction and a closing question, say) has its plain paragraphs
@@ -320,10 +408,18 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 		strings.Contains(src, "]:") || strings.HasPrefix(src, ":") || strings.Contains(src, "\n:") {
 		return nil, false
 	}
+	// The blocks, as line ranges, and what each is.
+	type span struct {
+		from, to int
+		kind     int
+	}
+	const (
+		other = iota
+		para
+		list
+	)
 	lines := strings.Split(src, "\n")
-	var units []mixedUnit
-	var unitStart int // the first line of the last unit
-	plains, others := 0, 0
+	var spans []span
 	for i := 0; i < len(lines); {
 		if lines[i] == "" {
 			i++
@@ -333,7 +429,35 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 		for j < len(lines) && lines[j] != "" {
 			j++
 		}
-		_, plain := plainParagraphs(strings.Join(lines[i:j], "\n"))
+		sp := span{i, j, other}
+		if bs, ok := plainParagraphs(strings.Join(lines[i:j], "\n")); ok {
+			sp.kind = para
+			if bs[0].list {
+				sp.kind = list
+			}
+		}
+		spans = append(spans, sp)
+		i = j
+	}
+	// A list is taken only between paragraphs: what follows a list after
+	// a blank line may still belong to its last item, and two lists are
+	// one.
+	for changed := true; changed; {
+		changed = false
+		for k, sp := range spans {
+			if sp.kind != list {
+				continue
+			}
+			if k > 0 && spans[k-1].kind != para || k+1 < len(spans) && spans[k+1].kind != para {
+				spans[k].kind, changed = other, true
+			}
+		}
+	}
+	var units []mixedUnit
+	var unitStart int // the first line of the last unit
+	plains, others := 0, 0
+	for _, sp := range spans {
+		plain := sp.kind != other
 		if plain {
 			plains++
 		} else {
@@ -342,12 +466,22 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 		// A unit is its lines as written, blank lines between its blocks
 		// included.
 		if n := len(units); n > 0 && units[n-1].plain == plain {
-			units[n-1].text = strings.Join(lines[unitStart:j], "\n")
+			units[n-1].text = strings.Join(lines[unitStart:sp.to], "\n")
 		} else {
-			unitStart = i
-			units = append(units, mixedUnit{text: strings.Join(lines[i:j], "\n"), plain: plain})
+			unitStart = sp.from
+			units = append(units, mixedUnit{text: strings.Join(lines[sp.from:sp.to], "\n"), plain: plain})
 		}
-		i = j
 	}
 	return units, plains > 0 && others > 0
+}
+
+// takes says whether p can render blocks: lists only where they were
+// found to match glamour.
+func (p plainStyle) takes(blocks []plainBlock) bool {
+	for _, b := range blocks {
+		if b.list && !p.lists {
+			return false
+		}
+	}
+	return true
 }

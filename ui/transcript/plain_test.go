@@ -47,9 +47,13 @@ func plainCorpus(n int) []string {
 			if p > 0 {
 				sb.WriteString(strings.Repeat("\n", 2+rng.IntN(2)))
 			}
+			list := rng.IntN(4) == 0
 			for l := range 1 + rng.IntN(4) {
 				if l > 0 {
 					sb.WriteByte('\n')
+				}
+				if list {
+					sb.WriteString("- ")
 				}
 				words := 1 + rng.IntN(40)
 				if rng.IntN(8) == 0 {
@@ -107,7 +111,7 @@ func TestPlainFastPathMatchesGlamour(t *testing.T) {
 			plain++
 		}
 	}
-	if plain < len(corpus)/2 {
+	if plain < len(corpus)/3 {
 		t.Fatalf("only %d of %d generated texts count as plain prose", plain, len(corpus))
 	}
 	r := NewRenderer()
@@ -133,8 +137,8 @@ func TestPlainFastPathRefusesMarkdown(t *testing.T) {
 		"some *italic* text", "some ***bold italic*** text", "a**b**c", "** spaced**", "**spaced **", "**open only",
 		"(**x**)", "**a:**.", "**bold\nacross lines**", "**x**y", "an _emphasis_", "a `code` span", "a [link](x)", "# Heading", "> quote",
 		"| a | b |", "~~struck~~", "<b>html</b>", "AT&amp;T", "a \\* escaped", "mail me@example.com",
-		"see www.example.com", "go to http://example.com", "mailto:x", "- item", "+ item", "1. item",
-		"12) item", "Title\n===", "Title\n---", "    indented code", "\tcode", " leading space",
+		"see www.example.com", "go to http://example.com", "mailto:x", "+ item", "1. item",
+		"12) item", "- item\n\n- loose item", "-  two spaces", "- item\ncontinued lazily", "Title\n===", "Title\n---", "    indented code", "\tcode", " leading space",
 		"Term\n: definition", "a\u00a0non-breaking space", "a\ttab", "a\rcarriage return", "line\n   \nspaces only", "a bidi isolate\u2069",
 		"", "\n\n",
 	} {
@@ -281,6 +285,23 @@ func TestMixedRenderMatchesGlamour(t *testing.T) {
 			}
 			if taken < len(corpus)/3 {
 				t.Errorf("%s at %d: split %d of %d texts", st.Name, w, taken, len(corpus))
+			}
+		}
+	}
+}
+
+// TestPlainListsAreTaken: in every theme and at every width the fast path
+// renders lists; it stands aside silently where they do not match
+// glamour, which the comparisons alone would not notice.
+func TestPlainListsAreTaken(t *testing.T) {
+	r := NewRenderer()
+	for _, st := range plainThemes() {
+		for _, w := range plainWidths[3:] {
+			r.mu.Lock()
+			p, ok := r.plainStyle(st, w)
+			r.mu.Unlock()
+			if !ok || !p.lists {
+				t.Errorf("%s at %d: lists are not rendered the fast way", st.Name, w)
 			}
 		}
 	}
