@@ -142,7 +142,7 @@ func (r *Renderer) mixedPart(st *theme.Styles, width int, src string) (lines []s
 			doc += "\n\n" + sentinel
 		}
 		r.mu.Lock()
-		out, ok := r.render(st, width, doc)
+		out, ok := r.render(st, width, plainFences(doc))
 		r.mu.Unlock()
 		if !ok {
 			return nil, nil, false

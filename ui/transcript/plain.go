@@ -386,8 +386,9 @@ const listProbe = "Intro:\n\n- **Kestrel TopLoad 11 Top-Load Washer** — $649.9
 // between them do: glamour renders each run between two sentinel
 // paragraphs standing in for its neighbours, and what it writes between
 // them is taken whole, blank lines included. Text where a block can
-// reach across a blank line or depend on another block (fenced code, HTML,
-// link definitions, definition lists) is not split.
+// reach across a blank line or depend on another block (HTML, link
+// definitions, definition lists) is not split; a fenced code block is one
+// block, blank lines and all.
 
 // sentinel stands in for a plain paragraph next to a run of other
 // blocks: a private-use character no text of the run may hold.
@@ -404,8 +405,15 @@ type mixedUnit struct {
 // of other blocks, and says whether src may be rendered that way: it must
 // hold both kinds and nothing a split could change.
 func mixedUnits(src string) ([]mixedUnit, bool) {
-	if strings.ContainsAny(src, "<"+sentinel) || strings.Contains(src, "```") || strings.Contains(src, "~~~") ||
-		strings.Contains(src, "]:") || strings.HasPrefix(src, ":") || strings.Contains(src, "\n:") {
+	if strings.ContainsAny(src, "<"+sentinel) || strings.Contains(src, "]:") || strings.HasPrefix(src, ":") || strings.Contains(src, "\n:") {
+		return nil, false
+	}
+	// What glamour's output loses (invalid UTF-8, controls, format
+	// characters) can change how a run of blocks wraps next to its
+	// neighbours: such text is rendered whole.
+	if !utf8.ValidString(src) || strings.ContainsFunc(src, func(r rune) bool {
+		return r != '\n' && (r < 0x20 || r >= 0x7f && r <= 0x9f || unicode.Is(unicode.Cf, r) && r != '\u200d')
+	}) {
 		return nil, false
 	}
 	// The blocks, as line ranges, and what each is.
@@ -427,7 +435,7 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 		}
 		j := i
 		for j < len(lines) && lines[j] != "" {
-			j++
+			j = fenceEnd(lines, j)
 		}
 		sp := span{i, j, other}
 		if bs, ok := plainParagraphs(strings.Join(lines[i:j], "\n")); ok {
@@ -473,6 +481,24 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 		}
 	}
 	return units, plains > 0 && others > 0
+}
+
+// fenceEnd is the index of the line after lines[i], or after the fenced
+// code block lines[i] opens, blank lines and all (to the end of the text
+// when it is not closed).
+func fenceEnd(lines []string, i int) int {
+	t := strings.TrimLeft(lines[i], " ")
+	if len(lines[i])-len(t) > 3 || !strings.HasPrefix(t, "```") && !strings.HasPrefix(t, "~~~") {
+		return i + 1
+	}
+	fence := t[:len(t)-len(strings.TrimLeft(t, t[:1]))]
+	for j := i + 1; j < len(lines); j++ {
+		c := strings.TrimLeft(lines[j], " ")
+		if len(lines[j])-len(c) <= 3 && strings.HasPrefix(c, fence) && strings.TrimRight(strings.TrimLeft(c, fence[:1]), " ") == "" {
+			return j + 1
+		}
+	}
+	return len(lines)
 }
 
 // takes says whether p can render blocks: lists only where they were
