@@ -41,7 +41,8 @@ type plainBlock struct {
 
 // plainParagraphs splits src into blocks of lines if it is plain prose
 // that glamour would only wrap, and says whether it is: paragraphs and
-// tight "-" lists whose items are one line each. The test is conservative:
+// tight "-" lists whose items are one line each (a list may interrupt a
+// paragraph). The test is conservative:
 // anything markdown could read as syntax, anything glamour would unescape
 // or turn into a link, and any whitespace other than spaces and newlines
 // sends the text through glamour. Lines keep their trailing spaces: they
@@ -53,12 +54,12 @@ func plainParagraphs(src string) ([]plainBlock, bool) {
 		if cur == nil {
 			return true
 		}
-		b, ok := plainBlockOf(cur)
+		bs, ok := plainBlockOf(cur)
 		// Two lists one blank line apart are one loose list.
-		if !ok || b.list && len(blocks) > 0 && blocks[len(blocks)-1].list {
+		if !ok || bs[0].list && len(blocks) > 0 && blocks[len(blocks)-1].list {
 			return false
 		}
-		blocks, cur = append(blocks, b), nil
+		blocks, cur = append(blocks, bs...), nil
 		return true
 	}
 	for line := range strings.SplitSeq(src, "\n") {
@@ -79,27 +80,36 @@ func plainParagraphs(src string) ([]plainBlock, bool) {
 	return blocks, len(blocks) > 0
 }
 
-// plainBlockOf reads the lines of one block: a paragraph, or a list if
-// every line is an item.
-func plainBlockOf(lines []string) (plainBlock, bool) {
-	items := make([]string, 0, len(lines))
-	for _, l := range lines {
-		item, ok := strings.CutPrefix(l, "- ")
+// plainBlockOf reads the lines of one block: a paragraph, a list if every
+// line is an item, or a paragraph and then a list that interrupts it.
+func plainBlockOf(lines []string) ([]plainBlock, bool) {
+	first := len(lines) // the first item of the list at the end
+	for first > 0 {
+		item, ok := strings.CutPrefix(lines[first-1], "- ")
 		if !ok || item == "" || item[0] == ' ' || strings.TrimRight(item, " ") == "" {
 			break
 		}
-		items = append(items, item)
+		first--
 	}
-	b := plainBlock{lines: lines}
-	if len(items) == len(lines) {
-		b = plainBlock{lines: items, list: true}
+	var out []plainBlock
+	if first > 0 {
+		out = append(out, plainBlock{lines: lines[:first]})
 	}
-	for _, l := range b.lines {
-		if !plainLine(l) {
-			return plainBlock{}, false
+	if first < len(lines) {
+		items := make([]string, 0, len(lines)-first)
+		for _, l := range lines[first:] {
+			items = append(items, l[len("- "):])
+		}
+		out = append(out, plainBlock{lines: items, list: true})
+	}
+	for _, b := range out {
+		for _, l := range b.lines {
+			if !plainLine(l) {
+				return nil, false
+			}
 		}
 	}
-	return b, true
+	return out, true
 }
 
 // plainLine says whether one line, not blank, is plain prose.
@@ -419,7 +429,8 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 	// The blocks, as line ranges, and what each is.
 	type span struct {
 		from, to int
-		kind     int
+		// kind is what the block starts with, last what it ends with.
+		kind, last int
 	}
 	const (
 		other = iota
@@ -437,11 +448,14 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 		for j < len(lines) && lines[j] != "" {
 			j = fenceEnd(lines, j)
 		}
-		sp := span{i, j, other}
+		sp := span{i, j, other, other}
 		if bs, ok := plainParagraphs(strings.Join(lines[i:j], "\n")); ok {
-			sp.kind = para
+			sp.kind, sp.last = para, para
 			if bs[0].list {
 				sp.kind = list
+			}
+			if bs[len(bs)-1].list {
+				sp.last = list
 			}
 		}
 		spans = append(spans, sp)
@@ -453,11 +467,12 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 	for changed := true; changed; {
 		changed = false
 		for k, sp := range spans {
-			if sp.kind != list {
+			if sp.kind == other {
 				continue
 			}
-			if k > 0 && spans[k-1].kind != para || k+1 < len(spans) && spans[k+1].kind != para {
-				spans[k].kind, changed = other, true
+			if sp.kind == list && k > 0 && spans[k-1].last != para ||
+				sp.last == list && k+1 < len(spans) && spans[k+1].kind != para {
+				spans[k].kind, spans[k].last, changed = other, other, true
 			}
 		}
 	}

@@ -233,7 +233,7 @@ func mixedCorpus() []string {
 		"---", "***", "    indented code\n\n    more code", "**My pick:** the **Nordvik** — 4.6★", "Some `code` here.",
 		"A [link](https://example.com) and _emphasis_.", "Setext\n======", "Term with\n---", "~~struck~~ words",
 		"| a | b |\n|---|---|\n| 1 | 2 |", "Line one  \nline two after a hard break", "* star item\n* another",
-		"- [ ] task\n- [x] done", "+ plus item", "```\ncode line\n\nplain looking line\n```", "~~~~\nx\n~~~\n\nstill code\n~~~~",
+		"- [ ] task\n- [x] done", "+ plus item", "**Highlights**\n- Grill, 10 power levels\n- Child lock", "Intro line\nsecond line\n- item one\n- item **two**", "```\ncode line\n\nplain looking line\n```", "~~~~\nx\n~~~\n\nstill code\n~~~~",
 		"```go\nfunc f() {}\n\nvar x = 1\n```", "Intro\n```\ncode\n\nmore\n```", "```\nnever closed\n\nplain looking", "Text with A+ and 1,899.00 and 4.5.",
 	}
 	rng := rand.New(rand.NewPCG(9, 13))
