@@ -44,9 +44,8 @@ func renderCards(prods, vars []api.Card, c renderCtx) (lines []string, widths []
 	var out []string
 	var outW []int
 	variants := func(vs []api.Card, product string) {
-		for _, l := range variantLines(vs, product, c) {
-			out, outW = append(out, l), append(outW, ansi.StringWidth(l))
-		}
+		ls, ws := variantLines(vs, product, c)
+		out, outW = append(out, ls...), append(outW, ws...)
 	}
 	paint := c.cardPaint()
 	perRow, width := cardLayout(c.width, len(prods))
@@ -307,12 +306,13 @@ func joinedWidth(line string, before int, text string) int {
 
 // variantLines lists the variants after a label naming their product
 // ("Variants of Nordvik BM25X:", or "Variants:" when it is not known),
-// wrapping only between variants so no variant is split across lines. A
-// label too long to share a line with a variant stands on its own.
-func variantLines(vars []api.Card, product string, c renderCtx) []string {
+// wrapping only between variants so no variant is split across lines, and
+// gives the width of each line. A label too long to share a line with a
+// variant stands on its own.
+func variantLines(vars []api.Card, product string, c renderCtx) ([]string, []int) {
 	items := variantItems(vars)
 	if len(items) == 0 {
-		return nil
+		return nil, nil
 	}
 	const sep = " │ "
 	width := max(c.width, 1)
@@ -323,18 +323,28 @@ func variantLines(vars []api.Card, product string, c renderCtx) []string {
 	paint := c.cardPaint()
 	sepW := ansi.StringWidth(sep)
 	var out []string
+	var outW []int
+	// A line's width is the sum of its parts' unless a part begins with
+	// a character that may join what is before it: then it is measured.
+	measure := false
+	push := func(line string, w int) {
+		if measure {
+			w = ansi.StringWidth(line)
+		}
+		out, outW, measure = append(out, line), append(outW, w), false
+	}
 	indent := strings.Repeat(" ", min(len("Variants: "), max(0, width-8)))
 	label = ansi.Truncate(label, width, "…")
 	line, lineW := paint.key.render(label)+" ", ansi.StringWidth(label)+1
 	if lineW+ansi.StringWidth(items[0]) > width && lineW > len("Variants: ") {
-		out = append(out, strings.TrimRight(line, " "))
+		push(strings.TrimRight(line, " "), lineW-1)
 		line, lineW = indent, len(indent)
 	}
 	fresh := true
 	for _, it := range items {
 		w := ansi.StringWidth(it)
 		if !fresh && lineW+len(sep)+w > width {
-			out = append(out, line)
+			push(line, lineW)
 			line, lineW, fresh = indent, len(indent), true
 		}
 		if !fresh {
@@ -344,9 +354,11 @@ func variantLines(vars []api.Card, product string, c renderCtx) []string {
 		it = ansi.Truncate(it, max(1, width-lineW), "…")
 		line += paint.variant.render(it)
 		lineW += ansi.StringWidth(it)
+		measure = measure || it != "" && it[0] >= utf8.RuneSelf
 		fresh = false
 	}
-	return append(out, line)
+	push(line, lineW)
+	return out, outW
 }
 
 // variantItems describes each variant by what sets it apart from the

@@ -24,7 +24,12 @@ func TestVariantsWrapBetweenVariants(t *testing.T) {
 	vars := []api.Card{v("$358.08", "25 L", "Stainless steel"), v("$358.08", "25 L", "Black"), v("$418.08", "32 L", "Stainless steel")}
 	items := variantItems(vars)
 	for _, width := range []int{30, 45, 60, 80, 200} {
-		lines := variantLines(vars, "", renderCtx{st: theme.New(true, false), width: width})
+		lines, widths := variantLines(vars, "", renderCtx{st: theme.New(true, false), width: width})
+		for i, l := range lines {
+			if widths[i] != ansi.StringWidth(l) {
+				t.Errorf("at %d line %d is %d cells wide, said to be %d: %q", width, i, ansi.StringWidth(l), widths[i], l)
+			}
+		}
 		text := ""
 		for _, l := range lines {
 			plain := ansi.Strip(l)
