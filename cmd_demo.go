@@ -21,7 +21,7 @@ func newDemoServerCmd() *cobra.Command {
 	var addr, key, store string
 	var pace optDuration
 	var reset bool
-	var long int
+	var long, replyWords int
 	var chaosSpec string
 	cmd := &cobra.Command{
 		Use:   "demo-server",
@@ -43,11 +43,14 @@ func newDemoServerCmd() *cobra.Command {
 			if long < 0 {
 				return fmt.Errorf("--long must be 0 or more")
 			}
+			if replyWords < 0 {
+				return fmt.Errorf("--reply-words must be 0 or more")
+			}
 			chaos, err := demo.ParseChaos(chaosSpec)
 			if err != nil {
 				return fmt.Errorf("--chaos: %w", err)
 			}
-			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Chaos: chaos})
+			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Chaos: chaos, ReplyWords: replyWords})
 			if errors.Is(err, demo.ErrStoreInUse) {
 				return fmt.Errorf("%w; close that one first, or pass --store with another file", err)
 			}
@@ -94,6 +97,7 @@ func newDemoServerCmd() *cobra.Command {
 	fl.Var(&pace, "pace", "the delay between streamed words (default: a natural reading pace; 0 is instant)")
 	fl.BoolVar(&reset, "reset", false, "start with a fresh store")
 	fl.IntVar(&long, "long", 0, "also seed a task with this many messages")
+	fl.IntVar(&replyWords, "reply-words", 0, "make every reply at least this many words long (to try long streamed replies)")
 	fl.StringVar(&chaosSpec, "chaos", "", "inject faults, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (spec above)")
 	return cmd
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/gctune"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 	"aui-tui/ui"
@@ -248,6 +249,10 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		if notice != "" && cfg.Notice == "" {
 			cfg.Notice = notice
 		}
+	}
+	if os.Getenv("GOGC") == "" {
+		// A GOGC the user set is theirs; see gctune for why.
+		defer gctune.Start(gctune.Headroom)()
 	}
 	// Lip Gloss detected standard output's colour profile when it loaded
 	// (inside tmux that runs `tmux info`, tens of milliseconds); Bubble
