@@ -26,15 +26,12 @@ const Headroom = 32 << 20
 const maxPercent = 2000
 
 // Percent is the GOGC that lets a live heap of live bytes grow by
-// headroom bytes, or by as much as is live when that is more.
+// headroom bytes, or by half as much as is live when that is more.
 func Percent(live, headroom uint64) int {
 	if live == 0 {
 		return maxPercent
 	}
-	if headroom <= live {
-		return 100
-	}
-	return int(min(headroom*100/live, maxPercent))
+	return int(max(min(headroom*100/live, maxPercent), 50))
 }
 
 // Start tunes GOGC after every collection until stop is called; stop
