@@ -7,9 +7,10 @@
 // megabytes a second (a frame a twentieth of a second): that is a
 // collection every 70 ms or so, each scanning the whole live heap, about
 // 4 % of a core. After each collection the tuner lets the heap grow by at
-// least a fixed headroom before the next one, and by as much as is live
-// (GOGC 100) once the heap is large, so a long transcript costs no more
-// memory than before.
+// least a fixed headroom before the next one, and by half as much as is
+// live (GOGC 50) once the heap is large: a long transcript is loaded,
+// cached and indexed in bursts of garbage, and the default would let the
+// process grow to twice what it holds.
 package gctune
 
 import (

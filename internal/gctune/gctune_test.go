@@ -12,10 +12,11 @@ func TestPercent(t *testing.T) {
 		live, headroom uint64
 		want           int
 	}{
-		{4 << 20, 32 << 20, 800},   // a small heap grows by the headroom
-		{16 << 20, 32 << 20, 200},  // ...
-		{32 << 20, 32 << 20, 100},  // a heap as big as the headroom: GOGC 100
-		{150 << 20, 32 << 20, 100}, // a long transcript: no more memory than before
+		{4 << 20, 32 << 20, 800},  // a small heap grows by the headroom
+		{16 << 20, 32 << 20, 200}, // ...
+		{32 << 20, 32 << 20, 100}, // a heap as big as the headroom: GOGC 100
+		{64 << 20, 32 << 20, 50},  // twice as big: by half as much as is live
+		{150 << 20, 32 << 20, 50}, // a long transcript: its peak stays low
 		{1 << 10, 32 << 20, maxPercent},
 		{0, 32 << 20, maxPercent},
 	} {
