@@ -210,9 +210,11 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	crash := &crashLog{}
 	var p *tea.Program
 	ready := make(chan struct{})
+	pacer := ui.NewEventPacer(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) }, ui.FramePace)
+	defer pacer.Stop()
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready
-		p.Send(ui.SessionEvent{Event: ev})
+		pacer.Handle(ev)
 		if h.event != nil {
 			h.event(ev)
 		}
