@@ -21,7 +21,7 @@ func newDemoServerCmd() *cobra.Command {
 	var addr, key, store string
 	var pace optDuration
 	var reset, varied bool
-	var long int
+	var long, replyWords int
 	var chaosSpec string
 	cmd := &cobra.Command{
 		Use:   "demo-server",
@@ -46,11 +46,14 @@ func newDemoServerCmd() *cobra.Command {
 			if varied && long == 0 {
 				return fmt.Errorf("--varied needs --long N: it varies the long task")
 			}
+			if replyWords < 0 {
+				return fmt.Errorf("--reply-words must be 0 or more")
+			}
 			chaos, err := demo.ParseChaos(chaosSpec)
 			if err != nil {
 				return fmt.Errorf("--chaos: %w", err)
 			}
-			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Varied: varied, Chaos: chaos})
+			srv, err := demo.New(demo.Options{Key: key, StorePath: store, Pace: pace.or(demo.DefaultPace()), Seed: true, Reset: reset, ExtraLong: long, Varied: varied, Chaos: chaos, ReplyWords: replyWords})
 			if errors.Is(err, demo.ErrStoreInUse) {
 				return fmt.Errorf("%w; close that one first, or pass --store with another file", err)
 			}
@@ -98,6 +101,7 @@ func newDemoServerCmd() *cobra.Command {
 	fl.BoolVar(&reset, "reset", false, "start with a fresh store")
 	fl.IntVar(&long, "long", 0, "also seed a task with this many messages")
 	fl.BoolVar(&varied, "varied", false, "make the --long task's agent replies and products all different, as a real transcript's are")
+	fl.IntVar(&replyWords, "reply-words", 0, "make every reply at least this many words long (to try long streamed replies)")
 	fl.StringVar(&chaosSpec, "chaos", "", "inject faults, e.g. latency=200ms±150ms,http5xx=0.2,ws-drop=0.1 (spec above)")
 	return cmd
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
+	"aui-tui/internal/gctune"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 	"aui-tui/ui"
@@ -209,9 +210,11 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	crash := &crashLog{}
 	var p *tea.Program
 	ready := make(chan struct{})
+	pacer := ui.NewEventPacer(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) }, ui.FramePace)
+	defer pacer.Stop()
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready
-		p.Send(ui.SessionEvent{Event: ev})
+		pacer.Handle(ev)
 		if h.event != nil {
 			h.event(ev)
 		}
@@ -248,6 +251,10 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		if notice != "" && cfg.Notice == "" {
 			cfg.Notice = notice
 		}
+	}
+	if os.Getenv("GOGC") == "" {
+		// A GOGC the user set is theirs; see gctune for why.
+		defer gctune.Start(gctune.Headroom)()
 	}
 	// Lip Gloss detected standard output's colour profile when it loaded
 	// (inside tmux that runs `tmux info`, tens of milliseconds); Bubble

@@ -16,7 +16,7 @@ import (
 // tmuxSession drives the built binary in a detached tmux session on a
 // private server socket, the way a person at a terminal would.
 type tmuxSession struct {
-	t      *testing.T
+	t      testing.TB
 	socket string
 	name   string
 }
@@ -74,7 +74,7 @@ func (s *tmuxSession) alive() bool {
 	return err == nil
 }
 
-func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+func startTmux(t testing.TB, w, h int, args ...string) *tmuxSession {
 	t.Helper()
 	return startTmuxEnv(t, w, h, nil, args...)
 }
@@ -86,13 +86,19 @@ var tmuxServers atomic.Int32
 // set, and no API key, NO_COLOR or variable that picks a profile, a
 // configuration file or a style unless env sets them. A variable in env
 // wins over the defaults here (XDG_CONFIG_HOME, to give a configuration).
-func startTmuxEnv(t *testing.T, w, h int, env []string, args ...string) *tmuxSession {
+func startTmuxEnv(t testing.TB, w, h int, env []string, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed; the end-to-end test needs it (.ci/run installs it)")
 	}
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	return startTmuxBin(t, buildBinary(t, dir), dir, w, h, env, args...)
+}
+
+// startTmuxBin is startTmuxEnv with a binary already built, keeping its
+// state, configuration and cache under dir.
+func startTmuxBin(t testing.TB, bin, dir string, w, h int, env []string, args ...string) *tmuxSession {
+	t.Helper()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("aui-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "e2e"}
 	vars := []string{
 		"env", "-u", "AUI_NETWORK_API_KEY", "-u", "NO_COLOR", "-u", "AUI_PROFILE", "-u", "AUI_BASE_URL",
@@ -142,7 +148,7 @@ func exited(pid int) bool {
 }
 
 // buildBinary builds the program into dir.
-func buildBinary(t *testing.T, dir string) string {
+func buildBinary(t testing.TB, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "aui-tui")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

@@ -33,13 +33,14 @@ func searchIndexDir(cacheDir, where, user string) string {
 	return search.DirFor(cacheDir, cache.FileName(where, user))
 }
 
-// stored indexes a transcript the cache has just written. It runs on the
-// writer's goroutine, never the UI's; a failure leaves the transcript out
-// of search results until it is stored again.
-func (x *indexer) stored(in cache.Info) {
+// stored indexes a transcript the cache has just written, from the
+// messages written. It runs on the writer's goroutine, never the UI's; a
+// failure leaves the transcript out of search results until it is stored
+// again.
+func (x *indexer) stored(in cache.Info, msgs []api.Message) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	_ = x.index(in)
+	_ = x.ix.Put(api.Task{ID: in.TaskID, Title: in.Title}, msgs, in.Stored)
 	if infos, err := x.c.Transcripts(); err == nil {
 		ids := make([]string, len(infos))
 		for i, in := range infos {

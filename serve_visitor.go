@@ -139,8 +139,9 @@ func visitorInstance(v *sshserve.Visitor, client *api.Client, cfg ui.Config, h u
 	// The session starts in Run, after the program exists, so its events
 	// always have a program to go to.
 	var p *tea.Program
+	pacer := ui.NewEventPacer(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) }, ui.FramePace)
 	sess := client.NewSession(func(ev api.Event) {
-		p.Send(ui.SessionEvent{Event: ev})
+		pacer.Handle(ev)
 		if h.event != nil {
 			h.event(ev)
 		}
@@ -163,6 +164,7 @@ func visitorInstance(v *sshserve.Visitor, client *api.Client, cfg ui.Config, h u
 				wg.Go(func() { h.start(ctx, prog) })
 			}
 			sess.Run(ctx)
+			pacer.Stop()
 			wg.Wait()
 		},
 	}

@@ -39,6 +39,9 @@ type Options struct {
 	Varied bool
 	// Chaos injects faults (see ParseChaos); nil serves faithfully.
 	Chaos *Chaos
+	// ReplyWords > 0 makes every reply at least this many words long, to
+	// try long streamed replies.
+	ReplyWords int
 }
 
 // DefaultPace is a natural reading pace for streamed replies.
@@ -53,6 +56,8 @@ type Server struct {
 	store  *store
 	notice string
 	chaos  atomic.Pointer[Chaos]
+	// replyWords: see Options.ReplyWords.
+	replyWords int
 
 	// ctx is cancelled by Close so open WebSockets stop streaming at once.
 	ctx    context.Context
@@ -75,7 +80,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{key: opts.Key, pace: opts.Pace, now: opts.Now, store: st, notice: notice}
+	s := &Server{key: opts.Key, pace: opts.Pace, now: opts.Now, store: st, notice: notice, replyWords: opts.ReplyWords}
 	s.chaos.Store(opts.Chaos)
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	if err := s.seed(opts); err != nil {

@@ -312,6 +312,7 @@ func (s *Server) exchange(in userMessageIn) (api.Message, error) {
 	err := s.store.turn(in.TaskID, func(rec *taskRecord) ([]api.Message, error) {
 		user := userMessage(newUUID(), rec.UserID, in.Text, s.now())
 		r := respond(&rec.State, in.Text, in.BudgetHint)
+		r.Text = lengthen(r.Text, s.replyWords)
 		rec.Title = nextTitle(rec.Title, in.Text)
 		out = agentMessage(newUUID(), rec.UserID, r, s.now())
 		return []api.Message{user, out}, nil

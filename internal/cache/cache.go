@@ -90,9 +90,11 @@ type Options struct {
 	UserID  string
 	// MaxBytes bounds the stored messages; 0 means DefaultMaxBytes.
 	MaxBytes int64
-	// OnStore is called after a transcript is written (outside any
-	// transaction, on the writer's goroutine), e.g. to index it for search.
-	OnStore func(Info)
+	// OnStore is called after a transcript is written, with the messages
+	// written (outside any transaction, on the writer's goroutine, before
+	// any other write), e.g. to index it for search: reading a long
+	// transcript back would hold it in memory twice.
+	OnStore func(Info, []api.Message)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -102,7 +104,7 @@ type Cache struct {
 	db      *bolt.DB
 	path    string
 	max     int64
-	onStore func(Info)
+	onStore func(Info, []api.Message)
 	now     func() time.Time
 	// writes serialises PutTranscript's compare-then-write, so two stores
 	// of one task cannot interleave.

@@ -185,7 +185,14 @@ func TestEvictsLeastRecentlyRead(t *testing.T) {
 
 func TestOnStoreAndTranscripts(t *testing.T) {
 	var stored []Info
-	c := openTest(t, t.TempDir(), func(o *Options) { o.OnStore = func(in Info) { stored = append(stored, in) } })
+	c := openTest(t, t.TempDir(), func(o *Options) {
+		o.OnStore = func(in Info, msgs []api.Message) {
+			if len(msgs) != in.Count {
+				t.Errorf("hook got %d messages for %+v", len(msgs), in)
+			}
+			stored = append(stored, in)
+		}
+	})
 	if err := c.PutTranscript(api.Task{ID: "a", Title: "Alpha"}, transcript(t, "a", 3)); err != nil {
 		t.Fatal(err)
 	}
@@ -357,7 +364,7 @@ func TestTranscriptCutShortWhileWrittenReadsAsNotCached(t *testing.T) {
 
 func TestStoringTheSameCopyAgainWritesNothing(t *testing.T) {
 	var hooks int
-	c := openTest(t, t.TempDir(), func(o *Options) { o.OnStore = func(Info) { hooks++ } })
+	c := openTest(t, t.TempDir(), func(o *Options) { o.OnStore = func(Info, []api.Message) { hooks++ } })
 	msgs := transcript(t, "a", 50)
 	if err := c.PutTranscript(api.Task{ID: "a", Title: "T"}, msgs); err != nil {
 		t.Fatal(err)

@@ -105,7 +105,7 @@ func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 		return fmt.Errorf("cannot cache the transcript: %w", err)
 	}
 	if c.onStore != nil {
-		c.onStore(in)
+		c.onStore(in, msgs)
 	}
 	return nil
 }

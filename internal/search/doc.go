@@ -16,7 +16,18 @@ type doc struct {
 	pos       int
 	sender    string
 	text      string // one line, safe to print: what a snippet shows
-	folded    string // Fold(text)
+	// folded is Fold(text), or "" in the docs of a transcript being
+	// indexed: there it is folded again as it is written (see foldedOf),
+	// rather than held for every message of a long transcript at once.
+	folded string
+}
+
+// foldedOf is d's folded text.
+func foldedOf(d doc) string {
+	if d.folded != "" || d.text == "" {
+		return d.folded
+	}
+	return Fold(d.text)
 }
 
 // docText is what a message is found by, on one line: its text, then each
@@ -66,7 +77,7 @@ func docsOf(msgs []api.Message) []doc {
 		if !m.CreatedAt.IsZero() {
 			at = m.CreatedAt.UnixNano()
 		}
-		docs[i] = doc{createdAt: at, id: textsafe.Line(m.ID), pos: i, sender: senderName(m.Sender.Type), text: t, folded: Fold(t)}
+		docs[i] = doc{createdAt: at, id: textsafe.Line(m.ID), pos: i, sender: senderName(m.Sender.Type), text: t}
 	}
 	sort.SliceStable(docs, func(i, j int) bool {
 		if docs[i].createdAt != docs[j].createdAt {

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
+	"io"
 	"sort"
 	"strings"
 	"unsafe"
@@ -39,24 +41,36 @@ type taskFile struct {
 }
 
 func encode(f taskFile) []byte {
-	var block, recs, filters []byte
+	var b bytes.Buffer
+	_ = encodeTo(&b, f) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// encodeTo writes f's file to w as it goes: the block and the records are
+// as big as the transcript's text, and building them, then the file, in
+// memory held a long transcript's text four times over.
+func encodeTo(w io.Writer, f taskFile) error {
 	starts := make([]uint32, len(f.docs))
 	recStarts := make([]uint32, len(f.docs))
 	filterStarts := make([]uint32, len(f.docs))
-	for i, d := range f.docs {
-		filterStarts[i] = uint32(len(filters))
-		filters = append(filters, msgFilter(d.folded)...)
-		starts[i] = uint32(len(block))
-		block = append(block, d.folded...)
-		block = append(block, '\n')
-		recStarts[i] = uint32(len(recs))
-		recs = appendString(recs, d.id)
-		recs = binary.AppendUvarint(recs, uint64(d.pos))
-		recs = appendString(recs, d.sender)
-		recs = appendString(recs, d.text)
+	var filters []byte
+	size := 0 // folding keeps or shortens most texts: enough to size the filter
+	for _, d := range f.docs {
+		size += len(d.text)
 	}
-	fileF := fileFilter(f.docs)
-	b := make([]byte, 0, 64+len(f.taskID)+2*len(f.title)+20*len(f.docs)+len(fileF)+len(filters)+len(block)+len(recs))
+	fileF := newFileFilter(size)
+	block, recs := 0, 0
+	for i, d := range f.docs {
+		folded := foldedOf(d)
+		filterStarts[i] = uint32(len(filters))
+		filters = append(filters, msgFilter(folded)...)
+		fileF.addFolded(folded)
+		starts[i] = uint32(block)
+		block += len(folded) + 1
+		recStarts[i] = uint32(recs)
+		recs += stringSize(d.id) + uvarintSize(uint64(d.pos)) + stringSize(d.sender) + stringSize(d.text)
+	}
+	b := make([]byte, 0, 64+len(f.taskID)+2*len(f.title)+20*len(f.docs))
 	b = append(b, magic...)
 	b = appendString(b, f.taskID)
 	b = appendString(b, f.title)
@@ -78,10 +92,40 @@ func encode(f taskFile) []byte {
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(fileF)))
 	b = append(b, fileF...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(filters)))
-	b = append(b, filters...)
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(block)))
-	b = append(b, block...)
-	return append(b, recs...)
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	if _, err := w.Write(filters); err != nil {
+		return err
+	}
+	b = binary.LittleEndian.AppendUint32(b[:0], uint32(block))
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	for _, d := range f.docs {
+		b = append(append(b[:0], foldedOf(d)...), '\n')
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	for _, d := range f.docs {
+		b = appendString(b[:0], d.id)
+		b = binary.AppendUvarint(b, uint64(d.pos))
+		b = appendString(b, d.sender)
+		b = appendString(b, d.text)
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stringSize is how many bytes appendString adds for s.
+func stringSize(s string) int { return uvarintSize(uint64(len(s))) + len(s) }
+
+func uvarintSize(v uint64) int {
+	var buf [binary.MaxVarintLen64]byte
+	return binary.PutUvarint(buf[:], v)
 }
 
 func appendString(b []byte, s string) []byte {

@@ -53,21 +53,19 @@ func msgFilter(folded string) filter {
 	return f
 }
 
-// fileFilter is the filter of every message's folded text in a file.
-func fileFilter(docs []doc) filter {
-	total := 0
-	for _, d := range docs {
-		total += len(d.folded)
+// newFileFilter is the filter of a file whose messages' folded texts come
+// to about size bytes; addFolded adds each.
+func newFileFilter(size int) filter {
+	return make(filter, max(filterSize(size, 2, maxFileFilter), minFileFilter))
+}
+
+// addFolded adds one message's folded text to a file's filter.
+func (f filter) addFolded(folded string) {
+	for i := 0; i+3 <= len(folded); i++ {
+		h := trigramHash(folded, i)
+		f.set(hash1(h))
+		f.set(hash2(h))
 	}
-	f := make(filter, max(filterSize(total, 2, maxFileFilter), minFileFilter))
-	for _, d := range docs {
-		for i := 0; i+3 <= len(d.folded); i++ {
-			h := trigramHash(d.folded, i)
-			f.set(hash1(h))
-			f.set(hash2(h))
-		}
-	}
-	return f
 }
 
 // probe is a query's trigram hashes, worked out once per search.

@@ -81,7 +81,7 @@ func (ix *Index) Put(task api.Task, msgs []api.Message, stored time.Time) error 
 	}
 	title := strings.Join(strings.Fields(textsafe.Text(task.Title)), " ")
 	f := taskFile{taskID: task.ID, title: title, foldedTitle: Fold(title), stored: stored.UnixNano(), docs: docsOf(msgs)}
-	return fsutil.WriteFileAtomic(filepath.Join(ix.dir, fileName(task.ID)), encode(f), 0o600)
+	return fsutil.WriteAtomic(filepath.Join(ix.dir, fileName(task.ID)), 0o600, func(w io.Writer) error { return encodeTo(w, f) })
 }
 
 // Keep removes the index files of every task not in ids: the cache dropped

@@ -1,0 +1,55 @@
+package gctune
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+func TestPercent(t *testing.T) {
+	for _, c := range []struct {
+		live, headroom uint64
+		want           int
+	}{
+		{4 << 20, 32 << 20, 800},  // a small heap grows by the headroom
+		{16 << 20, 32 << 20, 200}, // ...
+		{32 << 20, 32 << 20, 100}, // a heap as big as the headroom: GOGC 100
+		{64 << 20, 32 << 20, 50},  // twice as big: by half as much as is live
+		{150 << 20, 32 << 20, 50}, // a long transcript: its peak stays low
+		{1 << 10, 32 << 20, maxPercent},
+		{0, 32 << 20, maxPercent},
+	} {
+		if got := Percent(c.live, c.headroom); got != c.want {
+			t.Errorf("Percent(%d, %d) = %d, want %d", c.live, c.headroom, got, c.want)
+		}
+	}
+}
+
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+func TestStartTunesAfterACollectionAndStopRestores(t *testing.T) {
+	before := gcPercent()
+	stop := Start(Headroom)
+	// The finalizer runs on its own goroutine after the collection.
+	for deadline := time.Now().Add(10 * time.Second); gcPercent() == before && time.Now().Before(deadline); {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := gcPercent(); got <= 100 {
+		t.Fatalf("with a test's small heap GOGC is %d, want it raised above 100", got)
+	}
+	stop()
+	if got := gcPercent(); got != before {
+		t.Fatalf("after stop GOGC is %d, want %d again", got, before)
+	}
+	runtime.GC()
+	time.Sleep(20 * time.Millisecond)
+	if got := gcPercent(); got != before {
+		t.Fatalf("a collection after stop changed GOGC to %d", got)
+	}
+}
