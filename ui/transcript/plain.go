@@ -25,7 +25,7 @@ import (
 // width: the escape sequences opening a run of text and a run of bold
 // ("" when unstyled); a styled run ends with a reset.
 type plainStyle struct {
-	open, strong string
+	open, strong, strike string
 	// item is what starts a list item (the bullet, styled); lists is
 	// false where lists must go through glamour.
 	item  string
@@ -114,12 +114,12 @@ func plainBlockOf(lines []string) ([]plainBlock, bool) {
 
 // plainLine says whether one line, not blank, is plain prose.
 func plainLine(line string) bool {
-	if _, ok := strongDelims(line); !ok {
+	if _, ok := spanDelims(line); !ok {
 		return false
 	}
 	// What can start a block: indented code, lists, headings, quotes,
 	// thematic breaks, setext underlines, definitions, HTML, fences. A
-	// line may begin with bold ("**Note** …"): strongDelims checked it.
+	// line may begin with bold ("**Note** …"): spanDelims checked it.
 	switch c := line[0]; {
 	case c == ' ', c == '-', c == '+', c == '=', c == ':':
 		return false
@@ -141,8 +141,10 @@ func plainLine(line string) bool {
 			switch {
 			case c < 0x20, c == 0x7f:
 				return false
-			case strings.IndexByte("_`[]#>|~<&\\@{}", c) >= 0:
+			case strings.IndexByte("_`[]#>|<\\@{}", c) >= 0:
 				return false
+			case c == '&' && i+1 < len(line) && line[i+1] != ' ':
+				return false // an entity, unescaped by glamour
 			case c == ':' && i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '*':
 				return false // schemes (http://, mailto:) and the like
 			}
@@ -161,23 +163,31 @@ func plainLine(line string) bool {
 	return true
 }
 
-// strongDelims finds the "**" that open and close bold in line, in order,
-// and says whether line holds only bold that markdown reads exactly so:
-// every '*' is in a pair "**" on this line, an opening one at the start or
-// after a space and before a letter or sign, a closing one after one and
-// before the end, a space or a closing sign (after a letter when a sign
-// follows). Anything else (italics, "***", bold across lines) is left to
-// glamour.
-func strongDelims(line string) ([]int, bool) {
-	if strings.IndexByte(line, '*') < 0 {
+// delim is a "**" (bold) or "~~" (struck through) at pos in a line.
+type delim struct {
+	pos  int
+	kind byte
+}
+
+// spanDelims finds the "**" and "~~" that open and close bold and struck
+// text in line, in order, and says whether line holds only such spans as
+// markdown reads them without doubt: every '*' and '~' is in a pair on this
+// line, an opening one at the start or after a space and before a letter
+// or sign, a closing one of the same kind after one and before the end, a
+// space or a closing sign (after a letter when a sign follows), spans one
+// after another. Anything else (italics, "***", nesting, spans across
+// lines) is left to glamour.
+func spanDelims(line string) ([]delim, bool) {
+	if strings.IndexAny(line, "*~") < 0 {
 		return nil, true
 	}
-	var ds []int
+	var ds []delim
 	for i := 0; i < len(line); i++ {
-		if line[i] != '*' {
+		c := line[i]
+		if c != '*' && c != '~' {
 			continue
 		}
-		if i+1 >= len(line) || line[i+1] != '*' || i+2 < len(line) && line[i+2] == '*' {
+		if i+1 >= len(line) || line[i+1] != c || i+2 < len(line) && line[i+2] == c {
 			return nil, false
 		}
 		prev, next := byte(' '), byte(0)
@@ -193,11 +203,12 @@ func strongDelims(line string) ([]int, bool) {
 			}
 		} else {
 			sign := next != 0 && strings.IndexByte(".,;:!?)", next) >= 0
-			if prev == ' ' || next != 0 && next != ' ' && !sign || sign && prev < utf8.RuneSelf && unicode.IsPunct(rune(prev)) {
+			if ds[len(ds)-1].kind != c || prev == ' ' || next != 0 && next != ' ' && !sign ||
+				sign && prev < utf8.RuneSelf && unicode.IsPunct(rune(prev)) {
 				return nil, false
 			}
 		}
-		ds = append(ds, i)
+		ds = append(ds, delim{i, c})
 		i++
 	}
 	return ds, len(ds)%2 == 0
@@ -230,7 +241,7 @@ func (p plainStyle) render(blocks []plainBlock, width int) string {
 			breaks = " ,.;-+|"
 		}
 		flow := lipgloss.Wrap(blk.String(), width, breaks)
-		if p.open == "" && (p.strong != "" || strings.IndexByte(p.item, 0x1b) >= 0) {
+		if p.open == "" && (p.strong != "" || p.strike != "" || strings.IndexByte(p.item, 0x1b) >= 0) {
 			flow = padUnstyled(flow, width)
 		}
 		out.WriteString(flow)
@@ -258,8 +269,11 @@ func (p plainStyle) write(sb *strings.Builder, r textRun) {
 		return
 	}
 	open := p.open
-	if r.strong {
+	switch r.kind {
+	case '*':
 		open = p.strong
+	case '~':
+		open = p.strike
 	}
 	sb.WriteString(open)
 	sb.WriteString(r.text)
@@ -268,15 +282,16 @@ func (p plainStyle) write(sb *strings.Builder, r textRun) {
 	}
 }
 
-// textRun is a text node of a paragraph: its text, and whether it is bold.
+// textRun is a text node of a paragraph: its text, and the delimiter of
+// its span ('*' bold, '~' struck through, 0 neither).
 type textRun struct {
-	text   string
-	strong bool
+	text string
+	kind byte
 }
 
 // runs is how goldmark cuts one line of a plain paragraph into text nodes
 // (glamour styles each node on its own, so the cut shows in the escape
-// sequences). Each "**" ends a node. After the last one (or from the
+// sequences). Each "**" and "~~" ends a node. After the last one (or from the
 // start), goldmark looks for inline syntax at every space and at each '('
 // and '!' (linkify and images) but at the first character: finding none,
 // it joins what it passed into one node, and the rest of the line, from
@@ -292,12 +307,16 @@ func runs(line string, last bool) []textRun {
 	case strings.HasSuffix(line, "  "):
 		scanned = line[:len(line)-2]
 	}
-	ds, _ := strongDelims(scanned)
+	ds, _ := spanDelims(scanned)
 	var out []textRun
 	start := 0
 	for k, d := range ds {
-		out = append(out, textRun{text: scanned[start:d], strong: k%2 == 1})
-		start = d + 2
+		r := textRun{text: scanned[start:d.pos]}
+		if k%2 == 1 {
+			r.kind = d.kind
+		}
+		out = append(out, r)
+		start = d.pos + 2
 	}
 	rest := scanned[start:]
 	cut := 0
@@ -325,14 +344,14 @@ func plainStyleFor(md glamouransi.StyleConfig, probe func(string) (string, bool)
 			return plainStyle{}, false
 		}
 	}
-	if !plainPrimitive(md.Text) || !plainPrimitive(md.Strong) {
+	if !plainPrimitive(md.Text) || !plainPrimitive(md.Strong) || !plainPrimitive(md.Strikethrough) {
 		return plainStyle{}, false
 	}
 	var p plainStyle
 	for _, s := range []struct {
 		src  string
 		open *string
-	}{{"a", &p.open}, {"**a**", &p.strong}} {
+	}{{"a", &p.open}, {"**a**", &p.strong}, {"~~a~~", &p.strike}} {
 		open, ok := probeOpen(probe, s.src)
 		if !ok {
 			return plainStyle{}, false
@@ -382,7 +401,7 @@ func plainPrimitive(s glamouransi.StylePrimitive) bool {
 // plainProbe is plain prose that wraps at every width, with a wide
 // character, a soft line break and two paragraphs: what the fast path is
 // checked against glamour on before it is used at a width.
-const plainProbe = "Probe words 漢字 that **wrap, at** 4.5 or A+ too;\nthe next line.  \nMore **bold**\n\n**A second** paragraph!"
+const plainProbe = "Probe words 漢字 that **wrap, at** 4.5 or A+ too;\nthe next line.  \nMore **bold** ~~$5.99~~ & less\n\n**A second** paragraph!"
 
 // listProbe is a list between paragraphs, with bold, wrapping at the
 // list's break points: what lists are checked against glamour on.

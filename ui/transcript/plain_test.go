@@ -32,7 +32,7 @@ var plainWords = []string{
 	"Crème", "brûlée", "naïve", "冷蔵庫", "は静かです。", "日本語のテキスト", "😀", "👩‍👩‍👧", "🇯🇵", "한국어",
 	"supercalifragilisticexpialidocious", "Donaudampfschifffahrtsgesellschaftskapitän",
 	"averyveryveryveryveryveryveryveryverylongwordthatneverends", "end.", "Note:", "ok;", "=", "-", "+",
-	"1.", "2)", "3", "**bold**", "**My pick:**", "**$1,899.00**", "**4.6★**,", "**Nordvik BM25X**.", "**冷蔵庫**", "café", "ÆØÅ", "ß", "İ", "ﬁ", "¼", "→", "•", "※", "½", "%", "^", "'", "$",
+	"1.", "2)", "3", "**bold**", "~~$599.00~~", "&", "~~old~~.", "**My pick:**", "**$1,899.00**", "**4.6★**,", "**Nordvik BM25X**.", "**冷蔵庫**", "café", "ÆØÅ", "ß", "İ", "ﬁ", "¼", "→", "•", "※", "½", "%", "^", "'", "$",
 }
 
 // plainCorpus generates texts of one to four paragraphs of one to four
@@ -136,8 +136,8 @@ func TestPlainFastPathRefusesMarkdown(t *testing.T) {
 	for _, src := range []string{
 		"some *italic* text", "some ***bold italic*** text", "a**b**c", "** spaced**", "**spaced **", "**open only",
 		"(**x**)", "**a:**.", "**bold\nacross lines**", "**x**y", "an _emphasis_", "a `code` span", "a [link](x)", "# Heading", "> quote",
-		"| a | b |", "~~struck~~", "<b>html</b>", "AT&amp;T", "a \\* escaped", "mail me@example.com",
-		"see www.example.com", "go to http://example.com", "mailto:x", "+ item", "1. item",
+		"| a | b |", "<b>html</b>", "AT&amp;T", "a \\* escaped", "mail me@example.com",
+		"see www.example.com", "~single~ tilde", "~~~ fence", "**a ~~b~~**", "~~a **b~~**", "~~open only", "x ~~ y~~", "go to http://example.com", "mailto:x", "+ item", "1. item",
 		"12) item", "- item\n\n- loose item", "-  two spaces", "- item\ncontinued lazily", "Title\n===", "Title\n---", "    indented code", "\tcode", " leading space",
 		"Term\n: definition", "a\u00a0non-breaking space", "a\ttab", "a\rcarriage return", "line\n   \nspaces only", "a bidi isolate\u2069",
 		"", "\n\n",
@@ -147,7 +147,8 @@ func TestPlainFastPathRefusesMarkdown(t *testing.T) {
 		}
 	}
 	for _, src := range []string{"Plain words, 4.5 stars and A+ — fine!\nNext line.\n\nNew paragraph.",
-		"**My pick:** the **Nordvik BM25X** — **$358.08**, rated **4.6★**.", "**Bold** at the start and at the **end**"} {
+		"**My pick:** the **Nordvik BM25X** — **$358.08**, rated **4.6★**.", "**Bold** at the start and at the **end**",
+		"Was ~~$599.00~~, now **$529.00** & free delivery", "~~Struck~~ first"} {
 		if _, ok := plainParagraphs(src); !ok {
 			t.Errorf("the fast path refuses %q", src)
 		}
