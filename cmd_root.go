@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -144,35 +143,26 @@ func newRootCmd() *cobra.Command {
 	return cmd
 }
 
-// Soft bounds on the interactive UI's memory, used unless the GOMEMLIMIT
-// and GOGC environment variables set others.
-const (
-	uiMemoryLimit = 96 << 20
-	uiGCPercent   = 50
-)
-
-// boundMemory keeps the UI's heap close to what it uses. A terminal UI
-// stays open for hours, mostly idle, and by default the Go heap grows to
-// twice what is live before the next collection and hands freed memory back
-// to the system only slowly: opening a long transcript would leave the
-// process holding the garbage of the load for good. It is set before the
-// demo backend starts, as that runs in this process too.
+// boundMemory tunes the collector for a terminal UI (see gctune): few
+// collections while the heap is small, a peak of about a third more than
+// is live while a long transcript loads (the default doubles it), and
+// memory handed back soon after. A GOGC the user set turns it
+// off. It is set before the demo backend starts, as that runs in this
+// process too, and stays for the process's life.
 func boundMemory() {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	var floor uint64 // a GOMEMLIMIT the user set is theirs too
 	if os.Getenv("GOMEMLIMIT") == "" {
-		// Soft: near the limit the collector runs more often and returns
-		// memory sooner, but a larger live heap (several long transcripts
-		// open) still fits, at the cost of more collections, instead of
-		// failing.
-		debug.SetMemoryLimit(uiMemoryLimit)
+		floor = memoryFloor
 	}
-	if os.Getenv("GOGC") == "" {
-		// Collecting when the heap has grown by half, not doubled, lowers
-		// the peak of a transcript load, which is when memory use is
-		// highest. The extra collections cost little: between loads the
-		// UI allocates little.
-		debug.SetGCPercent(uiGCPercent)
-	}
+	gctune.Start(gctune.Headroom, floor)
 }
+
+// memoryFloor is the least the soft memory limit is: below it, the heap
+// is left to grow by gctune's headroom.
+const memoryFloor = 96 << 20
 
 // uiHooks are what the record, replay and play commands add to a run of
 // the program; the zero value is an ordinary run.
@@ -251,10 +241,6 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 		if notice != "" && cfg.Notice == "" {
 			cfg.Notice = notice
 		}
-	}
-	if os.Getenv("GOGC") == "" {
-		// A GOGC the user set is theirs; see gctune for why.
-		defer gctune.Start(gctune.Headroom)()
 	}
 	// Lip Gloss detected standard output's colour profile when it loaded
 	// (inside tmux that runs `tmux info`, tens of milliseconds); Bubble

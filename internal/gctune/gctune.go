@@ -7,10 +7,16 @@
 // megabytes a second (a frame a twentieth of a second): that is a
 // collection every 70 ms or so, each scanning the whole live heap, about
 // 4 % of a core. After each collection the tuner lets the heap grow by at
-// least a fixed headroom before the next one, and by half as much as is
-// live (GOGC 50) once the heap is large: a long transcript is loaded,
+// least a fixed headroom before the next one, and by a third of what is
+// live (GOGC 33) once the heap is large: a long transcript is loaded,
 // cached and indexed in bursts of garbage, and the default would let the
 // process grow to twice what it holds.
+//
+// It can also keep a soft memory limit a little above that, never below a
+// floor, so memory freed after a load goes back to the system soon rather
+// than being held for good. A fixed limit would not do: with more live than
+// the limit (a 50,000-message transcript open) the collector runs all the
+// time, and a streamed reply cost 80 % of a core.
 package gctune
 
 import (
@@ -23,35 +29,54 @@ import (
 // Headroom is how much the heap may grow between collections at least.
 const Headroom = 32 << 20
 
-// maxPercent bounds GOGC when the live heap is tiny.
-const maxPercent = 2000
+// maxPercent bounds GOGC when the live heap is tiny; minPercent is GOGC
+// once the heap is large: it grows by a third of what is live.
+const (
+	maxPercent = 2000
+	minPercent = 33
+)
 
 // Percent is the GOGC that lets a live heap of live bytes grow by
-// headroom bytes, or by half as much as is live when that is more.
+// headroom bytes, or by a third of what is live when that is more.
 func Percent(live, headroom uint64) int {
 	if live == 0 {
 		return maxPercent
 	}
-	return int(max(min(headroom*100/live, maxPercent), 50))
+	return int(max(min(headroom*100/live, maxPercent), minPercent))
 }
 
-// Start tunes GOGC after every collection until stop is called; stop
-// restores the GOGC in force before.
-func Start(headroom uint64) (stop func()) {
-	t := &tuner{headroom: headroom, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+// Limit is the soft memory limit for a live heap of live bytes: a little
+// above where Percent's collection starts, and at least floor.
+func Limit(live, floor uint64) int64 {
+	return int64(max(floor, live+live/3+limitSlack))
+}
+
+// limitSlack keeps the limit above the heap's goal, so that it returns
+// memory rather than starting collections.
+const limitSlack = 8 << 20
+
+// Start tunes GOGC after every collection until stop is called, and the
+// memory limit too when floor is not 0; stop restores both as they were.
+func Start(headroom, floor uint64) (stop func()) {
+	t := &tuner{headroom: headroom, floor: floor, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
 	before := debug.SetGCPercent(100)
 	debug.SetGCPercent(before)
+	limit := debug.SetMemoryLimit(-1) // a negative limit only reads it
+	if floor > 0 {
+		debug.SetMemoryLimit(Limit(0, floor))
+	}
 	t.arm()
 	return func() {
 		t.stopped.Store(true)
 		debug.SetGCPercent(before)
+		debug.SetMemoryLimit(limit)
 	}
 }
 
 type tuner struct {
-	headroom uint64
-	sample   []metrics.Sample
-	stopped  atomic.Bool
+	headroom, floor uint64
+	sample          []metrics.Sample
+	stopped         atomic.Bool
 }
 
 // sentinel is garbage made on purpose: its finalizer runs after the
@@ -73,5 +98,9 @@ func (t *tuner) tune() {
 	if t.sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	debug.SetGCPercent(Percent(t.sample[0].Value.Uint64(), t.headroom))
+	live := t.sample[0].Value.Uint64()
+	debug.SetGCPercent(Percent(live, t.headroom))
+	if t.floor > 0 {
+		debug.SetMemoryLimit(Limit(live, t.floor))
+	}
 }

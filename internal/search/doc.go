@@ -16,18 +16,7 @@ type doc struct {
 	pos       int
 	sender    string
 	text      string // one line, safe to print: what a snippet shows
-	// folded is Fold(text), or "" in the docs of a transcript being
-	// indexed: there it is folded again as it is written (see foldedOf),
-	// rather than held for every message of a long transcript at once.
-	folded string
-}
-
-// foldedOf is d's folded text.
-func foldedOf(d doc) string {
-	if d.folded != "" || d.text == "" {
-		return d.folded
-	}
-	return Fold(d.text)
+	folded    string // Fold(text); "" while indexing, which folds as it writes
 }
 
 // docText is what a message is found by, on one line: its text, then each
@@ -67,25 +56,36 @@ func docText(m api.Message) string {
 // clutter one line and split a phrase ("**Nordvik** BM25X").
 var markup = strings.NewReplacer("**", "", "__", "", "`", "")
 
-// docsOf turns a transcript into docs, newest first (by position when the
-// times are equal or missing: later positions are newer).
-func docsOf(msgs []api.Message) []doc {
-	docs := make([]doc, len(msgs))
-	for i, m := range msgs {
-		t := docText(m)
-		var at int64
-		if !m.CreatedAt.IsZero() {
-			at = m.CreatedAt.UnixNano()
-		}
-		docs[i] = doc{createdAt: at, id: textsafe.Line(m.ID), pos: i, sender: senderName(m.Sender.Type), text: t}
+// orderOf is the order a transcript's messages are indexed in, as
+// positions: newest first (by position when the times are equal or
+// missing: later positions are newer).
+func orderOf(msgs []api.Message) []int {
+	order := make([]int, len(msgs))
+	for i := range order {
+		order[i] = i
 	}
-	sort.SliceStable(docs, func(i, j int) bool {
-		if docs[i].createdAt != docs[j].createdAt {
-			return docs[i].createdAt > docs[j].createdAt
+	at := func(i int) int64 {
+		if msgs[i].CreatedAt.IsZero() {
+			return 0
 		}
-		return docs[i].pos > docs[j].pos
+		return msgs[i].CreatedAt.UnixNano()
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if a, b := at(order[i]), at(order[j]); a != b {
+			return a > b
+		}
+		return order[i] > order[j]
 	})
-	return docs
+	return order
+}
+
+// docOf is the doc of message m at position pos.
+func docOf(m api.Message, pos int) doc {
+	var at int64
+	if !m.CreatedAt.IsZero() {
+		at = m.CreatedAt.UnixNano()
+	}
+	return doc{createdAt: at, id: textsafe.Line(m.ID), pos: pos, sender: senderName(m.Sender.Type), text: docText(m)}
 }
 
 // senderName is how a hit names who wrote the message.

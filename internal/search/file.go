@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -8,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"unsafe"
+
+	"aui-tui/api"
 )
 
 // magic starts every index file; a file of another format is ignored (and
@@ -37,54 +40,115 @@ var errFormat = errors.New("not a search index file")
 type taskFile struct {
 	taskID, title, foldedTitle string
 	stored                     int64
-	docs                       []doc
+	// The docs, newest first: docs, or when that is nil, made from msgs
+	// in order (see orderOf) one at a time as the file is written.
+	docs  []doc
+	msgs  []api.Message
+	order []int
 }
 
-func encode(f taskFile) []byte {
-	var b bytes.Buffer
-	_ = encodeTo(&b, f) // a bytes.Buffer does not fail
-	return b.Bytes()
+func (f taskFile) count() int {
+	if f.docs != nil {
+		return len(f.docs)
+	}
+	return len(f.order)
 }
 
-// encodeTo writes f's file to w as it goes: the block and the records are
-// as big as the transcript's text, and building them, then the file, in
-// memory held a long transcript's text four times over.
-func encodeTo(w io.Writer, f taskFile) error {
-	starts := make([]uint32, len(f.docs))
-	recStarts := make([]uint32, len(f.docs))
-	filterStarts := make([]uint32, len(f.docs))
-	var filters []byte
-	size := 0 // folding keeps or shortens most texts: enough to size the filter
+func (f taskFile) doc(i int) doc {
+	if f.docs != nil {
+		return f.docs[i]
+	}
+	return docOf(f.msgs[f.order[i]], f.order[i])
+}
+
+// textSize is about how long the docs' folded texts come to, to size the
+// file's filter: the messages' JSON when it was kept, a bound on it.
+func (f taskFile) textSize() int {
+	size := 0
 	for _, d := range f.docs {
 		size += len(d.text)
 	}
-	fileF := newFileFilter(size)
-	block, recs := 0, 0
-	for i, d := range f.docs {
-		folded := foldedOf(d)
+	for _, m := range f.msgs {
+		if len(m.Raw) > 0 {
+			size += len(m.Raw)
+		} else {
+			size += len(m.Text)
+		}
+	}
+	return size
+}
+
+// encode is f's file, made in memory.
+func encode(f taskFile) []byte {
+	var out, block, recs bytes.Buffer
+	_ = encodeTo(&out, f, &block, &recs) // a bytes.Buffer does not fail
+	return out.Bytes()
+}
+
+// encodeTo writes f's file to w. Its docs are made one at a time (see
+// taskFile.doc) and their folded texts and records written to block and
+// recs, then copied after the tables, which need their offsets: a long
+// transcript's text is never held whole, let alone twice.
+func encodeTo(w io.Writer, f taskFile, block, recs io.ReadWriter) error {
+	n := f.count()
+	starts := make([]uint32, n)
+	recStarts := make([]uint32, n)
+	filterStarts := make([]uint32, n)
+	times := make([]int64, n)
+	var filters []byte
+	fileF := newFileFilter(f.textSize())
+	blockLen, recsLen := 0, 0
+	bw, rw := bufio.NewWriter(block), bufio.NewWriter(recs)
+	var b []byte
+	for i := range n {
+		d := f.doc(i)
+		folded := d.folded
+		if folded == "" {
+			folded = Fold(d.text)
+		}
+		times[i] = d.createdAt
 		filterStarts[i] = uint32(len(filters))
 		filters = append(filters, msgFilter(folded)...)
 		fileF.addFolded(folded)
-		starts[i] = uint32(block)
-		block += len(folded) + 1
-		recStarts[i] = uint32(recs)
-		recs += stringSize(d.id) + uvarintSize(uint64(d.pos)) + stringSize(d.sender) + stringSize(d.text)
+		starts[i] = uint32(blockLen)
+		if _, err := bw.WriteString(folded); err != nil {
+			return err
+		}
+		if err := bw.WriteByte('\n'); err != nil {
+			return err
+		}
+		blockLen += len(folded) + 1
+		recStarts[i] = uint32(recsLen)
+		b = appendString(b[:0], d.id)
+		b = binary.AppendUvarint(b, uint64(d.pos))
+		b = appendString(b, d.sender)
+		b = appendString(b, d.text)
+		if _, err := rw.Write(b); err != nil {
+			return err
+		}
+		recsLen += len(b)
 	}
-	b := make([]byte, 0, 64+len(f.taskID)+2*len(f.title)+20*len(f.docs))
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := rw.Flush(); err != nil {
+		return err
+	}
+	b = make([]byte, 0, 64+len(f.taskID)+2*len(f.title)+20*n)
 	b = append(b, magic...)
 	b = appendString(b, f.taskID)
 	b = appendString(b, f.title)
 	b = appendString(b, f.foldedTitle)
 	b = binary.AppendVarint(b, f.stored)
-	b = binary.AppendUvarint(b, uint64(len(f.docs)))
+	b = binary.AppendUvarint(b, uint64(n))
 	for _, s := range starts {
 		b = binary.LittleEndian.AppendUint32(b, s)
 	}
 	for _, s := range recStarts {
 		b = binary.LittleEndian.AppendUint32(b, s)
 	}
-	for _, d := range f.docs {
-		b = binary.LittleEndian.AppendUint64(b, uint64(d.createdAt))
+	for _, t := range times {
+		b = binary.LittleEndian.AppendUint64(b, uint64(t))
 	}
 	for _, s := range filterStarts {
 		b = binary.LittleEndian.AppendUint32(b, s)
@@ -98,26 +162,14 @@ func encodeTo(w io.Writer, f taskFile) error {
 	if _, err := w.Write(filters); err != nil {
 		return err
 	}
-	b = binary.LittleEndian.AppendUint32(b[:0], uint32(block))
-	if _, err := w.Write(b); err != nil {
+	if _, err := w.Write(binary.LittleEndian.AppendUint32(nil, uint32(blockLen))); err != nil {
 		return err
 	}
-	for _, d := range f.docs {
-		b = append(append(b[:0], foldedOf(d)...), '\n')
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
+	if _, err := io.Copy(w, block); err != nil {
+		return err
 	}
-	for _, d := range f.docs {
-		b = appendString(b[:0], d.id)
-		b = binary.AppendUvarint(b, uint64(d.pos))
-		b = appendString(b, d.sender)
-		b = appendString(b, d.text)
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := io.Copy(w, recs)
+	return err
 }
 
 // stringSize is how many bytes appendString adds for s.

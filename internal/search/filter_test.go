@@ -180,3 +180,14 @@ func overwrite(t *testing.T, path, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// docsOf is a transcript's docs, newest first, made whole.
+func docsOf(msgs []api.Message) []doc {
+	order := orderOf(msgs)
+	docs := make([]doc, len(order))
+	for i, pos := range order {
+		docs[i] = docOf(msgs[pos], pos)
+		docs[i].folded = Fold(docs[i].text)
+	}
+	return docs
+}

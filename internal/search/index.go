@@ -80,8 +80,22 @@ func (ix *Index) Put(task api.Task, msgs []api.Message, stored time.Time) error 
 		return fmt.Errorf("cannot create the search index folder: %w", err)
 	}
 	title := strings.Join(strings.Fields(textsafe.Text(task.Title)), " ")
-	f := taskFile{taskID: task.ID, title: title, foldedTitle: Fold(title), stored: stored.UnixNano(), docs: docsOf(msgs)}
-	return fsutil.WriteAtomic(filepath.Join(ix.dir, fileName(task.ID)), 0o600, func(w io.Writer) error { return encodeTo(w, f) })
+	f := taskFile{taskID: task.ID, title: title, foldedTitle: Fold(title), stored: stored.UnixNano(), msgs: msgs, order: orderOf(msgs)}
+	// The folded texts and the records wait in scratch files for the
+	// tables that point into them.
+	block, err := scratch(ix.dir)
+	if err != nil {
+		return err
+	}
+	defer block.Close()
+	recs, err := scratch(ix.dir)
+	if err != nil {
+		return err
+	}
+	defer recs.Close()
+	return fsutil.WriteAtomic(filepath.Join(ix.dir, fileName(task.ID)), 0o600, func(w io.Writer) error {
+		return encodeTo(w, f, &rewound{f: block}, &rewound{f: recs})
+	})
 }
 
 // Keep removes the index files of every task not in ids: the cache dropped
@@ -387,4 +401,33 @@ func (t *topN) add(h Hit, at int64) {
 	if len(t.hits) > t.limit {
 		t.hits, t.times = t.hits[:t.limit], t.times[:t.limit]
 	}
+}
+
+// scratch is a temporary file in dir, already removed: it goes when it is
+// closed, whatever happens.
+func scratch(dir string) (*os.File, error) {
+	f, err := os.CreateTemp(dir, ".scratch-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the search index: %w", err)
+	}
+	_ = os.Remove(f.Name())
+	return f, nil
+}
+
+// rewound is a scratch file read from its start once written.
+type rewound struct {
+	f       *os.File
+	reading bool
+}
+
+func (r *rewound) Write(p []byte) (int, error) { return r.f.Write(p) }
+
+func (r *rewound) Read(p []byte) (int, error) {
+	if !r.reading {
+		if _, err := r.f.Seek(0, io.SeekStart); err != nil {
+			return 0, err
+		}
+		r.reading = true
+	}
+	return r.f.Read(p)
 }

@@ -209,3 +209,56 @@ func TestEncodeRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestPutWritesEveryDocInOrder: an index written from a transcript, one
+// doc at a time through scratch files, reads back as the transcript's docs
+// made whole, newest first, and each message's filter admits its words.
+func TestPutWritesEveryDocInOrder(t *testing.T) {
+	start := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	var msgs []api.Message
+	for i := range 300 {
+		m := api.Message{ID: fmt.Sprint("m", i), Text: fmt.Sprintf("Message %d: Crème brûlée **%d** ÅNGSTRÖM", i, i*7),
+			Sender: api.Party{Type: api.ActorAgent}}
+		if i%3 != 0 { // some have no time: ordered by position
+			m.CreatedAt = api.NewTimestamp(start.Add(time.Duration(i%50) * time.Minute))
+		}
+		if i%2 == 0 {
+			m.Raw = []byte(fmt.Sprintf(`{"id":"m%d"}`, i))
+		}
+		msgs = append(msgs, m)
+	}
+	dir := t.TempDir()
+	ix := Open(dir)
+	if err := ix.Put(api.Task{ID: "t", Title: "Dessert"}, msgs, start); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, fileName("t")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := docsOf(msgs)
+	if v.n != len(want) {
+		t.Fatalf("%d docs, want %d", v.n, len(want))
+	}
+	for i, w := range want {
+		d, err := v.record(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.folded, d.createdAt = v.folded(i), v.time(i)
+		if !reflect.DeepEqual(d, w) {
+			t.Fatalf("doc %d is %+v, want %+v", i, d, w)
+		}
+		p := newProbe(Query{Terms: []string{w.folded[len(w.folded)-8:]}})
+		if !p.mayHoldMsg(v.msgFilter(i), 0) || !p.mayHoldFile(v.fileFilter, 0) {
+			t.Fatalf("doc %d's filters do not admit its own text", i)
+		}
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 1 {
+		t.Fatalf("the index folder holds %d files, want the index alone (no scratch left)", len(names))
+	}
+}
