@@ -71,7 +71,7 @@ func mixedUnits(src string) ([]mixedUnit, bool) {
 			j = fenceEnd(lines, j)
 		}
 		sp := span{i, j, other, other}
-		if bs, ok := plainParagraphs(strings.Join(lines[i:j], "\n")); ok {
+		if bs, ok := plainBlocks(strings.Join(lines[i:j], "\n")); ok {
 			sp.kind, sp.last = para, para
 			if bs[0].list {
 				sp.kind = list
@@ -165,7 +165,7 @@ func (r *Renderer) mixedPart(st *theme.Styles, width int, src string) (lines []s
 	}
 	for i, u := range units {
 		if u.plain {
-			blocks, ok := plainParagraphs(u.text)
+			blocks, ok := plainBlocks(u.text)
 			if !ok || !p.takes(blocks) {
 				return nil, nil, false
 			}

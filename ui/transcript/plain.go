@@ -27,7 +27,7 @@ type plainBlock struct {
 	list  bool
 }
 
-// plainParagraphs splits src into blocks of lines if it is plain prose
+// plainBlocks splits src into blocks of lines if it is plain prose
 // that glamour would only wrap, and says whether it is: paragraphs and
 // tight "-" lists whose items are one line each (a list may interrupt a
 // paragraph). The test is conservative:
@@ -35,7 +35,7 @@ type plainBlock struct {
 // or turn into a link, and any whitespace other than spaces and newlines
 // sends the text through glamour. Lines keep their trailing spaces: they
 // decide where goldmark cuts its runs.
-func plainParagraphs(src string) ([]plainBlock, bool) {
+func plainBlocks(src string) ([]plainBlock, bool) {
 	var blocks []plainBlock
 	var cur []string
 	end := func() bool {

@@ -104,7 +104,7 @@ func TestPlainFastPathMatchesGlamour(t *testing.T) {
 	}
 	plain := 0
 	for _, src := range corpus {
-		if _, ok := plainParagraphs(src); ok {
+		if _, ok := plainBlocks(src); ok {
 			plain++
 		}
 	}
@@ -139,14 +139,14 @@ func TestPlainFastPathRefusesMarkdown(t *testing.T) {
 		"Term\n: definition", "a\u00a0non-breaking space", "a\ttab", "a\rcarriage return", "line\n   \nspaces only", "a bidi isolate\u2069",
 		"", "\n\n",
 	} {
-		if _, ok := plainParagraphs(src); ok {
+		if _, ok := plainBlocks(src); ok {
 			t.Errorf("the fast path takes %q", src)
 		}
 	}
 	for _, src := range []string{"Plain words, 4.5 stars and A+ — fine!\nNext line.\n\nNew paragraph.",
 		"**My pick:** the **Nordvik BM25X** — **$358.08**, rated **4.6★**.", "**Bold** at the start and at the **end**",
 		"Was ~~$599.00~~, now **$529.00** & free delivery", "~~Struck~~ first"} {
-		if _, ok := plainParagraphs(src); !ok {
+		if _, ok := plainBlocks(src); !ok {
 			t.Errorf("the fast path refuses %q", src)
 		}
 	}
@@ -195,7 +195,7 @@ func FuzzPlainFastPath(f *testing.F) {
 // TestPlainProbeIsPlain keeps the probe the fast path is checked on within
 // what it takes; otherwise the fast path would never be used.
 func TestPlainProbeIsPlain(t *testing.T) {
-	if _, ok := plainParagraphs(plainProbe); !ok {
+	if _, ok := plainBlocks(plainProbe); !ok {
 		t.Fatal("the probe is not plain prose")
 	}
 	r := NewRenderer()

@@ -231,7 +231,7 @@ func (p plainStyle) takes(blocks []plainBlock) bool {
 // glamourPart does; ok is false for anything else.
 func (r *Renderer) plainPart(st *theme.Styles, width int, src string) (lines []string, widths []int, ok bool) {
 	protected, swapped := protectTokens(src)
-	blocks, ok := plainParagraphs(protected)
+	blocks, ok := plainBlocks(protected)
 	if !ok {
 		return nil, nil, false
 	}
@@ -275,7 +275,7 @@ func (r *Renderer) plainStyle(st *theme.Styles, width int) (plainStyle, bool) {
 			return r.render(st, width, src)
 		})
 		same := func(src string) bool {
-			blocks, _ := plainParagraphs(src)
+			blocks, _ := plainBlocks(src)
 			want, ok := r.render(st, width, src)
 			gl, gw := splitRendered(want, width)
 			fl, fw := splitRendered(p.plain.render(blocks, width), width)
