@@ -457,6 +457,7 @@ func TestFlagErrors(t *testing.T) {
 		{[]string{"tasks", "--bogus"}, []string{"unknown flag: --bogus", "aui-tui tasks --help"}},
 		{[]string{"tasks", "--region", "mars", "--user", "u"}, []string{"mars", "gcp or azure"}},
 		{[]string{"demo-server", "--base-url", "http://x"}, []string{"unknown flag: --base-url"}},
+		{[]string{"demo-server", "--varied"}, []string{"--varied needs --long N"}},
 		{[]string{"--theme", "pink"}, []string{"--theme"}},
 	}
 	for _, tt := range tests {
@@ -548,7 +549,7 @@ func TestHelp(t *testing.T) {
 		{[]string{"--help"}, append([]string{"tasks", "transcript", "demo-server", "--theme", "--demo-pace", envKey, envUser, "chmod 600"}, connection...), nil},
 		{[]string{"tasks", "--help"}, append([]string{"--json", "--page", "--size", envKey}, connection...), []string{"--demo-pace", "--theme"}},
 		{[]string{"transcript", "--help"}, append([]string{"TASK_ID", "--format", "--output", "--width", "markdown, json, text or ansi"}, connection...), []string{"--demo-pace"}},
-		{[]string{"demo-server", "--help"}, []string{"--addr", "--key", "--store", "--pace", "--reset", "--long"}, append([]string{"Global Flags"}, connection...)},
+		{[]string{"demo-server", "--help"}, []string{"--addr", "--key", "--store", "--pace", "--reset", "--long", "--varied"}, append([]string{"Global Flags"}, connection...)},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
