@@ -51,18 +51,19 @@ func vary(taskID string, msgs []api.Message) []api.Message {
 	return msgs
 }
 
-// The parts variedSentence draws from: a few hundred thousand sentences.
+// The parts variedSentence draws from: a few thousand sentences, each
+// with a number of its own.
 var (
 	variedOpeners  = []string{"By the way,", "Good to know:", "One more thing:", "Also,", "Just so you know,", "For what it's worth,", "Worth mentioning:", "In short,"}
 	variedSubjects = []string{"delivery to your area", "the extended warranty", "installation by our team", "a return within the trial period", "the matching accessory kit", "recycling your old appliance", "the spare parts service", "a price match request"}
-	variedVerbs    = []string{"takes about", "costs around", "is usually settled within", "comes with", "can be booked for", "needs roughly"}
-	variedUnits    = []string{"days", "dollars", "hours", "weeks", "percent off", "visits"}
+	variedAmounts  = [][2]string{{"takes about", "days"}, {"costs around", "dollars"}, {"is usually settled within", "hours"}, {"comes with", "percent off"}, {"can be booked", "weeks ahead"}, {"needs roughly", "minutes of your time"}}
 	variedTails    = []string{"for most orders.", "in your region.", "this month.", "when you order before noon.", "if you keep the receipt.", "on weekdays.", "with free pickup.", "as long as stock lasts."}
 )
 
 // variedSentence is a plausible closing remark with a number in it.
 func variedSentence(rng *rand.Rand) string {
 	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
-	return pick(variedOpeners) + " " + pick(variedSubjects) + " " + pick(variedVerbs) + " " +
-		itoa(2+rng.IntN(97)) + " " + pick(variedUnits) + " " + pick(variedTails)
+	amount := variedAmounts[rng.IntN(len(variedAmounts))]
+	return pick(variedOpeners) + " " + pick(variedSubjects) + " " + amount[0] + " " +
+		itoa(2+rng.IntN(97)) + " " + amount[1] + " " + pick(variedTails)
 }
