@@ -239,6 +239,46 @@ func BenchmarkProcessOpen(b *testing.B) {
 	}
 }
 
+// BenchmarkProcessReopen is enter on the 10,000-message transcript read
+// in an earlier run (the program started again on the same cache) to its
+// last message on screen: from the cache, then refreshed from the server.
+// The earlier run's note of the task last open is removed, or the program
+// would open it by itself at start.
+func BenchmarkProcessReopen(b *testing.B) {
+	bin := processBinary(b)
+	ps := newProcessServer(b, 10000)
+	want := ps.lastChip(b, ps.long.ID)
+	dir := b.TempDir()
+	first := ps.start(b, bin, dir)
+	first.pollFor("the task list", "page 1 of", "Stress test")
+	first.keys("Enter")
+	first.pollFor("the last message", want)
+	time.Sleep(3 * time.Second) // cached
+	first.stop()
+	var total time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		if err := os.RemoveAll(filepath.Join(dir, "state", "aui-tui", "last-task")); err != nil {
+			b.Fatal(err)
+		}
+		s := ps.start(b, bin, dir)
+		s.pollFor("the task list", "page 1 of", "Stress test")
+		time.Sleep(300 * time.Millisecond) // settled
+		if strings.Contains(s.screen(), want) {
+			b.Fatal("the transcript is on screen before enter")
+		}
+		b.StartTimer()
+		start := time.Now()
+		s.keys("Enter")
+		total += s.pollFor("the last message", want).Sub(start)
+		b.StopTimer()
+		time.Sleep(time.Second) // refreshed
+		s.stop()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/open")
+}
+
 // BenchmarkProcessStream is a reply of 2,000 words streamed at 200 words a
 // second over the WebSocket into a new task: the program's CPU from the
 // send to the reply's end on screen, as a share of one core.
