@@ -32,30 +32,10 @@ const (
 )
 
 func (l *rawList) decodeBody(r io.Reader) error {
-	var s arraySplitter
-	// The body is read into chunks that are never moved (growing one
-	// buffer would copy a long transcript again and again), split as they
-	// fill and joined once at the end.
-	var chunks [][]byte
-	size, next := 0, firstRead
-	buf := make([]byte, 0, next)
-	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		s.scan(buf[len(buf):len(buf)+n], size)
-		buf, size = buf[:len(buf)+n], size+n
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if len(buf) == cap(buf) {
-			chunks = append(chunks, buf)
-			next = min(next+next/2, maxRead)
-			buf = make([]byte, 0, next)
-		}
+	chunks, s, err := readSplitting(r)
+	if err != nil {
+		return err
 	}
-	chunks = append(chunks, buf)
 	if raws, ok := s.finish(chunks); ok {
 		l.raws = raws
 		return nil
@@ -71,6 +51,56 @@ func (l *rawList) decodeBody(r io.Reader) error {
 	}
 	l.raws = list.raws
 	return nil
+}
+
+// readSplitting reads a body into chunks that are never moved (growing
+// one buffer would copy a long transcript again and again) and splits it
+// as it arrives, on a goroutine of its own: on a machine with a core to
+// spare the split is done when the download is.
+func readSplitting(r io.Reader) ([][]byte, *arraySplitter, error) {
+	s := &arraySplitter{}
+	pieces := make(chan piece, 256)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for p := range pieces {
+			s.scan(p.b, p.off)
+		}
+	}()
+	var chunks [][]byte
+	size, next := 0, firstRead
+	buf := make([]byte, 0, next)
+	var err error
+	for {
+		var n int
+		n, err = r.Read(buf[len(buf):cap(buf)])
+		if n > 0 {
+			// The scanner reads what was just filled; the reader only
+			// writes past it.
+			pieces <- piece{buf[len(buf) : len(buf)+n], size}
+		}
+		buf, size = buf[:len(buf)+n], size+n
+		if err != nil {
+			break
+		}
+		if len(buf) == cap(buf) {
+			chunks = append(chunks, buf)
+			next = min(next+next/2, maxRead)
+			buf = make([]byte, 0, next)
+		}
+	}
+	close(pieces)
+	<-done
+	if err != io.EOF {
+		return nil, nil, err
+	}
+	return append(chunks, buf), s, nil
+}
+
+// piece is bytes of a body and where they start in it.
+type piece struct {
+	b   []byte
+	off int
 }
 
 // splitArray splits a JSON array of objects into the objects' bytes (which
