@@ -55,13 +55,21 @@ func mixedCorpus() []string {
 // src; it says whether it did.
 func checkMixed(t *testing.T, r *Renderer, st *theme.Styles, width int, src string) bool {
 	t.Helper()
-	ml, mw, ok := r.mixedPart(st, width, src)
+	return checkPart(t, "the split render", r.mixedPart, r, st, width, src)
+}
+
+// checkPart compares a render that may decline (part) with glamour on
+// src, when part takes src; it says whether it did.
+func checkPart(t *testing.T, name string, part func(*theme.Styles, int, string) ([]string, []int, bool),
+	r *Renderer, st *theme.Styles, width int, src string) bool {
+	t.Helper()
+	pl, pw, ok := part(st, width, src)
 	if !ok {
 		return false
 	}
 	gl, gw := r.glamourPart(st, width, src)
-	if !slices.Equal(ml, gl) || !slices.Equal(mw, gw) {
-		t.Errorf("%s at %d: the split render differs from glamour on %q\nsplit:   %q %v\nglamour: %q %v", st.Name, width, src, ml, mw, gl, gw)
+	if !slices.Equal(pl, gl) || !slices.Equal(pw, gw) {
+		t.Errorf("%s at %d: %s differs from glamour on %q\n%s: %q %v\nglamour: %q %v", st.Name, width, name, src, name, pl, pw, gl, gw)
 	}
 	return true
 }

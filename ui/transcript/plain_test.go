@@ -2,7 +2,6 @@ package transcript
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 
@@ -79,15 +78,7 @@ func plainCorpus(n int) []string {
 // when the fast path takes src; it says whether it did.
 func checkPlain(t *testing.T, r *Renderer, st *theme.Styles, width int, src string) bool {
 	t.Helper()
-	fl, fw, ok := r.plainPart(st, width, src)
-	if !ok {
-		return false
-	}
-	gl, gw := r.glamourPart(st, width, src)
-	if !slices.Equal(fl, gl) || !slices.Equal(fw, gw) {
-		t.Errorf("%s at %d: the fast path differs from glamour on %q\nfast:    %q %v\nglamour: %q %v", st.Name, width, src, fl, fw, gl, gw)
-	}
-	return true
+	return checkPart(t, "the fast path", r.plainPart, r, st, width, src)
 }
 
 // TestPlainFastPathMatchesGlamour renders a generated corpus of plain

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"aui-tui/api"
 	"aui-tui/api/demo"
 	"aui-tui/theme"
 )
@@ -13,10 +14,7 @@ import (
 // as the pane renders it, one after another.
 func BenchmarkRenderAll10k(b *testing.B) {
 	msgs := demo.GenerateTranscript("t", "u", 10000, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
-	es := make([]Entry, len(msgs))
-	for i, m := range msgs {
-		es[i] = Entry{Key: m.ID, Msg: m}
-	}
+	es := entriesOf(msgs)
 	st := theme.New(true, false)
 	for b.Loop() {
 		_ = RenderAll(es, st, NewRenderer(), 120)
@@ -27,10 +25,7 @@ func BenchmarkRenderAll10k(b *testing.B) {
 // messages: what a transcript that never repeats itself costs.
 func BenchmarkRenderAll10kNoMemo(b *testing.B) {
 	msgs := demo.GenerateTranscript("t", "u", 10000, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
-	es := make([]Entry, len(msgs))
-	for i, m := range msgs {
-		es[i] = Entry{Key: m.ID, Msg: m}
-	}
+	es := entriesOf(msgs)
 	st := theme.New(true, false)
 	now := time.Now()
 	for b.Loop() {
@@ -44,12 +39,18 @@ func BenchmarkRenderAll10kNoMemo(b *testing.B) {
 // rendered once for many messages.
 func BenchmarkRenderAll10kVaried(b *testing.B) {
 	msgs := demo.GenerateVariedTranscript("t", "u", 10000, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
-	es := make([]Entry, len(msgs))
-	for i, m := range msgs {
-		es[i] = Entry{Key: m.ID, Msg: m}
-	}
+	es := entriesOf(msgs)
 	st := theme.New(true, false)
 	for b.Loop() {
 		_ = RenderAll(es, st, NewRenderer(), 120)
 	}
+}
+
+// entriesOf is a transcript's messages as the pane's entries.
+func entriesOf(msgs []api.Message) []Entry {
+	es := make([]Entry, len(msgs))
+	for i, m := range msgs {
+		es[i] = Entry{Key: m.ID, Msg: m}
+	}
+	return es
 }
