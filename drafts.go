@@ -1,30 +1,21 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"math"
 	"os"
-	"path/filepath"
 	"sync"
 
 	"aui-tui/internal/fsutil"
 	"aui-tui/internal/textsafe"
-	"aui-tui/internal/xdg"
 )
 
 // draftsPath is where unsent texts wait between runs: one file per API
 // host and user, in the user's state directory, so demo and live drafts
 // never mix.
 func draftsPath(baseURL, user string) (string, error) {
-	dir, err := xdg.StateDir(nil)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256([]byte(baseURL + "\x00" + user))
-	return filepath.Join(dir, "drafts", hex.EncodeToString(sum[:8])+".json"), nil
+	return stateFile("drafts", baseURL, user, ".json")
 }
 
 // loadDrafts reads the drafts left by the last run; none is not an error.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"sync"
 
 	"aui-tui/api"
@@ -70,10 +69,7 @@ func (x *indexer) catchUp() {
 			continue
 		}
 		x.mu.Lock()
-		err := x.index(in)
+		_ = x.index(in) // a transcript dropped meanwhile is simply not indexed
 		x.mu.Unlock()
-		if errors.Is(err, cache.ErrNotCached) {
-			continue // dropped meanwhile
-		}
 	}
 }

@@ -103,17 +103,6 @@ type piece struct {
 	off int
 }
 
-// splitArray splits a JSON array of objects into the objects' bytes (which
-// share b's memory). It reports false for anything it cannot follow, for
-// the full decoder to report on: not an array, an element that is not an
-// object, a missing comma, trailing data, a body cut short. The objects'
-// insides are checked when they are decoded.
-func splitArray(b []byte) ([][]byte, bool) {
-	var s arraySplitter
-	s.scan(b, 0)
-	return s.finish([][]byte{b})
-}
-
 // Where an arraySplitter is in the array.
 const (
 	splitStart  = iota // before the opening bracket

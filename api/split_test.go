@@ -9,6 +9,14 @@ import (
 	"testing"
 )
 
+// splitArray splits a whole body as arraySplitter does one that arrives
+// in pieces.
+func splitArray(b []byte) ([][]byte, bool) {
+	var s arraySplitter
+	s.scan(b, 0)
+	return s.finish([][]byte{b})
+}
+
 // pieces reads b n bytes at a time, as a body arrives from the network.
 type pieces struct {
 	b []byte

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -76,13 +75,6 @@ func (f taskFile) textSize() int {
 		}
 	}
 	return size
-}
-
-// encode is f's file, made in memory.
-func encode(f taskFile) []byte {
-	var out, block, recs bytes.Buffer
-	_ = encodeTo(&out, f, &block, &recs) // a bytes.Buffer does not fail
-	return out.Bytes()
 }
 
 // encodeTo writes f's file to w. Its docs are made one at a time (see
@@ -170,14 +162,6 @@ func encodeTo(w io.Writer, f taskFile, block, recs io.ReadWriter) error {
 	}
 	_, err := io.Copy(w, recs)
 	return err
-}
-
-// stringSize is how many bytes appendString adds for s.
-func stringSize(s string) int { return uvarintSize(uint64(len(s))) + len(s) }
-
-func uvarintSize(v uint64) int {
-	var buf [binary.MaxVarintLen64]byte
-	return binary.PutUvarint(buf[:], v)
 }
 
 func appendString(b []byte, s string) []byte {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -190,4 +191,11 @@ func docsOf(msgs []api.Message) []doc {
 		docs[i].folded = Fold(docs[i].text)
 	}
 	return docs
+}
+
+// encode is f's file, made in memory.
+func encode(f taskFile) []byte {
+	var out, block, recs bytes.Buffer
+	_ = encodeTo(&out, f, &block, &recs) // a bytes.Buffer does not fail
+	return out.Bytes()
 }
