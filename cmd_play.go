@@ -94,8 +94,8 @@ func newPlayCmd() *cobra.Command {
 			err = runUI(c, ui.Config{
 				UserID: c.userID, Demo: c.demo, Host: c.client.Host(), Theme: mode,
 				NoColor: theme.NoColorRequested(), Timeout: f.timeout, Mouse: true, Notice: c.notice,
-				Presenter: presenter, Clipboard: nativeClipboard(), ExportDir: ".",
-				InTmux: os.Getenv("TMUX") != "", WorkDir: wd,
+				Presenter: presenter, Clipboard: nativeClipboard(), OpenURL: nativeOpener(), ExportDir: ".",
+				InTmux: os.Getenv("TMUX") != "", InScreen: os.Getenv("STY") != "", WorkDir: wd,
 			}, h)
 			if cerr := rec.close(); err == nil {
 				err = cerr

@@ -34,6 +34,9 @@ func runProfiles(f *connFlags, s *setup, hook clientHook, run func(c *conn, noti
 		if cerr != nil {
 			*s, f.demo = prev, prevDemo
 			notice = fmt.Sprintf("Could not switch to profile %q: %s", next.Profile, cerr)
+			if next.Demo {
+				notice = "Could not switch to the demo backend: " + cerr.Error()
+			}
 			s.logger().Info("profile switch failed", "profile", next.Profile, "err", cerr)
 			if nc, cerr = connect(*f, hook); cerr != nil {
 				return cerr
