@@ -26,14 +26,8 @@ func cacheDir() (string, error) {
 // the index existed are indexed in the background). The UI works without
 // it, so a failure is a notice, not an error.
 func openCache(where, user string) (c *cache.Cache, notice string) {
-	dir, err := cacheDir()
-	if err != nil {
-		return nil, "Running without the local cache: " + err.Error()
-	}
-	x := &indexer{ix: search.Open(searchIndexDir(dir, where, user))}
-	c, notice, err = cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user, OnStore: x.stored})
+	c, x, notice, err := openIndexed(where, user)
 	if err == nil {
-		x.c = c
 		go x.catchUp()
 	}
 	switch {
@@ -43,6 +37,22 @@ func openCache(where, user string) (c *cache.Cache, notice string) {
 		return nil, "Running without the local cache: " + err.Error()
 	}
 	return c, notice
+}
+
+// openIndexed opens the cache of where and user with the search index
+// kept in step with it: every transcript stored is indexed.
+func openIndexed(where, user string) (*cache.Cache, *indexer, string, error) {
+	dir, err := cacheDir()
+	if err != nil {
+		return nil, nil, "", err
+	}
+	x := &indexer{ix: search.Open(searchIndexDir(dir, where, user))}
+	c, notice, err := cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user, OnStore: x.stored})
+	if err != nil {
+		return nil, nil, notice, err
+	}
+	x.c = c
+	return c, x, notice, nil
 }
 
 // newCacheCmd manages the local cache.

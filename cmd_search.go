@@ -190,12 +190,7 @@ func fetchAll(ctx context.Context, f connFlags, progress io.Writer) (int, error)
 		return 0, err
 	}
 	defer c.close()
-	dir, err := cacheDir()
-	if err != nil {
-		return 0, err
-	}
-	x := &indexer{ix: search.Open(searchIndexDir(dir, c.where(), c.userID))}
-	st, notice, err := cache.Open(cache.Options{Dir: dir, BaseURL: c.where(), UserID: c.userID, OnStore: x.stored})
+	st, x, notice, err := openIndexed(c.where(), c.userID)
 	if notice != "" {
 		fmt.Fprintln(progress, notice)
 	}
@@ -205,7 +200,6 @@ func fetchAll(ctx context.Context, f connFlags, progress io.Writer) (int, error)
 	case err != nil:
 		return 0, err
 	}
-	x.c = st
 	defer st.Close()
 	var tasks []api.Task
 	for page := 1; ; page++ {

@@ -80,7 +80,7 @@ func newTranscriptCmd() *cobra.Command {
 			}
 			task, _, _ := c.client.FindTask(cmd.Context(), c.userID, taskID)
 			// Kept for search; a cache held by a running aui-tui is left alone.
-			if st, _ := openCache(c.where(), c.userID); st != nil {
+			if st, _, _, err := openIndexed(c.where(), c.userID); err == nil {
 				kept := task
 				kept.ID = taskID // the task record is optional
 				_ = st.PutTranscript(kept, msgs)
