@@ -24,7 +24,8 @@ func plainFences(src string) string {
 		body := strings.TrimRight(t, "\r\n")
 		switch {
 		case fence != "":
-			if strings.HasPrefix(body, fence) && strings.TrimLeft(body, fence[:1]) == "" {
+			// A closing fence may be followed by blanks, nothing else.
+			if strings.HasPrefix(body, fence) && strings.TrimRight(strings.TrimLeft(body, fence[:1]), " \t") == "" {
 				fence = ""
 			}
 		case strings.HasPrefix(body, "```") || strings.HasPrefix(body, "~~~"):

@@ -15,6 +15,8 @@ func TestPlainFencesNamesOnlyBareOpeningFences(t *testing.T) {
 		"~~~\nq\n~~~\n```\nr\n```":         "~~~text\nq\n~~~\n```text\nr\n```",
 		"  ```\nindented fence\n  ```":     "  ```text\nindented fence\n  ```",
 		"    ```\nindented code, no fence": "    ```\nindented code, no fence",
+		// A closing fence may end in blanks; the next block is still bare.
+		"```\na\n```  \n```\nb\n```": "```text\na\n```  \n```text\nb\n```",
 	}
 	for in, want := range cases {
 		if got := plainFences(in); got != want {
