@@ -43,8 +43,12 @@ type finderModel struct {
 	cur            int
 	// searched is how many transcripts the last search looked through.
 	searched int
-	err      string
-	fetch    finderFetch
+	// indexed is how many transcripts the index holds, counted off the
+	// UI's goroutine when the overlay opens and after each fetch (it
+	// reads the index's folder); -1 until counted.
+	indexed int
+	err     string
+	fetch   finderFetch
 	// jump is a hit opened whose task's transcript has not yet shown the
 	// message; it is applied once it does.
 	jump *searchJump
@@ -68,7 +72,7 @@ func newFinder(com *common) finderModel {
 	in.Prompt = "search: "
 	in.Placeholder = `words, "a phrase"`
 	in.CharLimit = 200
-	f := finderModel{com: com, input: in}
+	f := finderModel{com: com, input: in, indexed: -1}
 	f.applyStyles(com.st)
 	return f
 }
@@ -79,6 +83,13 @@ func (f *finderModel) applyStyles(st *theme.Styles) {
 	s.Focused.Placeholder = st.Composer.Placeholder
 	s.Cursor.Blink = false
 	f.input.SetStyles(s)
+}
+
+// finderCountMsg is how many transcripts the index holds.
+type finderCountMsg struct{ n int }
+
+func finderCountCmd(s Searcher) tea.Cmd {
+	return func() tea.Msg { return finderCountMsg{n: s.Count()} }
 }
 
 func finderCmd(s Searcher, seq int, query string) tea.Cmd {
@@ -100,7 +111,7 @@ func (m *Model) onFinderKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			return m.notify(levelWarn, "Searching needs the local cache, which is off or held by another aui-tui."), true
 		}
 		f.open, f.err = true, ""
-		return tea.Batch(f.input.Focus(), m.searchAgain()), true
+		return tea.Batch(f.input.Focus(), m.searchAgain(), finderCountCmd(m.com.cfg.Search)), true
 	}
 	km := m.com.keys.Search
 	switch {
@@ -175,6 +186,8 @@ func (m *Model) onFinderResult(msg finderResultMsg) tea.Cmd {
 	f.onResult(msg)
 	return nil
 }
+
+func (f *finderModel) onCount(msg finderCountMsg) { f.indexed = msg.n }
 
 func (f *finderModel) onResult(msg finderResultMsg) {
 	if msg.seq != f.seq {
@@ -270,7 +283,7 @@ func (m Model) finderStatus() string {
 	if f.fetch.running {
 		return s + f.fetch.status()
 	}
-	if missing := m.tasks.total - m.com.cfg.Search.Count(); missing > 0 {
+	if missing := m.tasks.total - f.indexed; f.indexed >= 0 && missing > 0 {
 		how := keyHint(m.com.keys.Search.Fetch) + " fetches them"
 		if m.com.cfg.Store == nil {
 			how = "opening them adds them"

@@ -103,8 +103,11 @@ func (m *Model) onFinderFetch(msg tea.Msg) tea.Cmd {
 		}
 	}
 	var cmds []tea.Cmd
-	if _, ok := msg.(finderFetchedMsg); ok && m.finder.open {
-		cmds = append(cmds, m.searchAgain())
+	if _, ok := msg.(finderFetchedMsg); ok {
+		cmds = append(cmds, finderCountCmd(cfg.Search))
+		if m.finder.open {
+			cmds = append(cmds, m.searchAgain())
+		}
 	}
 	if len(f.queue) == 0 {
 		f.running = false

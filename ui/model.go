@@ -171,6 +171,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onExportDone(msg)
 	case finderResultMsg:
 		cmd = m.onFinderResult(msg)
+	case finderCountMsg:
+		m.finder.onCount(msg)
 	case finderListedMsg, finderFetchedMsg:
 		cmd = m.onFinderFetch(msg)
 	case transcript.OpenLinkMsg:
