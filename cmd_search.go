@@ -11,11 +11,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"aui-tui/api"
 	"aui-tui/api/demo"
 	"aui-tui/internal/cache"
+	"aui-tui/internal/cells"
 	"aui-tui/internal/search"
 )
 
@@ -250,10 +252,8 @@ func writeHits(out io.Writer, hits []search.Hit, width int, toTerminal bool) err
 		if h.Pos < 0 {
 			sender = "title"
 		}
-		title := clip(h.Title, 30)
-		title += strings.Repeat(" ", max(0, 30-len([]rune(title)))) // one column
-		head := fmt.Sprintf("%s  %s  %s: ", when, title, sender)
-		before, match, after := h.Snippet(max(width-len([]rune(head)), 20))
+		head := fmt.Sprintf("%s  %s  %s: ", when, cells.Column(h.Title, 30), sender)
+		before, match, after := h.Snippet(max(width-ansi.StringWidth(head), 20))
 		if toTerminal {
 			match = "\x1b[7m" + match + "\x1b[27m"
 		}
@@ -278,13 +278,4 @@ func writeHitsJSON(out io.Writer, hits []search.Hit) error {
 		}
 	}
 	return nil
-}
-
-// clip cuts s to n runes, marking the cut.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"aui-tui/internal/cells"
 	"aui-tui/internal/search"
 	"aui-tui/theme"
 )
@@ -304,7 +305,7 @@ func (m Model) hitLine(h search.Hit, w int, current bool) string {
 	if h.Pos < 0 {
 		who = "title"
 	}
-	head := fmt.Sprintf("%s  %s  %s: ", when, padRunes(clipRunes(h.Title, 24), 24), who)
+	head := fmt.Sprintf("%s  %s  %s: ", when, cells.Column(h.Title, 24), who)
 	before, match, after := h.Snippet(max(10, w-ansi.StringWidth(head)-2))
 	line := head + before + st.Chat.Match.Render(match) + after
 	if current {
@@ -322,17 +323,4 @@ func shortTime(t, now time.Time) string {
 		return t.Format("Jan 02 15:04")
 	}
 	return t.Format("2006-01-02  ")
-}
-
-// padRunes pads s with spaces to n cells, so the columns after it line up.
-func padRunes(s string, n int) string {
-	return s + strings.Repeat(" ", max(0, n-ansi.StringWidth(s)))
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -35,3 +35,10 @@ func Fit(l string, w int) string {
 	}
 	return l + Pad(w-lw)
 }
+
+// Column is s as a column w cells wide: cut with "…" marking the cut when
+// wider, padded with spaces when narrower. Wide characters count as the
+// two cells they take, so the columns after it line up.
+func Column(s string, w int) string {
+	return Fit(ansi.Truncate(s, w, "…"), w)
+}
