@@ -174,7 +174,7 @@ func (m Model) convPane() string {
 	w, h := m.convInner()
 	k := convPaneKey{chat: m.chat.View(), title: m.convTitle(), focused: m.focus != focusTasks,
 		w: m.lay.convW, h: m.lay.mainH, st: m.com.st}
-	k.chips = m.cache.chips.get(m.chips.key(), func() string { return strings.Join(m.chips.lines(), "\n") })
+	k.chips = m.cache.chips.get(m.chips.key(), m.chips.View)
 	if m.sepHeight(h) > 0 {
 		label := ""
 		if m.focus == focusChips {
@@ -190,8 +190,10 @@ func (m Model) convPane() string {
 	return m.cache.conv.get(k, func() string {
 		rows := make([]string, 0, h)
 		rows = append(rows, strings.Split(k.chat, "\n")...)
-		for _, l := range m.chipRows() {
-			rows = append(rows, cells.Fit(l, w))
+		if k.chips != "" {
+			for _, l := range strings.Split(k.chips, "\n") {
+				rows = append(rows, cells.Fit(l, w))
+			}
 		}
 		if k.sep != "" {
 			label := strings.TrimSuffix(k.sep, "\x00")
