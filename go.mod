@@ -64,3 +64,5 @@ require (
 	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
+
+replace charm.land/bubbletea/v2 => ./third_party/bubbletea

@@ -85,7 +85,8 @@ type chatTask struct {
 type turn struct {
 	// inFlight is the key of the user message whose reply is awaited.
 	inFlight string
-	// stream holds streamed text not yet shown (flushed once a frame).
+	// stream holds streamed text not yet shown (flushed StreamRate times a
+	// second).
 	stream      string
 	streamDirty bool
 	streamKey   string

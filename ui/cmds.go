@@ -66,10 +66,9 @@ func sendCmd(s Sender, timeout time.Duration, now func() time.Time, taskID, loca
 	}
 }
 
-// streamFlushInterval batches streamed tokens: one render per frame (see
-// FrameRate), so a long reply is not re-rendered per word nor more often
-// than it can be seen.
-const streamFlushInterval = time.Second / FrameRate
+// streamFlushInterval batches streamed tokens (see StreamRate), so a long
+// reply is not re-rendered per word.
+const streamFlushInterval = time.Second / StreamRate
 
 // ticker schedules a message after a delay; tests swap it so they never
 // sleep.

@@ -8,11 +8,11 @@ import (
 )
 
 // EventPacer passes a session's events on, with a streamed reply's text
-// updates at most once a frame: each update carries the whole reply so
-// far, so only the latest of a frame matters, and passing every one (200
-// a second for a fast reply) made the program update and draw its view
-// for each. The first update after a quiet spell goes at once; the others
-// wait for the frame's end. Any other event first passes the update
+// updates at most once per interval (FramePace): each update carries the
+// whole reply so far, so only the latest of an interval matters, and
+// passing every one (200 a second for a fast reply) made the program
+// update and draw its view for each. The first update after a quiet spell
+// goes at once; the others wait for the interval's end. Any other event first passes the update
 // waiting, so the order of what each reply says is kept.
 type EventPacer struct {
 	send  func(api.Event)
@@ -38,9 +38,9 @@ func NewEventPacer(send func(api.Event), every time.Duration) *EventPacer {
 	return &EventPacer{send: send, every: every}
 }
 
-// FramePace is how often a pacer feeding the program passes text updates:
-// once a frame (see FrameRate).
-const FramePace = time.Second / FrameRate
+// FramePace is how often a pacer feeding the program passes text updates
+// (see StreamRate).
+const FramePace = time.Second / StreamRate
 
 // Handle takes one event from the session.
 func (p *EventPacer) Handle(ev api.Event) {

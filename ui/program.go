@@ -2,12 +2,18 @@ package ui
 
 import tea "charm.land/bubbletea/v2"
 
-// FrameRate is how many frames a second Bubble Tea may draw. Its renderer
-// wakes at this rate for as long as the program runs, changed or not, and
-// on a shared machine each wake-up costs about 0.1 ms: at the default 60
-// an idle program used 0.7 % of a core. 20 frames (one every 50 ms) still
-// look live for typing and streamed replies.
-const FrameRate = 20
+// FrameRate is how many frames a second Bubble Tea may draw while something
+// changes. The renderer (third_party/bubbletea) draws the first frame after
+// a quiet spell at once, then at most this often, and sleeps once the
+// screen is up to date, so the rate costs nothing when idle. At 60 a key
+// press or a transcript that has just loaded waits at most 17 ms for its
+// frame. A streamed reply changes the view only StreamRate times a second.
+const FrameRate = 60
+
+// StreamRate is how many times a second a streamed reply's text is passed
+// to the program and rendered: often enough to read as live, rarely enough
+// that a long reply at 200 words a second costs a few per cent of a core.
+const StreamRate = 20
 
 // ProgramOptions are the options every Bubble Tea program of this model
 // runs with, so benchmarks run the program as the command does.
