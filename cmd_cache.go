@@ -47,7 +47,7 @@ func openIndexed(where, user string) (*cache.Cache, *indexer, string, error) {
 		return nil, nil, "", err
 	}
 	x := &indexer{ix: search.Open(searchIndexDir(dir, where, user))}
-	c, notice, err := cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user, OnStore: x.stored})
+	c, notice, err := cache.Open(cache.Options{Dir: dir, BaseURL: where, UserID: user, OnStore: x.stored, OnEvict: x.evicted})
 	if err != nil {
 		return nil, nil, notice, err
 	}

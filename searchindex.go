@@ -10,6 +10,8 @@ import (
 
 // indexer keeps the search index in step with the cache: every transcript
 // stored is indexed, and the index of one the cache dropped is removed.
+// Only catchUp lists the whole cache, so storing many transcripts in a row
+// (search --fetch) costs each store only its own work.
 type indexer struct {
 	ix *search.Index
 	// mu serialises indexing: each run reads the cache's latest copy, so the
@@ -40,13 +42,14 @@ func (x *indexer) stored(in cache.Info, msgs []api.Message) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	_ = x.ix.Put(api.Task{ID: in.TaskID, Title: in.Title}, msgs, in.Stored)
-	if infos, err := x.c.Transcripts(); err == nil {
-		ids := make([]string, len(infos))
-		for i, in := range infos {
-			ids[i] = in.TaskID
-		}
-		_ = x.ix.Keep(ids)
-	}
+}
+
+// evicted removes the index of transcripts the cache dropped to stay
+// within its bound. A failure leaves an index the next catchUp removes.
+func (x *indexer) evicted(ids []string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	_ = x.ix.Drop(ids)
 }
 
 func (x *indexer) index(in cache.Info) error {
@@ -57,10 +60,22 @@ func (x *indexer) index(in cache.Info) error {
 	return x.ix.Put(api.Task{ID: in.TaskID, Title: in.Title}, msgs, in.Stored)
 }
 
-// catchUp indexes the cached transcripts that have no index yet (stored by
-// a version without search, or while indexing failed).
+// catchUp removes the index of transcripts no longer cached and indexes
+// the cached ones that have none yet (stored by a version without search,
+// or while indexing failed).
 func (x *indexer) catchUp() {
+	// Listed under the lock, so a transcript stored meanwhile is either
+	// listed or indexed after the clean-up, never removed by it.
+	x.mu.Lock()
 	infos, err := x.c.Transcripts()
+	if err == nil {
+		ids := make([]string, len(infos))
+		for i, in := range infos {
+			ids[i] = in.TaskID
+		}
+		_ = x.ix.Keep(ids)
+	}
+	x.mu.Unlock()
 	if err != nil {
 		return
 	}

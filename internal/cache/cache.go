@@ -95,6 +95,10 @@ type Options struct {
 	// any other write), e.g. to index it for search: reading a long
 	// transcript back would hold it in memory twice.
 	OnStore func(Info, []api.Message)
+	// OnEvict is called with the tasks whose transcripts a store dropped to
+	// keep the cache within MaxBytes (outside any transaction, before
+	// OnStore), e.g. to drop their search index.
+	OnEvict func(taskIDs []string)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -105,6 +109,7 @@ type Cache struct {
 	path    string
 	max     int64
 	onStore func(Info, []api.Message)
+	onEvict func([]string)
 	now     func() time.Time
 	// writes serialises PutTranscript's compare-then-write, so two stores
 	// of one task cannot interleave.
@@ -148,7 +153,7 @@ func Open(opts Options) (c *Cache, notice string, err error) {
 	case err != nil:
 		return nil, "", fmt.Errorf("cannot open the cache %s: %w", path, err)
 	}
-	return &Cache{db: db, path: path, max: opts.MaxBytes, onStore: opts.OnStore, now: opts.Now}, notice, nil
+	return &Cache{db: db, path: path, max: opts.MaxBytes, onStore: opts.OnStore, onEvict: opts.OnEvict, now: opts.Now}, notice, nil
 }
 
 // isDamaged reports whether an open error means the file's content is

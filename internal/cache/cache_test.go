@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -161,7 +162,11 @@ func TestEvictsLeastRecentlyRead(t *testing.T) {
 		one += int64(len(m.Raw))
 	}
 	// Room for two transcripts, not three.
-	c := openTest(t, t.TempDir(), func(o *Options) { o.MaxBytes = 2*one + one/2 })
+	var evicted []string
+	c := openTest(t, t.TempDir(), func(o *Options) {
+		o.MaxBytes = 2*one + one/2
+		o.OnEvict = func(ids []string) { evicted = append(evicted, ids...) }
+	})
 	for _, id := range []string{"a", "b"} {
 		if err := c.PutTranscript(api.Task{ID: id}, msgs); err != nil {
 			t.Fatal(err)
@@ -175,6 +180,9 @@ func TestEvictsLeastRecentlyRead(t *testing.T) {
 	}
 	if _, err := c.Info("b"); !errors.Is(err, ErrNotCached) {
 		t.Fatalf("b was read longest ago and should be gone: %v", err)
+	}
+	if !slices.Equal(evicted, []string{"b"}) {
+		t.Fatalf("OnEvict was told %q, want [b]", evicted)
 	}
 	for _, id := range []string{"a", "c"} {
 		if _, err := c.Info(id); err != nil {

@@ -83,6 +83,7 @@ func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 		err = c.update(func(tx *bolt.Tx) error { return putMessages(tx, task.ID, from, raws[from:to]) })
 		from = to
 	}
+	var dropped []string
 	if err == nil {
 		err = c.update(func(tx *bolt.Tx) error {
 			tb := tx.Bucket(bucketTasks).Bucket([]byte(task.ID))
@@ -98,11 +99,15 @@ func (c *Cache) PutTranscript(task api.Task, msgs []api.Message) error {
 			if err := writeInfo(tb, in); err != nil {
 				return err
 			}
-			return c.evict(tx, task.ID)
+			dropped, err = c.evict(tx, task.ID)
+			return err
 		})
 	}
 	if err != nil {
 		return fmt.Errorf("cannot cache the transcript: %w", err)
+	}
+	if len(dropped) > 0 && c.onEvict != nil {
+		c.onEvict(dropped)
 	}
 	if c.onStore != nil {
 		c.onStore(in, msgs)
@@ -146,19 +151,20 @@ func putMessages(tx *bolt.Tx, taskID string, from int, raws [][]byte) error {
 }
 
 // evict drops the transcripts read longest ago until the stored messages
-// fit the bound, keeping keep.
-func (c *Cache) evict(tx *bolt.Tx, keep string) error {
+// fit the bound, keeping keep, and returns the tasks it dropped.
+func (c *Cache) evict(tx *bolt.Tx, keep string) ([]string, error) {
 	infos, err := infosIn(tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var total int64
 	for _, in := range infos {
 		total += in.Bytes
 	}
 	if total <= c.max {
-		return nil
+		return nil, nil
 	}
+	var dropped []string
 	sort.Slice(infos, func(i, j int) bool { return infos[i].Used.Before(infos[j].Used) })
 	tasks := tx.Bucket(bucketTasks)
 	for _, in := range infos {
@@ -169,11 +175,12 @@ func (c *Cache) evict(tx *bolt.Tx, keep string) error {
 			continue
 		}
 		if err := tasks.DeleteBucket([]byte(in.TaskID)); err != nil {
-			return err
+			return nil, err
 		}
+		dropped = append(dropped, in.TaskID)
 		total -= in.Bytes
 	}
-	return nil
+	return dropped, nil
 }
 
 func infosIn(tx *bolt.Tx) ([]Info, error) {

@@ -119,6 +119,17 @@ func (ix *Index) Keep(ids []string) error {
 	return nil
 }
 
+// Drop removes the index of each of these tasks; one not indexed is no
+// error.
+func (ix *Index) Drop(ids []string) error {
+	for _, id := range ids {
+		if err := os.Remove(filepath.Join(ix.dir, fileName(id))); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
 // Has reports whether a task's transcript is indexed in this version's
 // format (a file of an older one is as good as none).
 func (ix *Index) Has(taskID string) bool {
