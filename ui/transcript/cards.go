@@ -343,7 +343,7 @@ func variantLines(vars []api.Card, product string, c renderCtx) ([]string, []int
 	fresh := true
 	for _, it := range items {
 		w := ansi.StringWidth(it)
-		if !fresh && lineW+len(sep)+w > width {
+		if !fresh && lineW+sepW+w > width {
 			push(line, lineW)
 			line, lineW, fresh = indent, len(indent), true
 		}

@@ -52,6 +52,24 @@ func TestVariantsWrapBetweenVariants(t *testing.T) {
 	}
 }
 
+// TestVariantsFillTheirLine: two variants that fit the width exactly,
+// separator included (3 cells, 5 bytes), share one line.
+func TestVariantsFillTheirLine(t *testing.T) {
+	vars := []api.Card{
+		{Parameters: []api.Parameter{{Title: "Color", Value: api.StringValue("White")}}},
+		{Parameters: []api.Parameter{{Title: "Color", Value: api.StringValue("Black")}}},
+	}
+	items := variantItems(vars)
+	width := len("Variants: ") + ansi.StringWidth(items[0]) + len(" | ") + ansi.StringWidth(items[1])
+	lines, _ := variantLines(vars, "", renderCtx{st: theme.New(true, false), width: width})
+	if len(lines) != 1 {
+		t.Fatalf("at width %d the variants took %d lines:\n%s", width, len(lines), ansi.Strip(strings.Join(lines, "\n")))
+	}
+	if got := ansi.StringWidth(lines[0]); got != width {
+		t.Errorf("the line is %d cells, want %d", got, width)
+	}
+}
+
 // TestLongCardValuesTakeTwoLines: a long value continues on a second line
 // instead of being cut at once; a link takes one line, shortened, and is a
 // hyperlink to the whole URL.
