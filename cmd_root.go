@@ -200,7 +200,7 @@ func runUI(c *conn, cfg ui.Config, h uiHooks) error {
 	crash := &crashLog{}
 	var p *tea.Program
 	ready := make(chan struct{})
-	pacer := ui.NewEventPacer(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) }, ui.FramePace)
+	pacer := ui.NewEventPacer(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) }, ui.StreamPace)
 	defer pacer.Stop()
 	sess := c.client.NewSession(func(ev api.Event) {
 		<-ready

@@ -139,7 +139,7 @@ func visitorInstance(v *sshserve.Visitor, client *api.Client, cfg ui.Config, h u
 	// The session starts in Run, after the program exists, so its events
 	// always have a program to go to.
 	var p *tea.Program
-	pacer := ui.NewEventPacer(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) }, ui.FramePace)
+	pacer := ui.NewEventPacer(func(ev api.Event) { p.Send(ui.SessionEvent{Event: ev}) }, ui.StreamPace)
 	sess := client.NewSession(func(ev api.Event) {
 		pacer.Handle(ev)
 		if h.event != nil {

@@ -129,7 +129,7 @@ func BenchmarkStreamReply(b *testing.B) {
 		text = append(text, wordRE.FindAllString(reply.Text+"\n\n", -1)...)
 	}
 	text = text[:words]
-	perFlush := float64(wordsPerSecond) * streamFlushInterval.Seconds()
+	perFlush := float64(wordsPerSecond) * StreamPace.Seconds()
 	step := func(msg tea.Msg) {
 		next, _ := m.Update(msg)
 		m = next.(Model)

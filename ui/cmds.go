@@ -66,16 +66,14 @@ func sendCmd(s Sender, timeout time.Duration, now func() time.Time, taskID, loca
 	}
 }
 
-// streamFlushInterval batches streamed tokens (see StreamRate), so a long
-// reply is not re-rendered per word.
-const streamFlushInterval = time.Second / StreamRate
-
 // ticker schedules a message after a delay; tests swap it so they never
 // sleep.
 type ticker func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 
+// streamFlushCmd schedules the next render of streamed text, one
+// StreamPace away, so a long reply is not re-rendered per word.
 func streamFlushCmd(tick ticker) tea.Cmd {
-	return tick(streamFlushInterval, func(time.Time) tea.Msg { return streamFlushMsg{} })
+	return tick(StreamPace, func(time.Time) tea.Msg { return streamFlushMsg{} })
 }
 
 // noticeTTL is how long a status-bar notice stays.

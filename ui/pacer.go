@@ -8,7 +8,7 @@ import (
 )
 
 // EventPacer passes a session's events on, with a streamed reply's text
-// updates at most once per interval (FramePace): each update carries the
+// updates at most once per interval (StreamPace): each update carries the
 // whole reply so far, so only the latest of an interval matters, and
 // passing every one (200 a second for a fast reply) made the program
 // update and draw its view for each. The first update after a quiet spell
@@ -37,10 +37,6 @@ type EventPacer struct {
 func NewEventPacer(send func(api.Event), every time.Duration) *EventPacer {
 	return &EventPacer{send: send, every: every}
 }
-
-// FramePace is how often a pacer feeding the program passes text updates
-// (see StreamRate).
-const FramePace = time.Second / StreamRate
 
 // Handle takes one event from the session.
 func (p *EventPacer) Handle(ev api.Event) {

@@ -1,6 +1,10 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // FrameRate is how many frames a second Bubble Tea may draw while something
 // changes. The renderer (third_party/bubbletea) draws the first frame after
@@ -14,6 +18,10 @@ const FrameRate = 60
 // to the program and rendered: often enough to read as live, rarely enough
 // that a long reply at 200 words a second costs a few per cent of a core.
 const StreamRate = 20
+
+// StreamPace is the time between two renders of a streamed reply's text:
+// the pacer feeding the program and the chat's own batching both use it.
+const StreamPace = time.Second / StreamRate
 
 // ProgramOptions are the options every Bubble Tea program of this model
 // runs with, so benchmarks run the program as the command does.

@@ -111,7 +111,7 @@ func (ix *Index) Keep(ids []string) error {
 	}
 	for _, n := range names {
 		if !keep[n] {
-			if err := os.Remove(filepath.Join(ix.dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			if err := ix.remove(n); err != nil {
 				return err
 			}
 		}
@@ -123,9 +123,17 @@ func (ix *Index) Keep(ids []string) error {
 // error.
 func (ix *Index) Drop(ids []string) error {
 	for _, id := range ids {
-		if err := os.Remove(filepath.Join(ix.dir, fileName(id))); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := ix.remove(fileName(id)); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// remove deletes one index file; one already gone is no error.
+func (ix *Index) remove(name string) error {
+	if err := os.Remove(filepath.Join(ix.dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
 	}
 	return nil
 }
