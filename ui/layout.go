@@ -182,7 +182,7 @@ func padLines(lines []string, h, w int) []string {
 
 // wrapLines word-wraps text to w cells in a style, at most maxLines lines.
 func wrapLines(st lipgloss.Style, text string, w, maxLines int) []string {
-	wrapped := strings.Split(ansi.Wrap(text, max(1, w), ""), "\n")
+	wrapped := cells.WrapLines(text, w)
 	if maxLines > 0 && len(wrapped) > maxLines {
 		wrapped = wrapped[:maxLines]
 		wrapped[maxLines-1] = ansi.Truncate(wrapped[maxLines-1], max(1, w-1), "") + "…"

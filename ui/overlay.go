@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"aui-tui/internal/cells"
 )
 
 // overlayModel is the ? help overlay: every binding of the live KeyMap in
@@ -94,7 +96,7 @@ func (o *overlayModel) lines() (lines []string, view int) {
 	if o.text != nil {
 		lines = []string{o.com.st.PaneTitleFocused.Render(o.title)}
 		for _, e := range o.text {
-			lines = append(lines, strings.Split(ansi.Wrap(e, maxW, ""), "\n")...)
+			lines = append(lines, cells.WrapLines(e, maxW)...)
 		}
 		return lines, max(1, maxH-2)
 	}

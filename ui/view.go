@@ -23,7 +23,7 @@ func (m Model) render() string {
 	}
 	if m.lay.w < minWidth || m.lay.h < minHeight {
 		msg := fmt.Sprintf("aui-tui needs %dx%d; this is %dx%d", minWidth, minHeight, m.lay.w, m.lay.h)
-		lines := padLines(strings.Split(ansi.Wrap(msg, m.lay.w, ""), "\n"), m.lay.h, m.lay.w)
+		lines := padLines(cells.WrapLines(msg, m.lay.w), m.lay.h, m.lay.w)
 		return strings.Join(lines, "\n")
 	}
 	var main string

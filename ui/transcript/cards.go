@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"aui-tui/api"
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 
 	"charm.land/lipgloss/v2"
@@ -269,7 +270,7 @@ func cardLines(p api.Card, inner, titleW int, c renderCtx, paint *cardPaint) ([]
 		}
 		// A long value (features) gets a second line rather than being cut
 		// at once.
-		wrapped := ansi.Wrap(r.v, valW, "")
+		wrapped := cells.Wrap(r.v, valW)
 		if !strings.Contains(r.v, " ") {
 			wrapped = ansi.Hardwrap(r.v, valW, false) // a link: keep as much as fits
 		}

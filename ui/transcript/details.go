@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"aui-tui/api"
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 
@@ -104,7 +105,7 @@ func paramLines(ps []api.Parameter, width int, st *theme.Styles) []string {
 
 func wrapStyled(style interface{ Render(...string) string }, s string, width int) []string {
 	var out []string
-	for _, l := range strings.Split(ansi.Wrap(s, width, ""), "\n") {
+	for _, l := range cells.WrapLines(s, width) {
 		out = append(out, style.Render(strings.TrimRight(l, " ")))
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 
@@ -68,7 +69,7 @@ func (r *Renderer) markdown(st *theme.Styles, width int, src string) ([]string, 
 		var ls []string
 		var ws []int
 		if p.plain {
-			ls, ws = splitRendered(ansi.Wrap(p.text, width, ""), width)
+			ls, ws = splitRendered(cells.Wrap(p.text, width), width)
 			if p.note != "" {
 				note := ansi.Truncate(p.note, width, "…")
 				ls, ws = append(ls, st.Chat.Notice.Render(note)), append(ws, ansi.StringWidth(note))
@@ -101,7 +102,7 @@ func (r *Renderer) glamourPart(st *theme.Styles, width int, src string) ([]strin
 	out, ok := r.render(st, width, plainFences(protected))
 	r.mu.Unlock()
 	if !ok {
-		out = ansi.Wrap(src, width, "")
+		out = cells.Wrap(src, width)
 	} else if swapped {
 		out = restoreTokens(out)
 	}

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"aui-tui/api"
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 
@@ -75,7 +76,7 @@ func rawJSON(msg api.Message) string {
 func (v *rawView) wrap(width int) {
 	v.lines = strings.Split(ansi.Hardwrap(v.text, max(width, 1), true), "\n")
 	if v.note != "" {
-		note := strings.Split(ansi.Wrap(v.note, max(width, 1), ""), "\n")
+		note := cells.WrapLines(v.note, width)
 		v.lines = append(append(note, ""), v.lines...)
 	}
 	v.off = min(v.off, max(len(v.lines)-1, 0))

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"aui-tui/internal/cells"
 	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 
@@ -136,7 +137,7 @@ func userText(b *lineBuf, text string, c renderCtx) {
 	if inner < 1 {
 		bar, inner = "", c.width
 	}
-	for _, l := range strings.Split(ansi.Wrap(text, inner, ""), "\n") {
+	for _, l := range cells.WrapLines(text, inner) {
 		l = strings.TrimRight(l, " ")
 		if l == "" {
 			b.add(bar)
@@ -175,7 +176,7 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 		if c.retry != "" {
 			msg += " · " + c.retry + " to retry"
 		}
-		for _, l := range strings.Split(ansi.Wrap(msg, c.width, ""), "\n") {
+		for _, l := range cells.WrapLines(msg, c.width) {
 			b.add(c.st.Chat.Failed.Render(strings.TrimRight(l, " ")))
 		}
 	}
