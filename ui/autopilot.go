@@ -22,8 +22,9 @@ func (m Model) Pilot() Pilot {
 }
 
 // Quits reports whether k would end the program now: ctrl+c always, q
-// only where it is not text (outside the composer and any prompt). A
-// replay uses it to keep the recorded quit from ending the show.
+// only where it is not text (outside the composer, the chips and any
+// prompt). A replay uses it to keep the recorded quit from ending the
+// show.
 func (m Model) Quits(k tea.KeyPressMsg) bool {
 	g := m.globalKeys()
 	return key.Matches(k, g.Quit, g.QuitQ)

@@ -73,6 +73,9 @@ type chipsIntents struct {
 	send string
 	// leave: focus should go back to the composer.
 	leave bool
+	// typed: the key types text, which belongs in the composer; the root
+	// focuses it and hands it the key, so nothing typed here is lost.
+	typed bool
 }
 
 // Update handles the chip row's keys (ChipKeys).
@@ -81,20 +84,18 @@ func (c chipsModel) Update(msg tea.Msg) (chipsModel, tea.Cmd) {
 	if !ok {
 		return c, nil
 	}
-	if key.Matches(k, c.km.Leave) {
-		c.intents.leave = true
-		return c, nil
-	}
-	if len(c.items) == 0 {
-		return c, nil
-	}
 	switch {
+	case key.Matches(k, c.km.Leave):
+		c.intents.leave = true
+	case len(c.items) == 0:
 	case key.Matches(k, c.km.Left):
 		c.index = (c.index + len(c.items) - 1) % len(c.items)
 	case key.Matches(k, c.km.Right):
 		c.index = (c.index + 1) % len(c.items)
 	case key.Matches(k, c.km.Send):
 		c.intents.send = c.items[c.index]
+	default:
+		c.intents.typed = typesText(k)
 	}
 	return c, nil
 }
@@ -240,4 +241,10 @@ func truncateWords(s string, w int) string {
 		cut = cut[:sp]
 	}
 	return strings.TrimRight(cut, " ,.;:") + "…"
+}
+
+// typesText reports whether k writes text (a letter, a space, a symbol)
+// rather than being a command key.
+func typesText(k tea.KeyPressMsg) bool {
+	return k.Text != "" && k.Mod&^tea.ModShift == 0
 }

@@ -81,7 +81,7 @@ type ComposerKeys struct {
 }
 
 // ChipKeys work on the focused row of suggestions (chips.go,
-// chipsModel.Update).
+// chipsModel.Update). Any other key that types text goes to the composer.
 type ChipKeys struct {
 	Left, Right, Send, Leave key.Binding
 }
@@ -158,9 +158,9 @@ func DefaultKeyMap() KeyMap {
 			Editor:     b(k("ctrl+e"), h("ctrl+e", "edit in $EDITOR")),
 		},
 		Chips: ChipKeys{
-			Left:  b(k("left", "h"), h("←/→", "choose")),
-			Right: b(k("right", "l")),
-			Send:  b(k("enter", "space"), h("enter", "send")),
+			Left:  b(k("left"), h("←/→", "choose")),
+			Right: b(k("right")),
+			Send:  b(k("enter"), h("enter", "send")),
 			Leave: b(k("esc"), h("esc", "leave")),
 		},
 		Search: SearchKeys{

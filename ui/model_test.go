@@ -230,6 +230,29 @@ func TestChipRowFocus(t *testing.T) {
 	}
 }
 
+// TestTypingOnTheChipsGoesToTheComposer: a person who types while the
+// chips have the keyboard meant to write a message. Every letter, q and
+// the space included, lands in the composer and nothing is sent.
+func TestTypingOnTheChipsGoesToTheComposer(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.key("shift+tab")
+	if h.m.focus != focusChips {
+		t.Fatalf("shift+tab from the composer = %v, want chips", h.m.focus)
+	}
+	h.typeText("quite like the Halden")
+	if got := h.m.composer.value(); got != "quite like the Halden" {
+		t.Fatalf("composer = %q, want every typed letter", got)
+	}
+	if h.m.focus != focusComposer || len(h.s.sent) != 0 {
+		t.Fatalf("focus = %v, sent %v: typing should focus the composer and send nothing", h.m.focus, h.s.sent)
+	}
+	h.key("shift+tab", "right", "enter")
+	if got := h.s.last(); got != "Show cheaper" {
+		t.Fatalf("the chip keys still choose and send: sent %q", got)
+	}
+}
+
 func TestReplyForATaskLeftBehindIsKept(t *testing.T) {
 	h := newHarness(t, 2)
 	a := h.openFirst()

@@ -54,8 +54,9 @@ func (m *Model) capturing() bool {
 }
 
 // globalKeys is the global bindings enabled in the current mode: only Quit
-// while something captures input, and not the keys that type text (q, ?,
-// digits) while the composer has focus. A bare digit sends a suggestion
+// while something captures input, not the keys that type text (q, ?,
+// digits) while the composer has focus, and not q on the chips, where a
+// letter starts a message. A bare digit sends a suggestion
 // only where the suggestions are what is read (the conversation, the
 // chips): in the task list it is too easily pressed meaning something else,
 // and the message would go to the open task, not the highlighted one.
@@ -66,6 +67,8 @@ func (m *Model) globalKeys() GlobalKeys {
 		off(&g.QuitQ, &g.NextFocus, &g.PrevFocus, &g.NewTask, &g.Refresh, &g.Help, &g.Chip, &g.ChipAlt, &g.Profiles, &g.ToggleList, &g.Log, &g.LogAlt)
 	case m.focus == focusComposer:
 		off(&g.QuitQ, &g.Help, &g.Chip, &g.LogAlt)
+	case m.focus == focusChips:
+		off(&g.QuitQ) // a letter typed here goes to the composer (chipsKey)
 	case m.focus == focusTasks:
 		off(&g.Chip)
 	}
@@ -161,6 +164,9 @@ func (m *Model) chipsKey(k tea.KeyPressMsg) tea.Cmd {
 		m.setFocus(focusComposer)
 	case in.send != "":
 		return m.send(in.send, false)
+	case in.typed:
+		m.setFocus(focusComposer)
+		return m.composerKey(k)
 	}
 	return nil
 }
