@@ -79,6 +79,10 @@ type ErrorFrame struct {
 	// knows it (a turn lost with the connection), so a client can mark the
 	// right message failed.
 	Prompt string
+	// Interrupted: part of the reply had arrived, so the server has the
+	// message and it need not be sent again; the text so far is worth
+	// keeping.
+	Interrupted bool
 }
 
 // StateChange reports a new connection state. Attempt counts consecutive

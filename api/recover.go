@@ -44,7 +44,7 @@ func (s *Session) recoverTurns(ctx context.Context, turns []turn, w recoverWords
 			}
 			if err != nil {
 				if !t.failed {
-					s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.fetchFailed, err)})
+					s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.fetchFailed, err), Interrupted: t.started})
 				}
 				continue
 			}
@@ -54,9 +54,12 @@ func (s *Session) recoverTurns(ctx context.Context, turns []turn, w recoverWords
 		switch {
 		case reply != nil:
 			s.emit(FinalMessage{TaskID: t.taskID, Message: *reply, Recovered: true, Prompt: t.text})
+		case t.failed && t.started && sent:
+			// It was said the rest would come; say that it will not.
+			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(msgReplyLost, nil), Interrupted: true})
 		case t.failed:
 		case sent:
-			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.notAnswered, nil)})
+			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.notAnswered, nil), Interrupted: t.started})
 		default:
 			s.emit(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(w.notSent, nil)})
 		}
@@ -70,7 +73,11 @@ func (s *Session) failLost(msg string, cause error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, t := range s.replies.failLost() {
-		s.emitLocked(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(msg, cause)})
+		m := msg
+		if t.started {
+			m = msgReplyCutStarted
+		}
+		s.emitLocked(ErrorFrame{TaskID: t.taskID, Prompt: t.text, Err: localError(m, cause), Interrupted: t.started})
 	}
 }
 

@@ -12,6 +12,8 @@ type turn struct {
 	// failed: the turn was lost and already reported as failed, because the
 	// server stayed out of reach. Its reply may still be recovered later.
 	failed bool
+	// started: part of the reply arrived, so the server has the message.
+	started bool
 }
 
 // replyBook attributes server frames to tasks and keeps each streaming
@@ -118,6 +120,12 @@ func (r *replyBook) update(u streamUpdate) TextUpdate {
 	}
 	if taskID != "" && u.MessageID != "" {
 		r.msgTask[u.MessageID] = taskID
+	}
+	for i := range r.pending {
+		if r.pending[i].taskID == taskID {
+			r.pending[i].started = true
+			break
+		}
 	}
 	key := replyKey(taskID, u.MessageID)
 	t := mergeText(r.text[key], u.Text)

@@ -39,11 +39,19 @@ func hangUp(w http.ResponseWriter) {
 // start of a reply and dies; later ones answer each turn with a final
 // message, so a test can tell when the session is reading again.
 func cutFirstReply(t *testing.T, f *fakeAPI, onCut func()) {
+	cutFirstReplyAfter(t, f, "Here is", onCut)
+}
+
+// cutFirstReplyAfter is cutFirstReply with the part of the reply streamed
+// before the cut (none when partial is "").
+func cutFirstReplyAfter(t *testing.T, f *fakeAPI, partial string, onCut func()) {
 	var n atomic.Int32
 	f.setSocket(func(ctx context.Context, c *websocket.Conn) {
 		if n.Add(1) == 1 {
 			readTurn(ctx, t, c)
-			write(ctx, c, simple("Here is"))
+			if partial != "" {
+				write(ctx, c, simple(partial))
+			}
 			onCut()
 			c.CloseNow()
 			return
@@ -63,11 +71,18 @@ func cutFirstReply(t *testing.T, f *fakeAPI, onCut func()) {
 // sessions are refused.
 func sendThenCut(t *testing.T, text, reply string) (*fakeAPI, *Session, *recorder, *atomic.Bool) {
 	t.Helper()
+	return sendThenCutAfter(t, text, "Here is", userMessageJSON("u1", text), agentMessage("a1", reply))
+}
+
+// sendThenCutAfter is sendThenCut with the part of the reply streamed
+// before the cut and the transcript the server keeps.
+func sendThenCutAfter(t *testing.T, text, partial string, kept ...string) (*fakeAPI, *Session, *recorder, *atomic.Bool) {
+	t.Helper()
 	f := newFake(t)
-	f.setTranscript("t1", userMessageJSON("u1", text), agentMessage("a1", reply))
+	f.setTranscript("t1", kept...)
 	away := &atomic.Bool{}
 	refuseSessions(f, away)
-	cutFirstReply(t, f, func() { away.Store(true) })
+	cutFirstReplyAfter(t, f, partial, func() { away.Store(true) })
 	s, rec, _ := run(t, f.client())
 	rec.state(StateLive)
 	if err := s.Send(context.Background(), "t1", text, nil); err != nil {
@@ -78,10 +93,12 @@ func sendThenCut(t *testing.T, text, reply string) (*fakeAPI, *Session, *recorde
 
 func TestSessionFailsCutReplyWhileServerAway(t *testing.T) {
 	_, _, rec, away := sendThenCut(t, "fridge for a studio", "Here is the full reply.")
-	// The reconnect fails: the user hears that the reply stopped, and why.
+	// The reconnect fails: the user hears that the reply stopped, why,
+	// and that the message need not be sent again (part of the reply
+	// came, so the server has it).
 	ef := rec.errorFrame()
-	if ef.TaskID != "t1" || !strings.HasPrefix(ef.Err.Error(), "The connection dropped during the reply: cannot reach ") {
-		t.Errorf("error frame %q for %q", ef.Err, ef.TaskID)
+	if ef.TaskID != "t1" || !ef.Interrupted || !strings.HasPrefix(ef.Err.Error(), msgReplyCutStarted+": cannot reach ") {
+		t.Errorf("error frame %q (interrupted %v) for %q", ef.Err, ef.Interrupted, ef.TaskID)
 	}
 	assertOnly(t, ef.Err, ErrOffline)
 
@@ -100,6 +117,33 @@ func TestSessionFailsCutReplyWhileServerAway(t *testing.T) {
 		if _, ok := ev.(ErrorFrame); ok {
 			t.Errorf("failure reported twice: %#v", ev)
 		}
+	}
+}
+
+// TestSessionCutBeforeTheReplyIsNotInterrupted: nothing of the reply came,
+// so the message may not have reached the server, and the turn fails as
+// one to send again.
+func TestSessionCutBeforeTheReplyIsNotInterrupted(t *testing.T) {
+	_, _, rec, _ := sendThenCutAfter(t, "hello", "")
+	ef := rec.errorFrame()
+	if ef.Interrupted || !strings.HasPrefix(ef.Err.Error(), msgReplyCut+": cannot reach ") {
+		t.Errorf("error frame %q (interrupted %v)", ef.Err, ef.Interrupted)
+	}
+}
+
+// TestSessionCutReplyTheServerLost: the reply was cut off and, back, the
+// server has the question but no answer: the user is told the rest will
+// not come after all.
+func TestSessionCutReplyTheServerLost(t *testing.T) {
+	_, _, rec, away := sendThenCutAfter(t, "hello", "Here is", userMessageJSON("u1", "hello"))
+	if ef := rec.errorFrame(); !ef.Interrupted {
+		t.Fatalf("first error frame %q is not an interruption", ef.Err)
+	}
+	away.Store(false)
+	rec.state(StateLive)
+	ef := rec.errorFrame()
+	if ef.TaskID != "t1" || ef.Prompt != "hello" || !ef.Interrupted || ef.Err.Error() != msgReplyLost {
+		t.Errorf("second error frame %q (interrupted %v, prompt %q)", ef.Err, ef.Interrupted, ef.Prompt)
 	}
 }
 
@@ -160,7 +204,7 @@ func TestSessionGraceFailsCutReplyWhileReconnectHangs(t *testing.T) {
 	}
 	// The reconnect is still under way when the grace period ends.
 	ef := rec.errorFrame()
-	if ef.TaskID != "t1" || !strings.HasPrefix(ef.Err.Error(), msgReplyCut) {
+	if ef.TaskID != "t1" || !ef.Interrupted || !strings.HasPrefix(ef.Err.Error(), msgReplyCutStarted) {
 		t.Errorf("error frame %q for %q", ef.Err, ef.TaskID)
 	}
 	hang.Store(false)

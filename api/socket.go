@@ -116,6 +116,13 @@ func (s *Session) connectLoop(ctx context.Context) {
 // msgReplyCut explains a turn whose reply stopped when the connection did.
 const msgReplyCut = "The connection dropped during the reply"
 
+// msgReplyCutStarted is msgReplyCut for a reply that had begun: the
+// server has the message, and the whole reply is fetched once it is back.
+const msgReplyCutStarted = "Reply cut off (the rest is fetched when the server is back)"
+
+// msgReplyLost says the server kept no reply to a turn cut off mid-reply.
+const msgReplyLost = "Reply cut off, and the server kept no copy of it; ask again for the whole answer"
+
 // pause waits for d, until reached is closed (a nil channel never is) or
 // until ctx is done, and reports whether ctx is still live.
 func pause(ctx context.Context, d time.Duration, reached <-chan struct{}) bool {

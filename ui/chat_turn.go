@@ -177,7 +177,11 @@ func (c *chatModel) onFinal(e api.FinalMessage) tea.Cmd {
 	case e.Recovered && e.Prompt != "" && !s.answersInFlight(e.Prompt):
 		if u, ok := s.userTurn(e.Prompt); ok {
 			s.markSent(u.Key)
-			s.insertAfter(u.Key, final)
+			if _, cut := s.find(cutKey(u.Key)); cut {
+				s.tr.ReplaceKey(cutKey(u.Key), final)
+			} else {
+				s.insertAfter(u.Key, final)
+			}
 		} else {
 			s.tr.Upsert(final)
 		}
@@ -252,9 +256,49 @@ func (c *chatModel) onErrorFrame(e api.ErrorFrame) {
 				key = u.Key
 			}
 		}
-		if key != "" {
+		switch {
+		case key != "" && e.Interrupted:
+			c.interruptTurn(e.TaskID, key, reason)
+			c.notify(levelWarn, reason)
+			return
+		case key != "":
 			c.failTurn(e.TaskID, key, reason)
 		}
 	}
 	c.notify(levelError, reason)
+}
+
+// cutKey names the kept part of a reply cut off under the user message
+// userKey.
+func cutKey(userKey string) string { return "cut-" + userKey }
+
+// interruptTurn ends a turn whose reply was cut off part way: the server
+// has the message, so it is marked sent (no retry is offered, which would
+// send it twice), and the text that arrived stays, marked with the reason.
+// A reply recovered later takes its place (onFinal).
+func (c *chatModel) interruptTurn(taskID, userKey, reason string) {
+	s := c.state(taskID)
+	s.markSent(userKey)
+	cut := cutKey(userKey)
+	if e, ok := s.find(cut); ok {
+		e.Err = reason // what happens next has changed
+		s.tr.Upsert(e)
+		return
+	}
+	if s.turn.inFlight != userKey {
+		return
+	}
+	if s.turn.streamKey != "" {
+		if text := strings.TrimSpace(s.turn.stream); text != "" {
+			kept := streamingEntry(cut, s.turn.stream)
+			kept.Status, kept.Err = transcript.StatusInterrupted, reason
+			s.tr.ReplaceKey(s.turn.streamKey, kept)
+		} else {
+			s.tr.Remove(s.turn.streamKey)
+		}
+	}
+	s.turn = turn{}
+	if taskID == c.openID {
+		c.intents.chips = true
+	}
 }

@@ -483,6 +483,48 @@ func TestRejectedKeySaysWhatHelps(t *testing.T) {
 	}
 }
 
+// TestCutReplyKeepsItsTextUntilRecovered: a reply cut off part way (the
+// server has the message) keeps the text that came, says why, offers no
+// retry (that would send the message twice), and gives way to the whole
+// reply once it is recovered.
+func TestCutReplyKeepsItsTextUntilRecovered(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.typeText("compare them")
+	h.key("enter")
+	h.send(SessionEvent{api.TextUpdate{TaskID: id, Text: "Here is the first half"}})
+	sent := len(h.s.sent)
+	h.send(SessionEvent{api.ErrorFrame{TaskID: id, Prompt: "compare them", Interrupted: true,
+		Err: &api.APIError{Message: "Reply cut off (the rest is fetched when the server is back)"}}})
+	v := plainView(h.m)
+	if !strings.Contains(v, "Here is the first half") || !strings.Contains(v, "Reply cut off") || strings.Contains(v, "to retry") {
+		t.Fatalf("the cut reply should stay, marked, with no retry offered:\n%s", v)
+	}
+	if e, ok := h.lastFailed(); ok {
+		t.Fatalf("a message the server has is marked failed: %+v", e)
+	}
+	// The server is still out of reach: ctrl+r refreshes (and fails),
+	// it does not send the message again.
+	h.b.listErr, h.b.msgsErr = api.ErrOffline, api.ErrOffline
+	h.key("ctrl+r")
+	if len(h.s.sent) != sent {
+		t.Fatalf("ctrl+r sent %q again", h.s.last())
+	}
+	h.b.listErr, h.b.msgsErr = nil, nil
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Recovered: true, Prompt: "compare them", Message: agentMsg("r1", "the whole reply")}})
+	v = plainView(h.m)
+	if !strings.Contains(v, "the whole reply") || strings.Contains(v, "first half") || strings.Contains(v, "Reply cut off") {
+		t.Fatalf("the recovered reply should replace the cut one:\n%s", v)
+	}
+	var order []string
+	for _, e := range h.entries() {
+		order = append(order, e.Msg.Text)
+	}
+	if i := slices.Index(order, "compare them"); i < 0 || i+1 >= len(order) || order[i+1] != "the whole reply" {
+		t.Fatalf("recovered reply is not under its question: %q", order)
+	}
+}
+
 // TestRecoveredReplyFindsItsQuestion: the first message's reply is cut off,
 // a second message typed while the server is down fails, and the first
 // reply is recovered later. The reply goes under the first question, which

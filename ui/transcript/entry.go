@@ -15,6 +15,9 @@ const (
 	StatusStreaming
 	// StatusQueued: typed while a reply streamed, sent when the turn ends.
 	StatusQueued
+	// StatusInterrupted: an agent reply cut off part way; the text is what
+	// arrived, Err says why and what happens next.
+	StatusInterrupted
 )
 
 // Entry is one message of the transcript as the conversation pane shows it.
@@ -26,7 +29,7 @@ type Entry struct {
 	// anything else an agent turn.
 	Msg    api.Message
 	Status Status
-	// Err is the reason shown under a failed entry.
+	// Err is the reason shown under a failed or interrupted entry.
 	Err string
 	// Welcome marks the greeting of a new task (agent-styled, labelled
 	// "welcome").

@@ -179,6 +179,10 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 		for _, l := range cells.WrapLines(msg, c.width) {
 			b.add(c.st.Chat.Failed.Render(strings.TrimRight(l, " ")))
 		}
+	case StatusInterrupted:
+		for _, l := range cells.WrapLines(textsafe.Line(e.Err), c.width) {
+			b.add(c.st.Chat.Pending.Render(strings.TrimRight(l, " ")))
+		}
 	}
 }
 
