@@ -36,7 +36,9 @@ type tasksCachedMsg struct {
 	page    api.TaskPage
 	stored  time.Time
 	offline bool
-	err     error
+	// cause is why the server's page did not come, when offline.
+	cause error
+	err   error
 }
 
 // transcriptCachedMsg carries a cached transcript from position from on.
@@ -52,10 +54,13 @@ type transcriptCachedMsg struct {
 	err    error
 }
 
-func cachedTasksCmd(st Store, reqID, page, size int, offline bool) tea.Cmd {
+// cachedTasksCmd reads a cached page of the task list: while the server's
+// is on its way (cause nil), or in its place when the server could not be
+// reached (cause says why).
+func cachedTasksCmd(st Store, reqID, page, size int, cause error) tea.Cmd {
 	return func() tea.Msg {
 		p, stored, err := st.TaskPage(page, size)
-		return tasksCachedMsg{reqID: reqID, page: p, stored: stored, offline: offline, err: err}
+		return tasksCachedMsg{reqID: reqID, page: p, stored: stored, offline: cause != nil, cause: cause, err: err}
 	}
 }
 
@@ -103,7 +108,7 @@ func unreachable(err error) bool {
 func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
 	if msg.err != nil || msg.reqID != m.tasks.generation() {
 		if msg.offline && msg.err != nil {
-			m.tasks.fail("Offline, and this list is not cached.", m.retryHint(msg.err))
+			m.tasks.fail(capitalize(humanError(msg.cause))+", and this list is not cached.", m.retryHint(msg.cause))
 		}
 		return nil
 	}

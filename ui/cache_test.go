@@ -81,10 +81,11 @@ func TestOfflineShowsCachedListAndTranscript(t *testing.T) {
 
 func TestOfflineWithoutCacheSaysSo(t *testing.T) {
 	down := newFakeBackend(0)
-	down.listErr = api.ErrOffline
+	down.listErr = &api.NetError{Host: "shop.example", Reason: "connection refused"}
 	h := newHarnessWith(t, down, openStore(t, t.TempDir()))
-	if v := plainView(h.m); !strings.Contains(v, "Offline, and this list") {
-		t.Fatalf("an empty cache offline must say so:\n%s", v)
+	want := "Cannot reach shop.example: connection refused, and this list is not cached."
+	if h.m.tasks.err != want || !strings.Contains(plainView(h.m), "✗ Cannot reach shop.example:") {
+		t.Fatalf("an empty cache offline must say why and that nothing is cached:\n%s", plainView(h.m))
 	}
 }
 
@@ -174,7 +175,7 @@ func TestServerListReplacesCachedList(t *testing.T) {
 	// Start again, the cached page arriving before the server's.
 	h.m = newTestModel(h.m.com.cfg)
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.send(cachedTasksCmd(st, h.m.tasks.generation(), 1, 10, false)())
+	h.send(cachedTasksCmd(st, h.m.tasks.generation(), 1, 10, nil)())
 	if v := plainView(h.m); !strings.Contains(v, "A task deleted since") {
 		t.Fatalf("the cached list is not shown while the server's is awaited:\n%s", v)
 	}

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 	"aui-tui/ui/transcript"
 )
@@ -94,7 +95,7 @@ func New(cfg Config) Model {
 	if cfg.Presenter {
 		m.tasks.HideIDs()
 	}
-	m.tasks.loc, m.tasks.now = cfg.Location, cfg.Now
+	m.tasks.loc, m.tasks.now, m.tasks.host = cfg.Location, cfg.Now, textsafe.Line(cfg.Host)
 	m.tasks.setDrafted(m.composer.drafted())
 	m.reopen = cfg.Reopen
 	m.draftSave.task, m.draftSave.rev, m.draftSave.value = m.composer.taskID, m.composer.rev, m.composer.value()
@@ -118,7 +119,7 @@ func (m Model) Init() tea.Cmd {
 		m.spin.Tick,
 	}
 	if cfg.Store != nil {
-		cmds = append(cmds, cachedTasksCmd(cfg.Store, m.tasks.generation(), 1, cfg.PageSize, false))
+		cmds = append(cmds, cachedTasksCmd(cfg.Store, m.tasks.generation(), 1, cfg.PageSize, nil))
 	}
 	if id := m.status.pendingNotice(); id != 0 {
 		cmds = append(cmds, noticeExpireCmd(m.com.tick, id))

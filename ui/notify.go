@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -30,6 +32,16 @@ func humanError(err error) string {
 		return ""
 	}
 	return textsafe.Line(err.Error())
+}
+
+// capitalize starts s with a capital letter, for an error text that
+// begins a sentence.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // retryHint says what helps after a failed call: a rejected key is not

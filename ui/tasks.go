@@ -64,8 +64,14 @@ type tasksModel struct {
 	// composer's drafts).
 	drafted map[string]bool
 	// spin is the spinner's frame, shown while loading.
-	spin    string
-	intents tasksIntents
+	spin string
+	// host is the server asked; loadStart is when the page on its way was
+	// asked for, and waited how long ago that was at the last spinner
+	// frame: a server slow to answer is named while the list waits.
+	host      string
+	loadStart time.Time
+	waited    time.Duration
+	intents   tasksIntents
 }
 
 // setDrafted replaces the set of tasks with unsent text.
@@ -122,9 +128,17 @@ func (t *tasksModel) SetSize(w, h int) {
 // beginRefresh starts a new generation: pages of the old one are ignored.
 func (t *tasksModel) beginRefresh() int {
 	t.gen++
-	t.loading = true
 	t.err = ""
+	t.startLoading()
 	return t.gen
+}
+
+// startLoading marks a page as on its way, from now.
+func (t *tasksModel) startLoading() {
+	t.loading, t.waited = true, 0
+	if t.now != nil {
+		t.loadStart = t.now()
+	}
 }
 
 // beginLoad marks page as loading and returns the generation its request
@@ -133,7 +147,7 @@ func (t *tasksModel) beginLoad(page int) int {
 	if page <= 1 {
 		return t.beginRefresh()
 	}
-	t.loading = true
+	t.startLoading()
 	return t.gen
 }
 
@@ -144,7 +158,16 @@ func (t *tasksModel) Focus() { t.focused = true }
 func (t *tasksModel) Blur() { t.focused = false }
 
 // SetSpinner sets the spinner frame shown while loading.
-func (t *tasksModel) SetSpinner(frame string) { t.spin = frame }
+func (t *tasksModel) SetSpinner(frame string) {
+	t.spin = frame
+	if t.loading && t.now != nil && !t.loadStart.IsZero() {
+		t.waited = t.now().Sub(t.loadStart)
+	}
+}
+
+// slowAnswer is how long the list waits in silence before it says which
+// server it is waiting for.
+const slowAnswer = 3 * time.Second
 
 // loading reports whether a page is on its way.
 func (t *tasksModel) isLoading() bool { return t.loading }
@@ -467,6 +490,10 @@ func (t *tasksModel) lines() []string {
 	switch {
 	case len(t.visible) == 0 && t.loading:
 		note = []string{t.st.Tasks.Empty.Render(ansi.Truncate(spin+" loading tasks…", t.w, "…"))}
+		if t.waited >= slowAnswer && t.host != "" && lh > 1 {
+			wait := fmt.Sprintf("%s has not answered for %d s", t.host, int(t.waited/time.Second))
+			note = append(note, wrapLines(t.st.Tasks.Empty, wait, t.w, lh-1)...)
+		}
 	case len(t.visible) == 0 && t.err != "":
 		// The hint gets every row the error leaves: cut short it may lose
 		// the one thing to do.
@@ -588,6 +615,8 @@ type tasksViewKey struct {
 	openID, err, errHint, spin, filter string
 	focused, loading, loaded           bool
 	st                                 *theme.Styles
+	// waited is the whole seconds waited, while loading.
+	waited int
 }
 
 func (t *tasksModel) viewKey() tasksViewKey {
@@ -595,7 +624,7 @@ func (t *tasksModel) viewKey() tasksViewKey {
 		openID: t.openID, err: t.err, errHint: t.errHint, focused: t.focused, loading: t.loading,
 		loaded: t.loaded, st: t.st}
 	if t.loading {
-		k.spin = t.spin
+		k.spin, k.waited = t.spin, int(t.waited/time.Second)
 	}
 	if t.filtering || t.query != "" {
 		k.filter = t.filter.View()

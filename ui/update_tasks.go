@@ -21,7 +21,7 @@ func (m *Model) onTasksLoaded(msg tasksLoadedMsg) tea.Cmd {
 		if st := m.com.cfg.Store; st != nil && unreachable(msg.err) {
 			// Show the cached copy of the page (onTasksCached says if none).
 			m.tasks.loading = false
-			return tea.Batch(cachedTasksCmd(st, m.tasks.generation(), msg.pageNo, m.com.cfg.PageSize, true),
+			return tea.Batch(cachedTasksCmd(st, m.tasks.generation(), msg.pageNo, m.com.cfg.PageSize, msg.err),
 				m.notify(levelError, "Could not load tasks: "+humanError(msg.err)))
 		}
 		hint := m.retryHint(msg.err)
