@@ -91,10 +91,11 @@ func (s *chatTask) userTurn(text string) (found transcript.Entry, ok bool) {
 	return found, ok
 }
 
-// lastFailed is the newest failed send, for the retry key.
+// lastFailed is the newest failed send, for the retry key; a refused one
+// is left out, as sending it unchanged would be refused again.
 func (s *chatTask) lastFailed() (found transcript.Entry, ok bool) {
 	s.visitBack(func(e transcript.Entry) bool {
-		if e.Status == transcript.StatusFailed {
+		if e.Status == transcript.StatusFailed && !e.Refused {
 			found, ok = e, true
 		}
 		return !ok

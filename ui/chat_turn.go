@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -92,7 +93,11 @@ func (c *chatModel) setLatency(d time.Duration) {
 func (c *chatModel) onSendDone(msg sendDoneMsg) {
 	s := c.state(msg.taskID)
 	if msg.err != nil {
-		c.failTurn(msg.taskID, msg.localKey, humanError(msg.err))
+		if errors.Is(msg.err, api.ErrBadRequest) {
+			c.refuseTurn(msg.taskID, msg.localKey, humanError(msg.err))
+		} else {
+			c.failTurn(msg.taskID, msg.localKey, humanError(msg.err))
+		}
 		c.notify(levelError, "Message not sent: "+humanError(msg.err))
 		return
 	}
@@ -110,11 +115,25 @@ func (c *chatModel) onSendDone(msg sendDoneMsg) {
 // failTurn marks a user message failed (keeping its text for the retry
 // key) and removes the reply placeholder.
 func (c *chatModel) failTurn(taskID, localKey, reason string) {
+	c.failTurnFor(taskID, localKey, reason, false)
+}
+
+// refuseTurn is failTurn for a message the server refused for what it
+// says: no retry is offered, and the text goes back into the composer (when
+// it is empty and the task open) to be edited.
+func (c *chatModel) refuseTurn(taskID, localKey, reason string) {
+	c.failTurnFor(taskID, localKey, reason, true)
+}
+
+func (c *chatModel) failTurnFor(taskID, localKey, reason string, refused bool) {
 	s := c.state(taskID)
 	if e, ok := s.find(localKey); ok {
 		e.Status = transcript.StatusFailed
-		e.Err = reason
+		e.Err, e.Refused = reason, refused
 		s.tr.Upsert(e)
+		if refused && taskID == c.openID {
+			c.intents.restore = e.Msg.Text
+		}
 	}
 	if s.turn.inFlight == localKey {
 		if s.turn.streamKey != "" {
@@ -261,6 +280,8 @@ func (c *chatModel) onErrorFrame(e api.ErrorFrame) {
 			c.interruptTurn(e.TaskID, key, reason)
 			c.notify(levelWarn, reason)
 			return
+		case key != "" && errors.Is(e.Err, api.ErrBadRequest):
+			c.refuseTurn(e.TaskID, key, reason)
 		case key != "":
 			c.failTurn(e.TaskID, key, reason)
 		}

@@ -9,8 +9,9 @@ import (
 
 // TestModerationRefusalIsShownNotAConnectionLoss: AUI refuses a message
 // with an error frame and then closes the socket; the session reconnects at
-// once. The message says what the server said, category included, and the
-// status bar does not claim the connection was lost.
+// once. The message says what the server said, category included, the
+// status bar does not claim the connection was lost, and the text comes
+// back to the composer to be edited.
 func TestModerationRefusalIsShownNotAConnectionLoss(t *testing.T) {
 	h := newHarness(t, 1)
 	h.send(SessionEvent{api.StateChange{State: api.StateLive}})
@@ -38,6 +39,21 @@ func TestModerationRefusalIsShownNotAConnectionLoss(t *testing.T) {
 	}
 	if !strings.Contains(h.m.status.notice, "Content moderation triggered (harmful_content)") {
 		t.Errorf("notice %q", h.m.status.notice)
+	}
+
+	// Sending it unchanged would be refused again: no retry is offered,
+	// ctrl+r does not send it, and the text is back in the composer to be
+	// edited.
+	if !e.Refused || strings.Contains(v, "to retry") || !strings.Contains(v, "edit it and send again") {
+		t.Errorf("a refused message should offer editing, not a retry:\n%s", v)
+	}
+	if got := h.m.composer.value(); got != "something rude" {
+		t.Errorf("composer holds %q, want the refused text to edit", got)
+	}
+	sent := len(h.s.sent)
+	h.key("ctrl+r")
+	if len(h.s.sent) != sent {
+		t.Errorf("ctrl+r sent the refused text again: %q", h.s.last())
 	}
 
 	// A connection that really drops is still reported.

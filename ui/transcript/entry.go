@@ -31,6 +31,10 @@ type Entry struct {
 	Status Status
 	// Err is the reason shown under a failed or interrupted entry.
 	Err string
+	// Refused: the server refused the message for what it says (content
+	// moderation); sending it unchanged would be refused again, so no
+	// retry is offered.
+	Refused bool
 	// Welcome marks the greeting of a new task (agent-styled, labelled
 	// "welcome").
 	Welcome bool

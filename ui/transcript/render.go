@@ -173,7 +173,10 @@ func statusLines(b *lineBuf, e Entry, c renderCtx) {
 			reason = "not sent"
 		}
 		msg := failedGlyph + " " + reason
-		if c.retry != "" {
+		switch {
+		case e.Refused:
+			msg += " · edit it and send again"
+		case c.retry != "":
 			msg += " · " + c.retry + " to retry"
 		}
 		for _, l := range cells.WrapLines(msg, c.width) {
