@@ -36,11 +36,12 @@ type helpSection struct {
 // the focused pane's group first so it survives when the window is too
 // small for all.
 func (m Model) helpSections() []helpSection {
+	chip := m.com.keys.Global.Chip // plain digits: only where suggestions are read
 	secs := map[focus]helpSection{
 		focusTasks:        {"Task list", flatten(m.tasks.FullHelp())},
-		focusConversation: {"Conversation", flatten(m.chat.FullHelp())},
+		focusConversation: {"Conversation", append(flatten(m.chat.FullHelp()), chip)},
 		focusComposer:     {"Composer", flatten(m.composer.FullHelp())},
-		focusChips:        {"Suggestions", flatten(m.chips.FullHelp())},
+		focusChips:        {"Suggestions", append(flatten(m.chips.FullHelp()), chip)},
 	}
 	out := []helpSection{secs[m.focus], {"Anywhere", flatten(m.com.keys.Global.FullHelp())}}
 	for _, f := range focusOrder {

@@ -195,7 +195,9 @@ func (g GlobalKeys) ShortHelp() []key.Binding {
 
 // FullHelp is every global binding.
 func (g GlobalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.Chip, g.ChipAlt, g.ToggleList, g.Log, g.LogAlt, g.Search, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
+	// Chip (plain digits) is not here: it works only where the
+	// suggestions are read, and helpSections lists it there.
+	return [][]key.Binding{{g.NextFocus, g.PrevFocus, g.NewTask, g.Refresh, g.ChipAlt, g.ToggleList, g.Log, g.LogAlt, g.Search, g.Help, g.Profiles, g.QuitQ, g.Quit, g.Suspend}}
 }
 
 // ShortHelp is the help bar while the overlay is open.

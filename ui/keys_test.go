@@ -139,3 +139,27 @@ func TestTmuxAndWorkDirComeFromConfig(t *testing.T) {
 		t.Fatalf("the export is not named relative to the working directory:\n%s", v)
 	}
 }
+
+// TestHelpListsPlainDigitsWhereTheyWork: a bare digit sends a suggestion
+// only in the conversation and the chips, so the ? help lists it there and
+// not under "Anywhere".
+func TestHelpListsPlainDigitsWhereTheyWork(t *testing.T) {
+	h := newHarness(t, 1)
+	has := func(sec helpSection, help string) bool {
+		for _, b := range sec.keys {
+			if b.Help().Key == help {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sec := range h.m.helpSections() {
+		want := sec.title == "Conversation" || sec.title == "Suggestions"
+		if got := has(sec, "1-9"); got != want {
+			t.Errorf("section %q lists 1-9: %v, want %v", sec.title, got, want)
+		}
+		if sec.title == "Anywhere" && !has(sec, "alt+1-9") {
+			t.Errorf("alt+1-9 works anywhere, but the Anywhere section leaves it out")
+		}
+	}
+}
