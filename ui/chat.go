@@ -385,10 +385,15 @@ func (c *chatModel) header() string {
 	case s.turn.inFlight != "":
 		extra = " " + spin + " agent is replying"
 	}
-	head := st.Chat.HeaderTitle.Render(ansi.Truncate(title, max(1, c.w/2), "…"))
-	line := head
-	if !c.com.cfg.Presenter {
-		line += st.Chat.HeaderID.Render(" · " + id)
+	// The title comes first, then what is happening, then the id with
+	// whatever room is left: in a narrow pane the id is the one to go.
+	tw := ansi.StringWidth(title)
+	extra = ansi.Truncate(extra, max(0, c.w-min(tw, max(1, c.w/2))), "…")
+	ew := ansi.StringWidth(extra)
+	title = ansi.Truncate(title, max(1, min(tw, c.w-ew)), "…")
+	line := st.Chat.HeaderTitle.Render(title)
+	if rest := c.w - ansi.StringWidth(title) - ew; !c.com.cfg.Presenter && rest >= minHeaderID {
+		line += st.Chat.HeaderID.Render(ansi.Truncate(" · "+id, rest, "…"))
 	}
 	if extra != "" {
 		es := st.Chat.Notice
@@ -399,3 +404,7 @@ func (c *chatModel) header() string {
 	}
 	return ansi.Truncate(line, c.w, "…")
 }
+
+// minHeaderID is the least room in which the header shows part of the
+// task id (" · 69a1…").
+const minHeaderID = 8
