@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"aui-tui/api"
 	"aui-tui/internal/cells"
 	"aui-tui/internal/search"
 	"aui-tui/theme"
@@ -93,11 +95,41 @@ func finderCountCmd(s Searcher) tea.Cmd {
 	return func() tea.Msg { return finderCountMsg{n: s.Count()} }
 }
 
-func finderCmd(s Searcher, seq int, query string) tea.Cmd {
+func finderCmd(s Searcher, seq int, query string, listed []api.Task) tea.Cmd {
 	return func() tea.Msg {
-		res, err := s.Search(search.Parse(query), finderLimit)
+		q := search.Parse(query)
+		res, err := s.Search(q, finderLimit)
+		if err == nil {
+			res.Hits = withListedTitles(s, q, res.Hits, listed)
+		}
 		return finderResultMsg{seq: seq, res: res, err: err}
 	}
+}
+
+// withListedTitles adds to hits the tasks of the list whose titles match q
+// but whose transcripts are not indexed (never opened here): the list shows
+// them, so a search for their title must find them. Hits stay newest
+// first, at most finderLimit.
+func withListedTitles(s Searcher, q search.Query, hits []search.Hit, listed []api.Task) []search.Hit {
+	seen := make(map[string]bool, len(hits))
+	for _, h := range hits {
+		seen[h.TaskID] = true
+	}
+	added := false
+	for _, t := range listed {
+		if seen[t.ID] {
+			continue
+		}
+		created, _ := t.Created()
+		if h, ok := q.TitleHit(t.ID, t.Title, created); ok && !s.Has(t.ID) {
+			hits, seen[t.ID], added = append(hits, h), true, true
+		}
+	}
+	if !added {
+		return hits
+	}
+	slices.SortStableFunc(hits, func(a, b search.Hit) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	return hits[:min(len(hits), finderLimit)]
 }
 
 // onFinderKey handles ctrl+f, and every key while the overlay is open;
@@ -172,7 +204,7 @@ func (m *Model) searchAgain() tea.Cmd {
 		return nil
 	}
 	f.running = true
-	return finderCmd(m.com.cfg.Search, f.seq, f.input.Value())
+	return finderCmd(m.com.cfg.Search, f.seq, f.input.Value(), slices.Clone(m.tasks.items))
 }
 
 // onFinderResult shows a search's hits, then searches for what was typed
@@ -248,7 +280,10 @@ func (m Model) finderView() string {
 	w := max(20, m.lay.w-ov.GetHorizontalFrameSize())
 	h := max(3, m.lay.mainH-ov.GetVerticalFrameSize())
 	f.input.SetWidth(w - len(f.input.Prompt) - 1)
-	lines := []string{st.Help.Key.Render("Search all conversations"), f.input.View(), st.Help.Desc.Render(ansi.Truncate(m.finderStatus(), w, "…"))}
+	lines := []string{st.Help.Key.Render("Search all conversations"), f.input.View()}
+	// The status wraps rather than lose its end, which says how to fetch
+	// the tasks not cached; it leaves a row for hits.
+	lines = append(lines, wrapLines(st.Help.Desc, m.finderStatus(), w, max(1, min(finderStatusLines, h-len(lines)-1)))...)
 	rows := h - len(lines)
 	first := max(0, f.cur-rows+1)
 	for i := first; i < len(f.hits) && i < first+rows; i++ {
@@ -275,11 +310,11 @@ func (m Model) finderStatus() string {
 	case search.Parse(f.input.Value()).Empty():
 		s = "Type words or \"a phrase\"; every word must match. ↑↓ choose, enter opens, esc closes."
 	case len(f.hits) == 0:
-		s = fmt.Sprintf("No match in %d cached conversations.", f.searched)
+		s = fmt.Sprintf("No match in %s%s.", count(f.searched, "cached conversation"), m.listedWords(" or"))
 	case len(f.hits) == finderLimit:
-		s = fmt.Sprintf("The newest %d matches in %d cached conversations.", len(f.hits), f.searched)
+		s = fmt.Sprintf("The newest %d matches in %s%s.", len(f.hits), count(f.searched, "cached conversation"), m.listedWords(" and"))
 	default:
-		s = fmt.Sprintf("%d matches in %d cached conversations.", len(f.hits), f.searched)
+		s = fmt.Sprintf("%s in %s%s.", count(len(f.hits), "match"), count(f.searched, "cached conversation"), m.listedWords(" and"))
 	}
 	if f.fetch.running {
 		return s + f.fetch.status()
@@ -293,6 +328,30 @@ func (m Model) finderStatus() string {
 	}
 	return s
 }
+
+// count is "1 match", "2 matches": n and the noun, plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "s") {
+		return fmt.Sprintf("%d %ses", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// listedWords says that the task list's titles were searched too, after
+// a conjunction.
+func (m Model) listedWords(conj string) string {
+	if len(m.tasks.items) == 0 {
+		return ""
+	}
+	return conj + " the task list"
+}
+
+// finderStatusLines is how many lines the status may take: enough for the
+// way to fetch what is not cached, at 80 columns.
+const finderStatusLines = 3
 
 // hitLine is one hit: when, the task, who, and the text around the match.
 func (m Model) hitLine(h search.Hit, w int, current bool) string {

@@ -222,3 +222,27 @@ func TestSearchAllRunsOneSearchAtATime(t *testing.T) {
 		t.Fatalf("hits for the latest query not shown:\n%s", scr)
 	}
 }
+
+// TestSearchFindsListedTitlesNotCached: a task in the list whose transcript
+// was never opened is still found by its title, and enter opens it.
+func TestSearchFindsListedTitlesNotCached(t *testing.T) {
+	b := newFakeBackend(5)
+	ix := search.Open(t.TempDir())
+	if err := ix.Put(b.tasks[0], b.msgs[b.tasks[0].ID], time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessWith(t, b, indexingStore{openStore(t, t.TempDir()), ix})
+	h.m.com.cfg.Search = ix
+	h.send(ctrlF)
+	h.typeText("number 4")
+	if len(h.m.finder.hits) != 1 || h.m.finder.hits[0].TaskID != b.tasks[3].ID || h.m.finder.hits[0].Pos != -1 {
+		t.Fatalf("hits %+v, want the title of task 4 (listed, not cached)", h.m.finder.hits)
+	}
+	if scr := plainView(h.m); !strings.Contains(scr, "1 match in 1 cached conversation and the task list") {
+		t.Fatalf("the status should say the list was searched:\n%s", scr)
+	}
+	h.key("enter")
+	if h.openID() != b.tasks[3].ID {
+		t.Fatalf("enter opened %q, want task 4", h.openID())
+	}
+}

@@ -1,6 +1,11 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"time"
+
+	"aui-tui/internal/textsafe"
+)
 
 // Query is a parsed search: every term must be found. A term is a word or
 // a quoted phrase, folded; a word matches inside longer words ("nord"
@@ -44,3 +49,21 @@ func Parse(q string) Query {
 
 // Empty reports whether the query has nothing to look for.
 func (q Query) Empty() bool { return len(q.Terms) == 0 }
+
+// TitleHit is the hit a task's title alone makes when it holds every term
+// of q: for a task listed but not indexed, whose title is all that is known.
+func (q Query) TitleHit(taskID, title string, created time.Time) (Hit, bool) {
+	if q.Empty() {
+		return Hit{}, false
+	}
+	title = strings.Join(strings.Fields(textsafe.Text(title)), " ")
+	folded := Fold(title)
+	for _, t := range q.Terms {
+		if !strings.Contains(folded, t) {
+			return Hit{}, false
+		}
+	}
+	m := strings.Index(folded, q.Terms[0])
+	return Hit{TaskID: taskID, Title: title, Pos: -1, CreatedAt: created, Text: title,
+		Match: matchRange(title, folded, m, len(q.Terms[0]))}, true
+}
