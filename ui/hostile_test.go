@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
 	"aui-tui/internal/hostile"
@@ -65,4 +66,33 @@ func TestHostileCorpusOnEveryScreen(t *testing.T) {
 	check("help")
 	h.key("esc", "shift+tab", "j", "enter")
 	check("another task")
+}
+
+// TestComposerDrawsDraftsTerminalsDisagreeOn: a family emoji is 2 cells to
+// a terminal that joins it and 8 to tmux and most others, and a skin tone
+// 2 or 4; drawn as typed it pushed the composer's border off its row in
+// tmux. The draft is drawn with such clusters apart (and bidi controls
+// left out), every row inside the pane, while the text itself is kept.
+func TestComposerDrawsDraftsTerminalsDisagreeOn(t *testing.T) {
+	h := newHarness(t, 1)
+	h.openFirst()
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	draft := "family:👨\u200d👩\u200d👧\u200d👦 thumbs:👍🏽 bidi:\u202eevil.exe\u202c end"
+	h.send(tea.PasteMsg{Content: draft})
+	if got := h.m.composer.value(); got != draft {
+		t.Fatalf("the draft changed: %q, want %q", got, draft)
+	}
+	v := h.m.View().Content
+	if strings.ContainsAny(v, "\u200d\u202e\u202c\U0001f3fd") {
+		t.Fatalf("the composer draws joiners, skin tones or bidi controls:\n%s", ansi.Strip(v))
+	}
+	for n, l := range strings.Split(v, "\n") {
+		// The cells every terminal gives the line (wcwidth: no joining).
+		if lw := ansi.WcWidth.StringWidth(l); lw > 60 {
+			t.Fatalf("row %d is %d cells in a 60-cell window: %q", n, lw, ansi.Strip(l))
+		}
+	}
+	if !strings.Contains(ansi.Strip(v), "family:👨👩👧👦 thumbs:👍") {
+		t.Fatalf("the emoji are not drawn apart:\n%s", ansi.Strip(v))
+	}
 }
