@@ -367,7 +367,11 @@ func (c *chatModel) header() string {
 	spin := c.spin
 	st, keys := c.com.st, c.com.keys
 	if c.openID == "" {
-		hint := "no task open · " + keyHint(keys.List.Open) + " opens the selected task · " + keyHint(keys.Global.NewTask) + " starts one"
+		open, start := keyHint(keys.List.Open), keyHint(keys.Global.NewTask)
+		hint := "no task open · " + open + " opens the selected task · " + start + " starts one"
+		if ansi.StringWidth(hint) > c.w {
+			hint = "no task open · " + open + " opens one · " + start + " starts one"
+		}
 		return st.Chat.Notice.Render(ansi.Truncate(hint, c.w, "…"))
 	}
 	s := c.state(c.openID)
