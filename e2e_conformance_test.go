@@ -13,7 +13,8 @@ import (
 // server that serves only what AUI's documentation shows: read a
 // transcript in the server's order with its card variants, start a task,
 // chat with replies streamed in both documented frame shapes, pick a
-// suggestion, and have a message refused by content moderation.
+// suggestion, and have a message refused by content moderation (its text
+// comes back to the composer).
 func TestEndToEndConformance(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
@@ -47,7 +48,11 @@ func TestEndToEndConformance(t *testing.T) {
 
 	s.typeText("this is " + apitest.FlagWord)
 	s.keys("Enter")
-	s.waitFor("the refusal on the message", "Content moderation triggered (harmful_content)")
+	// The refused text is back in the composer, to be edited; this person
+	// clears it (ctrl+u) and writes something else.
+	s.waitFor("the refusal on the message", "Content moderation triggered (harmful_content)", "edit it and send again",
+		"› this is "+apitest.FlagWord)
+	s.keys("C-u")
 	// The server closes the socket after refusing; the next message goes
 	// through all the same, and nothing claims the connection was lost.
 	s.typeText("and the next one?")
