@@ -196,9 +196,17 @@ func (c *chatModel) onFinal(e api.FinalMessage) tea.Cmd {
 	case e.Recovered && e.Prompt != "" && !s.answersInFlight(e.Prompt):
 		if u, ok := s.userTurn(e.Prompt); ok {
 			s.markSent(u.Key)
-			if _, cut := s.find(cutKey(u.Key)); cut {
+			_, cut := s.find(cutKey(u.Key))
+			_, have := s.find(final.Key) // a reload got the server's copy first
+			switch {
+			case cut && have:
+				s.tr.Remove(cutKey(u.Key))
+				s.tr.Upsert(final)
+			case cut:
 				s.tr.ReplaceKey(cutKey(u.Key), final)
-			} else {
+			case have:
+				s.tr.Upsert(final)
+			default:
 				s.insertAfter(u.Key, final)
 			}
 		} else {

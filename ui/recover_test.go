@@ -61,9 +61,79 @@ func TestReconnectReloadsWhatFailed(t *testing.T) {
 	b.mu.Lock()
 	b.listErr = nil
 	b.mu.Unlock()
-	h.send(SessionEvent{api.StateChange{State: api.StateRetrying, Attempt: 1}})
-	h.send(SessionEvent{api.StateChange{State: api.StateLive}})
+	reconnect(h)
 	if h.m.tasks.err != "" || !strings.Contains(plainView(h.m), "Renamed while away") {
 		t.Fatalf("the task list was not reloaded on reconnect:\n%s", plainView(h.m))
+	}
+}
+
+// reconnect is the states a session goes through when its socket drops
+// and comes back: an attempt is made (connecting) between the two.
+func reconnect(h *harness) {
+	h.t.Helper()
+	h.send(SessionEvent{api.StateChange{State: api.StateRetrying, Attempt: 1}})
+	h.send(SessionEvent{api.StateChange{State: api.StateConnecting, Attempt: 1}})
+	h.send(SessionEvent{api.StateChange{State: api.StateLive}})
+}
+
+// TestReconnectAfterOfflineRefresh: ctrl+r while the server is down shows
+// the cached list (stored before a task was started) and puts an error on
+// the open transcript; when the socket is back both are loaded again, so
+// the new task is at the top and the error goes, without another ctrl+r.
+func TestReconnectAfterOfflineRefresh(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	b := newFakeBackend(3)
+	h := newHarnessWith(t, b, st) // the list is cached as the server sent it
+	id := h.openFirst()
+	b.mu.Lock()
+	b.tasks = append([]api.Task{{ID: "new-task", UserID: "u1", Title: "Started since"}}, b.tasks...)
+	down := &api.NetError{Host: "127.0.0.1:1", Reason: "connection refused"}
+	b.listErr, b.msgsErr = down, down
+	b.mu.Unlock()
+	h.key("ctrl+r")
+	if v := plainView(h.m); !strings.Contains(v, "cannot reach 127.0.0.1:1") || strings.Contains(v, "Started since") {
+		t.Fatalf("the offline refresh should show the cached list and the error:\n%s", v)
+	}
+	b.mu.Lock()
+	b.listErr, b.msgsErr = nil, nil
+	b.mu.Unlock()
+	reconnect(h)
+	if h.m.tasks.items[0].ID != "new-task" {
+		t.Fatalf("the list was not loaded again on reconnect: first task %q", h.m.tasks.items[0].Title)
+	}
+	if v := plainView(h.m); strings.Contains(v, "cannot reach") || h.m.chat.OpenID() != id {
+		t.Fatalf("the transcript's error should go on reconnect:\n%s", v)
+	}
+}
+
+// TestRecoveredReplyAfterAReloadIsNotDoubled: the reload on reconnect can
+// bring the server's copy of a cut reply before the session's recovery
+// delivers it; the reply is then shown once.
+func TestRecoveredReplyAfterAReloadIsNotDoubled(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.typeText("compare them")
+	h.key("enter")
+	h.send(SessionEvent{api.TextUpdate{TaskID: id, Text: "Here is the first half"}})
+	h.send(SessionEvent{api.ErrorFrame{TaskID: id, Prompt: "compare them", Interrupted: true,
+		Err: &api.APIError{Message: "Reply cut off (the rest is fetched when the server is back)"}}})
+	whole := agentMsg("r1", "the whole reply")
+	b := h.b
+	b.mu.Lock()
+	b.msgs[id] = append(b.msgs[id], userMsg("compare them"), whole)
+	b.mu.Unlock()
+	h.key("ctrl+r") // the server's copy, reply included
+	h.send(SessionEvent{api.FinalMessage{TaskID: id, Recovered: true, Prompt: "compare them", Message: whole}})
+	n := 0
+	for _, e := range h.entries() {
+		if e.Msg.Text == "the whole reply" {
+			n++
+		}
+		if strings.Contains(e.Msg.Text, "first half") {
+			t.Fatalf("the cut reply is still shown beside the whole one")
+		}
+	}
+	if n != 1 {
+		t.Fatalf("the recovered reply is shown %d times, want once", n)
 	}
 }

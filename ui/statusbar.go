@@ -53,6 +53,8 @@ type statusModel struct {
 	// long ones and they expire. Value copies of the model share it, as
 	// the bar's look does not depend on it.
 	log *noticeLog
+	// lost: the socket dropped and has not been live since.
+	lost bool
 }
 
 // noticeLog is the notices shown so far, oldest first, at most logSize.

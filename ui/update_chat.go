@@ -22,7 +22,15 @@ func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	prev := m.status.conn
 	keyRejected := e.State == api.StateOffline && e.Err != nil && errors.Is(e.Err, api.ErrUnauthorized)
 	m.status.setConn(e.State, e.Attempt, keyRejected)
-	if e.State == api.StateLive {
+	// A reconnect goes retrying → connecting → live: whether the socket
+	// was lost is remembered across the attempts, not read from the
+	// state just before.
+	lost, wasOffline := m.status.lost, m.status.offline
+	switch e.State {
+	case api.StateRetrying:
+		m.status.lost = true
+	case api.StateLive:
+		m.status.lost = false
 		m.status.offline = false // the server is back
 	}
 	quiet := m.status.quietRetry
@@ -35,10 +43,10 @@ func (m *Model) onConnState(e api.StateChange) tea.Cmd {
 	switch {
 	case keyRejected:
 		return m.notify(levelError, "Live streaming is off: "+humanError(e.Err))
-	case e.State == api.StateLive && prev == api.StateRetrying && quiet:
-		return m.reloadFailed()
-	case e.State == api.StateLive && prev == api.StateRetrying:
-		return tea.Batch(m.notify(levelInfo, "Reconnected."), m.reloadFailed())
+	case e.State == api.StateLive && lost && quiet:
+		return m.reloadFailed(wasOffline)
+	case e.State == api.StateLive && lost:
+		return tea.Batch(m.notify(levelInfo, "Reconnected."), m.reloadFailed(wasOffline))
 	case e.State == api.StateRetrying && prev == api.StateLive && !m.status.quietRetry:
 		return m.notify(levelWarn, "Connection lost; reconnecting. Messages go over REST meanwhile.")
 	}
@@ -144,10 +152,12 @@ func (m *Model) refresh() tea.Cmd {
 
 // reloadFailed loads again what failed to load while the server was out of
 // reach (the task list, the open transcript), now that the socket shows it
-// is back, so the user need not press ctrl+r.
-func (m *Model) reloadFailed() tea.Cmd {
+// is back, so the user need not press ctrl+r. The list is loaded again too
+// when the cache stood in for it (wasOffline): tasks started since it was
+// stored belong at its top.
+func (m *Model) reloadFailed(wasOffline bool) tea.Cmd {
 	var cmds []tea.Cmd
-	if m.tasks.err != "" && !m.tasks.loading {
+	if (m.tasks.err != "" || wasOffline || m.tasks.fromCache) && !m.tasks.loading {
 		cmds = append(cmds, m.loadTasks(1))
 	}
 	cmds = append(cmds, m.applyChat(m.chat.ReloadFailed()))
