@@ -6,7 +6,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 )
 
@@ -35,6 +37,10 @@ type composerModel struct {
 	rev int
 	// window is the window's size in runes; 0 means windowRunes.
 	window int
+	// w is the width given; the text area is narrower by narrow cells
+	// when the draft holds clusters drawn wider than it measures them
+	// (see fitWidth).
+	w, narrow int
 }
 
 func newComposer(st *theme.Styles, km ComposerKeys, drafts map[string]string) composerModel {
@@ -94,7 +100,32 @@ func (c *composerModel) memoKey(w int, st *theme.Styles) composerMemoKey {
 }
 
 // SetSize sets the width; the height follows the text (see height).
-func (c *composerModel) SetSize(w, _ int) { c.ta.SetWidth(max(4, w)) }
+func (c *composerModel) SetSize(w, _ int) {
+	c.w = max(4, w)
+	c.ta.SetWidth(max(4, c.w-c.narrow))
+}
+
+// fitWidth narrows the text area so that no row it wraps is cut when drawn.
+// The draft is drawn with textsafe.Cells (a family emoji as its people side
+// by side: 8 cells where the text area counts 2), so a line holding such
+// clusters is wider on screen than the text area measures it; giving the
+// text area the widest line's difference less room keeps every character
+// on screen, at the cost of a short right margin while such a draft is in.
+func (c *composerModel) fitWidth() {
+	v := c.ta.Value()
+	excess := 0
+	if cv := textsafe.Cells(v); cv != v {
+		for _, l := range strings.Split(v, "\n") {
+			excess = max(excess, ansi.StringWidth(textsafe.Cells(l))-ansi.StringWidth(l))
+		}
+	}
+	if excess == c.narrow || c.w == 0 {
+		return
+	}
+	c.narrow = excess
+	c.ta.SetWidth(max(4, c.w-excess))
+	c.ta, _ = c.ta.Update(composerRefresh{})
+}
 
 // height is the rows the composer takes now (it grows with its text).
 func (c *composerModel) height() int { return max(1, min(composerMaxLines, c.ta.Height())) }
@@ -195,6 +226,7 @@ func (c composerModel) Update(msg tea.Msg) (composerModel, tea.Cmd) {
 	var cmd tea.Cmd
 	c.ta, cmd = c.ta.Update(msg)
 	c.keepWindow()
+	c.fitWidth()
 	return c, cmd
 }
 

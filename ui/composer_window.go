@@ -63,6 +63,7 @@ func (c *composerModel) place(rs []rune, pos, from, to int) {
 	c.ta.MoveToBegin()
 	c.ta.InsertString(string(rs[from:pos]))
 	c.ta, _ = c.ta.Update(composerRefresh{})
+	c.fitWidth()
 }
 
 // windowAround is the window [from, to) of rs around pos: all of it when

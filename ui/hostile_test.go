@@ -77,7 +77,8 @@ func TestComposerDrawsDraftsTerminalsDisagreeOn(t *testing.T) {
 	h := newHarness(t, 1)
 	h.openFirst()
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
-	draft := "family:👨\u200d👩\u200d👧\u200d👦 thumbs:👍🏽 bidi:\u202eevil.exe\u202c end"
+	words := "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar"
+	draft := "family:👨\u200d👩\u200d👧\u200d👦 thumbs:👍🏽 bidi:\u202eevil.exe\u202c " + words + " end"
 	h.send(tea.PasteMsg{Content: draft})
 	if got := h.m.composer.value(); got != draft {
 		t.Fatalf("the draft changed: %q, want %q", got, draft)
@@ -94,5 +95,12 @@ func TestComposerDrawsDraftsTerminalsDisagreeOn(t *testing.T) {
 	}
 	if !strings.Contains(ansi.Strip(v), "family:👨👩👧👦 thumbs:👍") {
 		t.Fatalf("the emoji are not drawn apart:\n%s", ansi.Strip(v))
+	}
+	// Drawn wider than the text area measures it, a row must not lose its
+	// end: every word typed is on screen.
+	for _, w := range strings.Fields(words + " end") {
+		if !strings.Contains(ansi.Strip(v), w) {
+			t.Fatalf("%q typed but not on screen:\n%s", w, ansi.Strip(v))
+		}
 	}
 }
