@@ -343,8 +343,12 @@ func count(n int, noun string) string {
 // listedWords says that the task list's titles were searched too, after
 // a conjunction.
 func (m Model) listedWords(conj string) string {
-	if len(m.tasks.items) == 0 {
+	switch n := len(m.tasks.items); {
+	case n == 0:
 		return ""
+	case n < m.tasks.total:
+		// The rest of the list is not loaded: say what was searched.
+		return fmt.Sprintf("%s the %s loaded", conj, count(n, "task title"))
 	}
 	return conj + " the task list"
 }

@@ -246,3 +246,22 @@ func TestSearchFindsListedTitlesNotCached(t *testing.T) {
 		t.Fatalf("enter opened %q, want task 4", h.openID())
 	}
 }
+
+// TestSearchSaysWhichTitlesItSearched: with only part of the list loaded,
+// the status says how many titles were searched, not "the task list".
+func TestSearchSaysWhichTitlesItSearched(t *testing.T) {
+	b := newFakeBackend(60)
+	ix := search.Open(t.TempDir())
+	h := newHarnessWith(t, b, indexingStore{openStore(t, t.TempDir()), ix})
+	h.m.com.cfg.Search = ix
+	n := len(h.m.tasks.items)
+	if n == 0 || n >= 60 {
+		t.Fatalf("%d tasks loaded; the test wants part of the list", n)
+	}
+	h.send(ctrlF)
+	h.typeText("number 59")
+	want := fmt.Sprintf("No match in 0 cached conversations or the %d task titles loaded.", n)
+	if scr := plainView(h.m); !strings.Contains(scr, want) {
+		t.Fatalf("want %q:\n%s", want, scr)
+	}
+}
