@@ -228,8 +228,8 @@ func TestChipRowFocus(t *testing.T) {
 	if h.m.focus != focusChips {
 		t.Fatalf("shift+tab from the composer = %v, want chips", h.m.focus)
 	}
-	h.typeText("quite like the Halden")
-	if got := h.m.composer.value(); got != "quite like the Halden" {
+	h.typeText("?quite like the Halden!")
+	if got := h.m.composer.value(); got != "?quite like the Halden!" {
 		t.Fatalf("composer = %q, want every typed letter", got)
 	}
 	if h.m.focus != focusComposer || len(h.s.sent) != 0 {

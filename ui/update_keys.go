@@ -55,8 +55,8 @@ func (m *Model) capturing() bool {
 
 // globalKeys is the global bindings enabled in the current mode: only Quit
 // while something captures input, not the keys that type text (q, ?,
-// digits) while the composer has focus, and not q on the chips, where a
-// letter starts a message. A bare digit sends a suggestion
+// digits) while the composer has focus, nor q, ? and ! on the chips, where
+// text typed starts a message. A bare digit sends a suggestion
 // only where the suggestions are what is read (the conversation, the
 // chips): in the task list it is too easily pressed meaning something else,
 // and the message would go to the open task, not the highlighted one.
@@ -68,7 +68,7 @@ func (m *Model) globalKeys() GlobalKeys {
 	case m.focus == focusComposer:
 		off(&g.QuitQ, &g.Help, &g.Chip, &g.LogAlt)
 	case m.focus == focusChips:
-		off(&g.QuitQ) // a letter typed here goes to the composer (chipsKey)
+		off(&g.QuitQ, &g.Help, &g.LogAlt) // text typed here goes to the composer (chipsKey)
 	case m.focus == focusTasks:
 		off(&g.Chip)
 	}
