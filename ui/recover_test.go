@@ -111,12 +111,7 @@ func TestReconnectAfterOfflineRefresh(t *testing.T) {
 // delivers it; the reply is then shown once.
 func TestRecoveredReplyAfterAReloadIsNotDoubled(t *testing.T) {
 	h := newHarness(t, 1)
-	id := h.openFirst()
-	h.typeText("compare them")
-	h.key("enter")
-	h.send(SessionEvent{api.TextUpdate{TaskID: id, Text: "Here is the first half"}})
-	h.send(SessionEvent{api.ErrorFrame{TaskID: id, Prompt: "compare them", Interrupted: true,
-		Err: &api.APIError{Message: "Reply cut off (the rest is fetched when the server is back)"}}})
+	id := cutReply(h)
 	whole := agentMsg("r1", "the whole reply")
 	b := h.b
 	b.mu.Lock()
@@ -136,4 +131,18 @@ func TestRecoveredReplyAfterAReloadIsNotDoubled(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("the recovered reply is shown %d times, want once", n)
 	}
+}
+
+// cutReply opens the first task, sends "compare them" and has its reply
+// cut off after "Here is the first half", as the session reports a reply
+// lost with the connection; it returns the task's id.
+func cutReply(h *harness) string {
+	h.t.Helper()
+	id := h.openFirst()
+	h.typeText("compare them")
+	h.key("enter")
+	h.send(SessionEvent{api.TextUpdate{TaskID: id, Text: "Here is the first half"}})
+	h.send(SessionEvent{api.ErrorFrame{TaskID: id, Prompt: "compare them", Interrupted: true,
+		Err: &api.APIError{Message: "Reply cut off (the rest is fetched when the server is back)"}}})
+	return id
 }
