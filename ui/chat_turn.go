@@ -288,7 +288,7 @@ func (c *chatModel) onErrorFrame(e api.ErrorFrame) {
 			c.interruptTurn(e.TaskID, key, reason)
 			c.notify(levelWarn, reason)
 			return
-		case key != "" && errors.Is(e.Err, api.ErrBadRequest):
+		case key != "" && e.Err != nil && errors.Is(e.Err, api.ErrBadRequest): // a nil *APIError would panic in Is
 			c.refuseTurn(e.TaskID, key, reason)
 		case key != "":
 			c.failTurn(e.TaskID, key, reason)

@@ -62,3 +62,18 @@ func TestModerationRefusalIsShownNotAConnectionLoss(t *testing.T) {
 		t.Errorf("a real drop is not reported: %q", h.m.status.notice)
 	}
 }
+
+// TestErrorFrameWithoutAnErrorFailsTheTurn: an error event that carries no
+// error (nothing sends one today, but a session may) fails the turn in
+// flight with a plain reason instead of crashing the program.
+func TestErrorFrameWithoutAnErrorFailsTheTurn(t *testing.T) {
+	h := newHarness(t, 1)
+	id := h.openFirst()
+	h.typeText("hello")
+	h.key("enter")
+	h.send(SessionEvent{api.ErrorFrame{TaskID: id}})
+	e, ok := h.lastFailed()
+	if !ok || e.Err != "The agent could not reply." || e.Refused {
+		t.Fatalf("the turn should fail with the plain reason, got %+v (failed %v)", e, ok)
+	}
+}
