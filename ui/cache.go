@@ -32,11 +32,11 @@ const cacheTail = 200
 // tasksCachedMsg carries a page of the task list read from the cache.
 // offline: the server could not be reached for it.
 type tasksCachedMsg struct {
-	reqID   int
-	page    api.TaskPage
-	stored  time.Time
-	offline bool
-	// cause is why the server's page did not come, when offline.
+	reqID  int
+	page   api.TaskPage
+	stored time.Time
+	// cause is why the server's page did not come: the cached page stands
+	// in for it (nil while the server's is on its way).
 	cause error
 	err   error
 }
@@ -60,7 +60,7 @@ type transcriptCachedMsg struct {
 func cachedTasksCmd(st Store, reqID, page, size int, cause error) tea.Cmd {
 	return func() tea.Msg {
 		p, stored, err := st.TaskPage(page, size)
-		return tasksCachedMsg{reqID: reqID, page: p, stored: stored, offline: cause != nil, cause: cause, err: err}
+		return tasksCachedMsg{reqID: reqID, page: p, stored: stored, cause: cause, err: err}
 	}
 }
 
@@ -106,20 +106,21 @@ func unreachable(err error) bool {
 // onTasksCached shows the cached first page while the server's is on its
 // way, and the cached page when the server cannot be reached.
 func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
+	offline := msg.cause != nil
 	if msg.err != nil || msg.reqID != m.tasks.generation() {
-		if msg.offline && msg.err != nil {
+		if offline && msg.err != nil {
 			m.tasks.fail(capitalize(humanError(msg.cause))+", and this list is not cached.", m.retryHint(msg.cause))
 		}
 		return nil
 	}
-	if !msg.offline && m.tasks.served {
+	if !offline && m.tasks.served {
 		return nil // the server's page is already shown
 	}
-	waiting := m.tasks.loading && !msg.offline
+	waiting := m.tasks.loading && !offline
 	m.tasks.applyPage(msg.page)
 	m.tasks.loading = waiting
 	m.tasks.fromCache = !m.tasks.served
-	if msg.offline {
+	if offline {
 		m.status.setOffline(msg.stored, m.com.cfg.Location)
 	}
 	m.relayout()

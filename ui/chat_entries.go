@@ -114,7 +114,13 @@ func (s *chatTask) markSent(key string) {
 
 // insertAfter puts e right after the entry under afterKey (at the end when
 // that is the last entry or gone), so a late reply sits under its question.
+// An entry already under e's key (a reload brought the server's copy
+// first) is replaced where it is.
 func (s *chatTask) insertAfter(afterKey string, e transcript.Entry) {
+	if _, ok := s.find(e.Key); ok {
+		s.tr.Upsert(e)
+		return
+	}
 	es := s.tr.Entries()
 	i := slices.IndexFunc(es, func(x transcript.Entry) bool { return x.Key == afterKey })
 	if i < 0 || i == len(es)-1 {

@@ -93,11 +93,7 @@ func (c *chatModel) setLatency(d time.Duration) {
 func (c *chatModel) onSendDone(msg sendDoneMsg) {
 	s := c.state(msg.taskID)
 	if msg.err != nil {
-		if errors.Is(msg.err, api.ErrBadRequest) {
-			c.refuseTurn(msg.taskID, msg.localKey, humanError(msg.err))
-		} else {
-			c.failTurn(msg.taskID, msg.localKey, humanError(msg.err))
-		}
+		c.failTurnFor(msg.taskID, msg.localKey, humanError(msg.err), refusal(msg.err))
 		c.notify(levelError, "Message not sent: "+humanError(msg.err))
 		return
 	}
@@ -118,13 +114,13 @@ func (c *chatModel) failTurn(taskID, localKey, reason string) {
 	c.failTurnFor(taskID, localKey, reason, false)
 }
 
-// refuseTurn is failTurn for a message the server refused for what it
-// says: no retry is offered, and the text goes back into the composer (when
-// it is empty and the task open) to be edited.
-func (c *chatModel) refuseTurn(taskID, localKey, reason string) {
-	c.failTurnFor(taskID, localKey, reason, true)
-}
+// refusal reports whether err is the server refusing a message for what it
+// says (content moderation): sending it unchanged would be refused again.
+func refusal(err error) bool { return err != nil && errors.Is(err, api.ErrBadRequest) }
 
+// failTurnFor is failTurn; a refused message (see refusal) is offered for
+// editing, not for a retry: its text goes back into the composer when that
+// is empty and the task open.
 func (c *chatModel) failTurnFor(taskID, localKey, reason string, refused bool) {
 	s := c.state(taskID)
 	if e, ok := s.find(localKey); ok {
@@ -196,19 +192,8 @@ func (c *chatModel) onFinal(e api.FinalMessage) tea.Cmd {
 	case e.Recovered && e.Prompt != "" && !s.answersInFlight(e.Prompt):
 		if u, ok := s.userTurn(e.Prompt); ok {
 			s.markSent(u.Key)
-			_, cut := s.find(cutKey(u.Key))
-			_, have := s.find(final.Key) // a reload got the server's copy first
-			switch {
-			case cut && have:
-				s.tr.Remove(cutKey(u.Key))
-				s.tr.Upsert(final)
-			case cut:
-				s.tr.ReplaceKey(cutKey(u.Key), final)
-			case have:
-				s.tr.Upsert(final)
-			default:
-				s.insertAfter(u.Key, final)
-			}
+			s.tr.Remove(cutKey(u.Key)) // the part kept of it, if any
+			s.insertAfter(u.Key, final)
 		} else {
 			s.tr.Upsert(final)
 		}
@@ -288,10 +273,10 @@ func (c *chatModel) onErrorFrame(e api.ErrorFrame) {
 			c.interruptTurn(e.TaskID, key, reason)
 			c.notify(levelWarn, reason)
 			return
-		case key != "" && e.Err != nil && errors.Is(e.Err, api.ErrBadRequest): // a nil *APIError would panic in Is
-			c.refuseTurn(e.TaskID, key, reason)
 		case key != "":
-			c.failTurn(e.TaskID, key, reason)
+			// A nil *APIError in an error would not be nil (and would
+			// panic in Is): only a real one is asked.
+			c.failTurnFor(e.TaskID, key, reason, e.Err != nil && refusal(e.Err))
 		}
 	}
 	c.notify(levelError, reason)

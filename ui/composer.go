@@ -112,11 +112,12 @@ func (c *composerModel) SetSize(w, _ int) {
 // text area the widest line's difference less room keeps every character
 // on screen, at the cost of a short right margin while such a draft is in.
 func (c *composerModel) fitWidth() {
-	v := c.ta.Value()
-	excess := 0
-	if cv := textsafe.Cells(v); cv != v {
+	v, excess := c.ta.Value(), 0
+	if textsafe.Cells(v) != v { // most drafts: one quick scan, no split
 		for _, l := range strings.Split(v, "\n") {
-			excess = max(excess, ansi.StringWidth(textsafe.Cells(l))-ansi.StringWidth(l))
+			if cl := textsafe.Cells(l); cl != l {
+				excess = max(excess, ansi.StringWidth(cl)-ansi.StringWidth(l))
+			}
 		}
 	}
 	if excess == c.narrow || c.w == 0 {
@@ -247,8 +248,12 @@ func (c composerModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{append(c.ShortHelp(), c.km.ScrollUp, c.km.Editor)}
 }
 
-// View is the text area.
-func (c composerModel) View() string { return c.ta.View() }
+// View is the text area, drawn as the transcript draws text: clusters
+// whose width terminals disagree on (a family emoji, a skin tone) are drawn
+// apart and bidi controls are left out, so the border stays put (fitWidth
+// leaves the room this takes). Only the drawing changes: the text sent is
+// as typed.
+func (c composerModel) View() string { return textsafe.StyledOnly(textsafe.Cells(c.ta.View())) }
 
 // allDrafts is every task's unsent text, the one being typed included.
 func (c *composerModel) allDrafts() map[string]string {

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/internal/cells"
-	"aui-tui/internal/textsafe"
 	"aui-tui/theme"
 )
 
@@ -186,11 +185,7 @@ func (m Model) convPane() string {
 	}
 	ck := m.composer.memoKey(w, m.com.st)
 	k.composer = m.cache.composer.get(ck, func() string {
-		// The draft is drawn as the transcript draws text: clusters whose
-		// width terminals disagree on (a family emoji, a skin tone) are
-		// drawn apart and bidi controls are left out, so the border stays
-		// put. Only the drawing changes: the text sent is as typed.
-		return strings.Join(fitAll(nil, textsafe.StyledOnly(textsafe.Cells(m.composer.View())), w), "\n")
+		return strings.Join(fitAll(nil, m.composer.View(), w), "\n")
 	})
 	return m.cache.conv.get(k, func() string {
 		rows := make([]string, 0, h)

@@ -16,7 +16,6 @@ import (
 
 	"aui-tui/api"
 	"aui-tui/internal/fsutil"
-	"aui-tui/internal/textsafe"
 )
 
 // ext ends every index file's name.
@@ -79,7 +78,7 @@ func (ix *Index) Put(task api.Task, msgs []api.Message, stored time.Time) error 
 	if err := os.MkdirAll(ix.dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the search index folder: %w", err)
 	}
-	title := strings.Join(strings.Fields(textsafe.Text(task.Title)), " ")
+	title := cleanTitle(task.Title)
 	f := taskFile{taskID: task.ID, title: title, foldedTitle: Fold(title), stored: stored.UnixNano(), msgs: msgs, order: orderOf(msgs)}
 	// The folded texts and the records wait in scratch files for the
 	// tables that point into them.
@@ -271,9 +270,7 @@ func scanFile(v *view, q Query, p *probe, top *topN) {
 		}
 	}
 	if allTitle {
-		m := strings.Index(v.foldedTitle, q.Terms[0])
-		top.add(Hit{TaskID: v.taskID, Title: v.title, Pos: -1, CreatedAt: unixTime(v.time(0)),
-			Text: v.title, Match: matchRange(v.title, v.foldedTitle, m, len(q.Terms[0]))}, v.time(0))
+		top.add(titleHit(q, v.taskID, v.title, v.foldedTitle, unixTime(v.time(0))), v.time(0))
 	}
 	try := func(i int) {
 		at, length := -1, 0

@@ -56,14 +56,26 @@ func (q Query) TitleHit(taskID, title string, created time.Time) (Hit, bool) {
 	if q.Empty() {
 		return Hit{}, false
 	}
-	title = strings.Join(strings.Fields(textsafe.Text(title)), " ")
+	title = cleanTitle(title)
 	folded := Fold(title)
 	for _, t := range q.Terms {
 		if !strings.Contains(folded, t) {
 			return Hit{}, false
 		}
 	}
+	return titleHit(q, taskID, title, folded, created), true
+}
+
+// titleHit is the hit on a title (cleaned, and folded) that holds every
+// term of q, its first term marked.
+func titleHit(q Query, taskID, title, folded string, created time.Time) Hit {
 	m := strings.Index(folded, q.Terms[0])
 	return Hit{TaskID: taskID, Title: title, Pos: -1, CreatedAt: created, Text: title,
-		Match: matchRange(title, folded, m, len(q.Terms[0]))}, true
+		Match: matchRange(title, folded, m, len(q.Terms[0]))}
+}
+
+// cleanTitle is a task's title as it is searched and shown: no control
+// characters, on one line, single-spaced.
+func cleanTitle(t string) string {
+	return strings.Join(strings.Fields(textsafe.Text(t)), " ")
 }
