@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // shortHelp is the help bar: the focused pane's keys for its mode, then
@@ -24,6 +25,25 @@ func (m Model) shortHelp() []key.Binding {
 	// The bar keeps ? first among the global keys: the rest are a keypress
 	// away in the full help.
 	return append(pane, m.globalKeys().ShortHelp()...)
+}
+
+// helpBarLine is the help bar: as many whole bindings as fit the window,
+// then "…". The help model's own cut adds a binding that does not fit when
+// its "…" would not fit either, and cutting that line splits a word.
+func (m Model) helpBarLine(keys []key.Binding) string {
+	h := m.help
+	h.SetWidth(0) // measured here
+	ellipsis := " " + h.Styles.Ellipsis.Render(h.Ellipsis)
+	for n := len(keys); n > 0; n-- {
+		s := h.ShortHelpView(keys[:n])
+		if n < len(keys) {
+			s += ellipsis
+		}
+		if ansi.StringWidth(s) <= m.lay.w {
+			return s
+		}
+	}
+	return ansi.Truncate(h.ShortHelpView(keys), m.lay.w, "…")
 }
 
 // helpSection is one titled group of the ? overlay.

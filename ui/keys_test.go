@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/api"
 )
@@ -160,6 +161,29 @@ func TestHelpListsPlainDigitsWhereTheyWork(t *testing.T) {
 		}
 		if sec.title == "Anywhere" && !has(sec, "alt+1-9") {
 			t.Errorf("alt+1-9 works anywhere, but the Anywhere section leaves it out")
+		}
+	}
+}
+
+// TestHelpBarDropsWholeBindings: at any width the help bar shows whole
+// bindings, then "…" for the ones that do not fit; it never cuts a word.
+func TestHelpBarDropsWholeBindings(t *testing.T) {
+	h := newHarness(t, 1)
+	keys := h.m.helpBarKeys()
+	whole := map[string]bool{}
+	for _, b := range keys {
+		whole[b.Help().Key+" "+b.Help().Desc] = true
+	}
+	for w := 30; w <= 140; w++ {
+		h.send(tea.WindowSizeMsg{Width: w, Height: 24})
+		bar := ansi.Strip(h.m.helpBarLine(keys))
+		if ansi.StringWidth(bar) > w {
+			t.Fatalf("width %d: the bar is %d cells: %q", w, ansi.StringWidth(bar), bar)
+		}
+		for _, item := range strings.Split(strings.TrimSuffix(bar, " …"), " • ") {
+			if !whole[item] {
+				t.Fatalf("width %d: %q is not a whole binding: %q", w, item, bar)
+			}
 		}
 	}
 }

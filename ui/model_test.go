@@ -239,6 +239,13 @@ func TestChipRowFocus(t *testing.T) {
 	if got := h.s.last(); got != "Show cheaper" {
 		t.Fatalf("chip row sent %q", got)
 	}
+	// A digit with no suggestion of its number is text too ("4k tv").
+	h.send(SessionEvent{api.FinalMessage{TaskID: h.openID(), Message: agentMsg("m2", "Sure.", "One", "Two")}})
+	h.key("ctrl+u", "shift+tab") // clear the draft, back to the chips
+	h.typeText("4k tv")
+	if got := h.m.composer.value(); got != "4k tv" || h.m.focus != focusComposer {
+		t.Fatalf("composer = %q (focus %v), want the digit kept as text", got, h.m.focus)
+	}
 }
 
 func TestReplyForATaskLeftBehindIsKept(t *testing.T) {

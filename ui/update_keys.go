@@ -110,7 +110,11 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		m.overlay.OpenText(fmt.Sprintf("Notices, newest first (the last %d are kept)", logSize), m.status.logLines())
 		return nil, true
 	case key.Matches(k, g.Chip):
-		return m.sendChip(nth(g.Chip, k.String())), true
+		n := nth(g.Chip, k.String())
+		if _, ok := m.chips.text(n); !ok && m.focus == focusChips {
+			return nil, false // no such chip: the digit is text (chipsKey)
+		}
+		return m.sendChip(n), true
 	case key.Matches(k, g.ChipAlt):
 		return m.sendChip(nth(g.ChipAlt, k.String())), true
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/charmbracelet/x/ansi"
 
 	"aui-tui/internal/cells"
 	"aui-tui/theme"
@@ -47,7 +46,7 @@ func (m Model) render() string {
 		keys := m.helpBarKeys()
 		hk := helpBarMemoKey{keys: bindingsKey(keys), w: m.lay.w, st: m.com.st}
 		sk.help, sk.hasHelp = m.cache.help.get(hk, func() string {
-			return ansi.Truncate(m.help.ShortHelpView(keys), m.lay.w, "…")
+			return m.helpBarLine(keys)
 		}), true
 	}
 	// The same string as the last frame when nothing changed, which the
