@@ -192,8 +192,13 @@ func (c *chatModel) onFinal(e api.FinalMessage) tea.Cmd {
 	case e.Recovered && e.Prompt != "" && !s.answersInFlight(e.Prompt):
 		if u, ok := s.userTurn(e.Prompt); ok {
 			s.markSent(u.Key)
-			s.tr.Remove(cutKey(u.Key)) // the part kept of it, if any
-			s.insertAfter(u.Key, final)
+			if _, cut := s.find(cutKey(u.Key)); cut {
+				// In the cut part's place, the reader's hold on it kept;
+				// ReplaceKey keeps a copy a reload brought first.
+				s.tr.ReplaceKey(cutKey(u.Key), final)
+			} else {
+				s.insertAfter(u.Key, final)
+			}
 		} else {
 			s.tr.Upsert(final)
 		}
