@@ -113,8 +113,15 @@ func (m *Model) onTasksCached(msg tasksCachedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if !offline && m.tasks.served {
+	switch {
+	case !offline && m.tasks.served:
 		return nil // the server's page is already shown
+	case offline && m.tasks.served && msg.page.Page <= 1:
+		// A refresh while the server is away: the list on screen came
+		// from the server in this run, newer than the cache (a task
+		// started since is not in it), so it stays.
+		m.status.setOffline(msg.stored, m.com.cfg.Location)
+		return nil
 	}
 	waiting := m.tasks.loading && !offline
 	m.tasks.applyPage(msg.page)

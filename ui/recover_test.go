@@ -146,3 +146,23 @@ func cutReply(h *harness) string {
 		Err: &api.APIError{Message: "Reply cut off (the rest is fetched when the server is back)"}}})
 	return id
 }
+
+// TestOfflineRefreshKeepsTheServersList: ctrl+r while the server is away
+// keeps the list the server gave in this run, a task started since
+// included at its top, rather than going back to the older cached copy.
+func TestOfflineRefreshKeepsTheServersList(t *testing.T) {
+	b := newFakeBackend(3)
+	h := newHarnessWith(t, b, openStore(t, t.TempDir()))
+	h.key("ctrl+n")
+	first := h.m.tasks.items[0].ID
+	if b.creates != 1 || first == b.tasks[len(b.tasks)-1].ID {
+		t.Fatalf("ctrl+n did not start a task at the top (creates %d)", b.creates)
+	}
+	b.mu.Lock()
+	b.listErr = &api.NetError{Host: "127.0.0.1:1", Reason: "connection refused"}
+	b.mu.Unlock()
+	h.key("ctrl+r")
+	if got := h.m.tasks.items[0].ID; got != first || !h.m.status.offline {
+		t.Fatalf("after an offline refresh the first task is %q (offline %v), want the new one %q", got, h.m.status.offline, first)
+	}
+}
