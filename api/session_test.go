@@ -212,6 +212,37 @@ func TestSessionStreamsToFinal(t *testing.T) {
 	}
 }
 
+// TestSessionForbiddenFrameIsNotARejectedKey: a 403 error frame (a task
+// of another network, or one gone after a server reset) and the 1008 close
+// after it, as the first frames of a connection, are about that message:
+// the session reconnects and streams on, the key is not called rejected.
+func TestSessionForbiddenFrameIsNotARejectedKey(t *testing.T) {
+	f := newFake(t)
+	var n atomic.Int32
+	f.setSocket(func(ctx context.Context, c *websocket.Conn) {
+		if n.Add(1) > 1 {
+			readTurn(ctx, t, c)
+			return
+		}
+		readTurn(ctx, t, c)
+		write(ctx, c, `{"status_code":403,"errors":["Forbidden"]}`)
+		c.Close(websocket.StatusPolicyViolation, "Request refused")
+	})
+	s, rec, _ := run(t, f.client())
+	rec.state(StateLive)
+	if err := s.Send(context.Background(), "gone", "hello", nil); err != nil {
+		t.Fatal(err)
+	}
+	if ef := rec.errorFrame(); !errors.Is(ef.Err, ErrForbidden) {
+		t.Errorf("error frame %#v", ef)
+	}
+	sc, _ := rec.state(StateRetrying)
+	if errors.Is(sc.Err, ErrUnauthorized) {
+		t.Errorf("a 403 refusal was taken for a rejected key: %v", sc.Err)
+	}
+	rec.state(StateLive)
+}
+
 func TestSessionErrorFrame(t *testing.T) {
 	f := newFake(t)
 	var n atomic.Int32

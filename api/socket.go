@@ -242,7 +242,10 @@ func (s *Session) read(ctx context.Context, conn *websocket.Conn) (fatal bool, e
 		case frameStream, frameFinal:
 			worked = true
 		case frameError:
-			if !f.err.Is(ErrUnauthorized) && !f.err.Is(ErrForbidden) {
+			// Only a rejected key makes the 1008 after it a verdict on the
+			// connection. A 403 is about the task (one of another network,
+			// or gone), like any refusal of a message.
+			if !f.err.Is(ErrUnauthorized) {
 				worked, refused = true, true
 			}
 		}
