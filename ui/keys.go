@@ -132,7 +132,7 @@ func DefaultKeyMap() KeyMap {
 			PageDown:    b(k("pgdown"), h("pgdn", "page down")),
 			Top:         b(k("home", "g"), h("g", "first")),
 			Bottom:      b(k("end", "G"), h("G", "last")),
-			Open:        b(k("enter", "right", "l"), h("enter", "open")),
+			Open:        b(k("enter", "right", "l"), h("enter/→", "open")),
 			Filter:      b(k("/"), h("/", "filter")),
 			FilterApply: b(k("enter"), h("enter", "open match")),
 			FilterClear: b(k("esc"), h("esc", "clear filter")),
