@@ -218,16 +218,7 @@ func TestSessionStreamsToFinal(t *testing.T) {
 // the session reconnects and streams on, the key is not called rejected.
 func TestSessionForbiddenFrameIsNotARejectedKey(t *testing.T) {
 	f := newFake(t)
-	var n atomic.Int32
-	f.setSocket(func(ctx context.Context, c *websocket.Conn) {
-		if n.Add(1) > 1 {
-			readTurn(ctx, t, c)
-			return
-		}
-		readTurn(ctx, t, c)
-		write(ctx, c, `{"status_code":403,"errors":["Forbidden"]}`)
-		c.Close(websocket.StatusPolicyViolation, "Request refused")
-	})
+	refuseFirstTurn(t, f, `{"status_code":403,"errors":["Forbidden"]}`)
 	s, rec, _ := run(t, f.client())
 	rec.state(StateLive)
 	if err := s.Send(context.Background(), "gone", "hello", nil); err != nil {
@@ -243,8 +234,10 @@ func TestSessionForbiddenFrameIsNotARejectedKey(t *testing.T) {
 	rec.state(StateLive)
 }
 
-func TestSessionErrorFrame(t *testing.T) {
-	f := newFake(t)
+// refuseFirstTurn scripts the fake's socket: the first connection answers
+// its first turn with the error frame and closes with 1008, as the API
+// does after an application error; later ones read a turn and wait.
+func refuseFirstTurn(t *testing.T, f *fakeAPI, frame string) {
 	var n atomic.Int32
 	f.setSocket(func(ctx context.Context, c *websocket.Conn) {
 		if n.Add(1) > 1 {
@@ -252,10 +245,14 @@ func TestSessionErrorFrame(t *testing.T) {
 			return
 		}
 		readTurn(ctx, t, c)
-		write(ctx, c, errorFrame)
-		// The API closes with 1008 after an application error too.
+		write(ctx, c, frame)
 		c.Close(websocket.StatusPolicyViolation, "application error")
 	})
+}
+
+func TestSessionErrorFrame(t *testing.T) {
+	f := newFake(t)
+	refuseFirstTurn(t, f, errorFrame)
 	s, rec, _ := run(t, f.client())
 	rec.state(StateLive)
 	if err := s.Send(context.Background(), "t1", "hello", nil); err != nil {
